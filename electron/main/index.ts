@@ -1,0 +1,9 @@
+import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+
+app.whenReady().then(() => {
+  const win = new BrowserWindow({
+    webPreferences: { preload: join(__dirname, '../preload/index.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false },
+  });
+  void win.loadFile(join(__dirname, '../renderer/index.html'));
+});
