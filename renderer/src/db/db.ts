@@ -1,0 +1,31 @@
+// The booth's database. Schema and the reasons for every index: schema.ts (SCHEMA_VERSIONS is
+// the note for docs/ARCHITECTURE.md).
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
+import { DB_NAME, SCHEMA_V1 } from './schema';
+
+export { SCHEMA_V1, SCHEMA_VERSIONS, DB_NAME } from './schema';
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export class CheckpointDB extends Dexie {
+  // `declare`: no class-field initialiser may overwrite the tables Dexie attaches in stores().
+  declare shifts: Table<Shift, string>;
+  declare vehicles: Table<Vehicle, string>;
+  declare persons: Table<Person, string>;
+  declare incidents: Table<Incident, string>;
+  declare settings: Table<SettingRow, string>;
+
+  constructor(name: string = DB_NAME, options?: DexieOptions) {
+    // Durability is not negotiable and comes last so callers cannot override it: Chromium
+    // commits with 'relaxed' durability by default, i.e. a transaction may report success
+    // before the data reaches the disk. The UI says 已保存 when saveVehicle resolves, so that
+    // must mean "survives a power cut".
+    super(name, { ...options, chromeTransactionDurability: 'strict' });
+    this.version(1).stores(SCHEMA_V1);
+    // version(2) goes here, never by editing version(1): see schema.ts.
+  }
+}

@@ -1,0 +1,17 @@
+// Record ids and the booth's calendar day.
+
+/** Random UUID: ids are created at the booth, offline, and must never collide on merge. */
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * Local 'YYYY-MM-DD' of the booth (not UTC): a vehicle registered at 00:30 belongs to the day
+ * the staff see on the wall clock, which is also the day reported upward.
+ */
+export function dayKey(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+}

@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Incident, Shift } from '../../../shared/model';
+import type { CheckpointDB } from './db';
+import { newId } from './ids';
+import { addIncident, listIncidentsByDay, listIncidentsByShift, voidIncident } from './incidents';
+import { incidentsOfShift, personsOfShift, vehiclesOfShift, eachVehicleOfShift } from './shiftData';
+import { T0, freshDb, makePerson, makeShift, makeVehicle } from './testing';
+import { saveVehicle } from './vehicles';
+
+let db: CheckpointDB;
+let shift: Shift;
+beforeEach(async () => {
+  db = freshDb();
+  shift = makeShift();
+  await db.shifts.add(shift);
+});
+afterEach(() => db.close());
+
+const incident = (p: Partial<Incident> = {}): Incident => ({
+  id: newId(),
+  shiftId: shift.id,
+  checkpoint: shift.checkpoint,
+  operator: '李警官',
+  at: T0,
+  day: '2020-02-01',
+  kind: 'evasion',
+  plate: '鄂A12345',
+  description: '',
+  voided: 0,
+  amendments: [],
+  ...p,
+});
+
+describe('incidents', () => {
+  it('adds, lists chronologically by day and shift, and voids', async () => {
+    const late = incident({ at: T0 + 100 });
+    expect((await addIncident(db, late)).ok).toBe(true);
+    expect((await addIncident(db, incident({ at: T0, kind: 'other', description: '拒绝测温' }))).ok).toBe(true);
+    expect((await addIncident(db, incident({ at: T0 + 86_400_000, day: '2020-02-02' }))).ok).toBe(true);
+    expect((await listIncidentsByDay(db, '2020-02-01')).map((i) => i.at)).toEqual([T0, T0 + 100]);
+    expect(await listIncidentsByShift(db, shift.id)).toHaveLength(3);
+
+    const noReason = await voidIncident(db, late.id, ' ', '王队长', T0 + 5);
+    expect(noReason.ok).toBe(false);
+    const v = await voidIncident(db, late.id, '误报', '王队长', T0 + 5);
+    expect(v.ok && v.value).toMatchObject({ voided: 1, voidMark: { reason: '误报' } });
+    expect(await db.incidents.count()).toBe(3);
+  });
+
+  it('refuses an undescribed "other" incident and a closed or missing shift', async () => {
+    const r1 = await addIncident(db, incident({ kind: 'other', description: ' ' }));
+    expect(!r1.ok && r1.error.code).toBe('incident.descriptionRequired');
+    const r2 = await addIncident(db, incident({ shiftId: 'missing' }));
+    expect(!r2.ok && r2.error.code).toBe('incident.noShift');
+    await db.shifts.update(shift.id, { status: 'closed' });
+    const r3 = await addIncident(db, incident());
+    expect(!r3.ok && r3.error.code).toBe('incident.shiftClosed');
+    expect(await db.incidents.count()).toBe(0);
+  });
+});
+
+describe('shiftData', () => {
+  it('returns the shift records in registration order', async () => {
+    const later = makeVehicle({ shiftId: shift.id, createdAt: T0 + 10 });
+    const earlier = makeVehicle({ shiftId: shift.id, createdAt: T0 });
+    await saveVehicle(db, later, [makePerson({ seq: 0 }, later), makePerson({ seq: 1 }, later)]);
+    await saveVehicle(db, earlier, [makePerson({ seq: 0 }, earlier)]);
+    await addIncident(db, incident());
+    expect((await vehiclesOfShift(db, shift.id)).map((v) => v.id)).toEqual([earlier.id, later.id]);
+    expect((await personsOfShift(db, shift.id)).map((p) => [p.vehicleId, p.seq])).toEqual([
+      [earlier.id, 0],
+      [later.id, 0],
+      [later.id, 1],
+    ]);
+    expect(await incidentsOfShift(db, shift.id)).toHaveLength(1);
+    const seen: string[] = [];
+    await eachVehicleOfShift(db, shift.id, (v) => seen.push(v.id));
+    expect(seen).toEqual([earlier.id, later.id]);
+    expect(await vehiclesOfShift(db, 'other')).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+// Incidents at the booth (妨害防疫检查、冲关逃逸、暴力抗法…): part of the handover and the
+// daily report. Never deleted; voided with a reason.
+import type { Incident } from '../../../shared/model';
+import { fail, ok, type Result } from '../../../shared/result';
+import type { CheckpointDB } from './db';
+import { byRequired, notFound, reasonRequired, storageFailure } from './errors';
+import { MAX, MIN } from './keys';
+
+export async function addIncident(db: CheckpointDB, incident: Incident): Promise<Result<Incident>> {
+  if (incident.kind === 'other' && !incident.description.trim()) {
+    return fail('incident.descriptionRequired', '"其他"类事件请填写情况说明', 'Describe an incident of kind "other"');
+  }
+  try {
+    return await db.transaction('rw', [db.shifts, db.incidents], async () => {
+      const shift = await db.shifts.get(incident.shiftId);
+      if (!shift) return fail<Incident>('incident.noShift', '未开班，不能登记事件', 'No open shift: open a shift first');
+      if (shift.status !== 'open') return fail<Incident>('incident.shiftClosed', '该班次已交班，不能再登记', 'This shift is closed');
+      await db.incidents.add(incident);
+      return ok(incident);
+    });
+  } catch (e) {
+    return storageFailure(e, { zh: '保存事件', en: 'Saving the incident' });
+  }
+}
+
+/** A day's incidents in chronological order (report order), voided included and flagged. */
+export async function listIncidentsByDay(db: CheckpointDB, day: string): Promise<Incident[]> {
+  return db.incidents.where('[day+at]').between([day, MIN], [day, MAX]).toArray();
+}
+
+/** A shift's incidents in chronological order, voided included and flagged. */
+export async function listIncidentsByShift(db: CheckpointDB, shiftId: string): Promise<Incident[]> {
+  return db.incidents.where('[shiftId+at]').between([shiftId, MIN], [shiftId, MAX]).toArray();
+}
+
+export async function voidIncident(db: CheckpointDB, id: string, reason: string, by: string, now: number): Promise<Result<Incident>> {
+  if (!reason.trim()) return reasonRequired();
+  if (!by.trim()) return byRequired();
+  try {
+    return await db.transaction('rw', db.incidents, async () => {
+      const inc = await db.incidents.get(id);
+      if (!inc) return notFound<Incident>({ zh: '事件记录', en: 'Incident' });
+      if (inc.voided === 1) return fail<Incident>('void.already', '该记录已作废', 'This record is already voided');
+      const stored: Incident = { ...inc, voided: 1, voidMark: { at: now, by: by.trim(), reason: reason.trim() } };
+      await db.incidents.put(stored);
+      return ok(stored);
+    });
+  } catch (e) {
+    return storageFailure(e, { zh: '作废', en: 'Voiding' });
+  }
+}

@@ -1,0 +1,23 @@
+// Public API of the renderer's storage layer. testing.ts is deliberately not re-exported.
+export { CheckpointDB, DB_NAME, SCHEMA_V1, SCHEMA_VERSIONS, type SettingRow } from './db';
+export { openDb } from './openDb';
+export { newId, dayKey } from './ids';
+export { openShift, currentShift, getShift, listShiftsByDay, closeShift, recordExport, type OpenShiftInput } from './shifts';
+export {
+  saveVehicle,
+  listVehiclesPage,
+  countVehiclesByDay,
+  countPersonsByDay,
+  getVehicle,
+  personsOfVehicle,
+  lastVisit,
+  amendVehicle,
+  voidVehicle,
+  type VehiclePageOptions,
+  type PersonsOfVehicleOptions,
+  type LastVisit,
+} from './vehicles';
+export { searchRecords, MIN_QUERY_LENGTH, type SearchOptions } from './search';
+export { addIncident, listIncidentsByDay, listIncidentsByShift, voidIncident } from './incidents';
+export { getSettings, saveSettings } from './settings';
+export { vehiclesOfShift, personsOfShift, incidentsOfShift, eachVehicleOfShift } from './shiftData';

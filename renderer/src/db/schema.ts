@@ -1,0 +1,85 @@
+// The IndexedDB schema, as data, so the code (db.ts) and the documentation (SCHEMA_VERSIONS)
+// cannot drift apart.
+//
+// RULE: a version, once shipped, is never edited. A later change adds SCHEMA_V2 (only the
+// stores that change) and `this.version(2).stores(SCHEMA_V2).upgrade(tx => …)` in db.ts.
+// Adding an index to a 1,000,000-row table makes the browser rebuild it on first open, so
+// v1 is deliberately complete for the queries we know about.
+//
+// Why each index exists (every read in renderer/src/db goes through one of these, with a
+// LIMIT or a range bounded by one day / one shift / one plate / one vehicle):
+//
+// shifts (a few per day, a few hundred in 90 days)
+//   [status+openedAt]   currentShift(): newest open shift; also serves where('status') as a
+//                       Dexie virtual index (compound prefix), so no separate `status` index.
+//   openedAt            shift history newest first.
+//   day                 listShiftsByDay().
+//
+// vehicles (~250,000)
+//   [day+createdAt+id]  the day list, newest first, keyset pagination. `id` is in the key so
+//                       two rows saved in the same millisecond still have a strict order and
+//                       "before [createdAt, id]" is an exact cursor (no offset scan).
+//   [day+voided]        countVehiclesByDay(): non-voided rows of a day, counted on the index.
+//   [shiftId+createdAt] the shift's records (handover report, export).
+//   [plate+voided+createdAt]
+//                       repeat-visit lookup: the non-voided visits of one plate, newest first,
+//                       and their count, are ONE index range ([plate,0,…]); voided rows sit in
+//                       a separate sub-range, so they are excluded without reading them.
+//                       Also answers plate-prefix search (range [prefix] … [prefix+\uffff]).
+//   [plateBody+createdAt] search by plate without its province character ("A12345").
+//   updatedAt           incremental backup / "recently changed" lists.
+//
+// persons (~1,000,000)
+//   vehicleId           occupants of a vehicle.
+//   [shiftId+createdAt] the shift's persons (handover report, export).
+//   [day+createdAt]     the day's persons (daily export / statistics).
+//   [day+voided]        countPersonsByDay() on the index.
+//   docNumber           "ID starts with" search.
+//   docRev              "ID ends with" search (docNumber reversed; last 4 digits incl. X).
+//   name                name prefix search (Chinese names: surname + given name).
+//   phone               phone prefix search (no suffix: there is no reversed phone field).
+//
+// incidents (few)
+//   [day+at], [shiftId+at]  day and shift lists, chronological.
+//
+// settings: key/value rows, primary key `key`.
+//
+// Not indexed on purpose: booleans (feverFirst, anyFever, keyArea…) cannot be IndexedDB keys;
+// daily fever/key-area statistics read the day's range ([day+createdAt]) instead.
+
+export const DB_NAME = 'checkpoint-station';
+
+export const SCHEMA_V1 = {
+  shifts: 'id, [status+openedAt], openedAt, day',
+  vehicles: 'id, [day+createdAt+id], [day+voided], [shiftId+createdAt], [plate+voided+createdAt], [plateBody+createdAt], updatedAt',
+  persons: 'id, vehicleId, [shiftId+createdAt], [day+createdAt], [day+voided], docNumber, docRev, name, phone',
+  incidents: 'id, [day+at], [shiftId+at]',
+  settings: 'key',
+} as const;
+
+/** A note the lead can paste into docs/ARCHITECTURE.md. */
+export const SCHEMA_VERSIONS = `
+### IndexedDB schema (renderer/src/db, Dexie 4)
+
+Database \`${DB_NAME}\`, opened with \`chromeTransactionDurability: 'strict'\` so a transaction
+resolves only once the data is flushed to disk (Chromium's default 'relaxed' can lose a record
+the UI already reported as saved if the booth PC loses power).
+
+| version | change |
+|---|---|
+| 1 | initial: shifts, vehicles, persons, incidents, settings (indexes below) |
+
+v1 stores:
+${Object.entries(SCHEMA_V1)
+  .map(([table, spec]) => `- \`${table}\`: \`${spec}\``)
+  .join('\n')}
+
+Rules:
+- A shipped version is never edited; a change adds \`version(n+1).stores(…).upgrade(…)\`.
+- Every query uses an index with a LIMIT or a range bounded by one day, shift, plate or
+  vehicle; counts are index-range counts. Nothing loads a whole table.
+- Records are never deleted: voiding sets \`voided = 1\` (+ \`voidMark\`), amendments are
+  appended to \`amendments\`.
+- Search is prefix-only (plate, plate without province, ID, ID suffix via \`docRev\`, name,
+  phone prefix). A fragment from the middle of an ID or a phone suffix is not found.
+`.trim();

@@ -1,0 +1,80 @@
+// Search box: plate, plate without province, ID start/end, name, phone start.
+//
+// Index-only: each source is one prefix range read with LIMIT, so a search costs the same at
+// 1,000 and 1,000,000 persons. Consequences, by design:
+// - Prefix/suffix only. A fragment from the middle of an ID ("19800101") or the last digits of
+//   a phone are NOT found (no index can answer them; a scan of even one busy day would make the
+//   cost grow with the data). Staff search by plate, by the ID's first digits, by its last 4
+//   (incl. X), or by name — which is what the paper forms were searched by.
+// - When more than `limit` rows match one source (e.g. "川A"), the rows taken are the first
+//   `limit` in that index's order (plate: highest plate, newest visit first), not necessarily the
+//   newest overall; the merged result is then sorted newest first. Type more characters.
+// - Voided vehicles are returned like any other (vehicle.voided === 1 is the flag the UI
+//   strikes through). Persons removed from a record by an amendment do not find it.
+import type { Person, Vehicle } from '../../../shared/model';
+import type { CheckpointDB } from './db';
+import { HIGH, MAX } from './keys';
+import { charLength, compactKey, reverseString, toHalfWidth } from './normalize';
+
+export interface SearchOptions {
+  limit: number;
+}
+
+/** Queries shorter than this (in characters, 汉字 = 1) return nothing: too broad to be useful. */
+export const MIN_QUERY_LENGTH = 2;
+
+const ALNUM = /^[0-9A-Z]+$/;
+const DIGITS = /^[0-9]+$/;
+
+const newestFirst = (a: Vehicle, b: Vehicle): number => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+export async function searchRecords(db: CheckpointDB, query: string, opts: SearchOptions): Promise<Vehicle[]> {
+  const limit = Math.floor(opts.limit);
+  if (!(limit > 0)) return [];
+  // Plate/ID form: half-width, upper-case, separators dropped ("川A·12345" = "川A12345").
+  const key = compactKey(query);
+  if (charLength(key) < MIN_QUERY_LENGTH) return [];
+  // Name form keeps inner spaces and '·' (买买提·艾力); Latin names are tried as typed and upper-case.
+  const typedName = toHalfWidth(query).trim().replace(/\s+/g, ' ');
+  const names = [...new Set([typedName, typedName.toUpperCase()])];
+
+  return db.transaction('r', [db.vehicles, db.persons], async () => {
+    const vehicleReads: Promise<Vehicle[]>[] = [
+      // Plate prefix (a full plate is a prefix of itself): newest visits first within a plate.
+      db.vehicles.where('[plate+voided+createdAt]').between([key], [key + HIGH], true, false).reverse().limit(limit).toArray(),
+    ];
+    if (ALNUM.test(key)) {
+      // "A12345" finds 鄂A12345 and 川A12345.
+      vehicleReads.push(db.vehicles.where('[plateBody+createdAt]').between([key], [key + HIGH, MAX], true, false).reverse().limit(limit).toArray());
+    }
+    const personReads: Promise<Person[]>[] = names.map((n) => db.persons.where('name').startsWith(n).limit(limit).toArray());
+    if (ALNUM.test(key)) {
+      personReads.push(db.persons.where('docNumber').startsWith(key).limit(limit).toArray());
+      // "Ends with": docRev is docNumber reversed, so "001X" becomes the prefix "X100".
+      personReads.push(db.persons.where('docRev').startsWith(reverseString(key)).limit(limit).toArray());
+    }
+    if (DIGITS.test(key)) personReads.push(db.persons.where('phone').startsWith(key).limit(limit).toArray());
+
+    const [vehicleLists, personLists] = await Promise.all([Promise.all(vehicleReads), Promise.all(personReads)]);
+
+    const found = new Map<string, Vehicle>();
+    for (const list of vehicleLists) for (const v of list) found.set(v.id, v);
+    const personByVehicle = new Map<string, Person[]>();
+    for (const list of personLists) {
+      for (const p of list) {
+        const ps = personByVehicle.get(p.vehicleId) ?? [];
+        ps.push(p);
+        personByVehicle.set(p.vehicleId, ps);
+      }
+    }
+    const missing = [...personByVehicle.keys()].filter((id) => !found.has(id));
+    const fetched = await db.vehicles.bulkGet(missing);
+    for (const v of fetched) {
+      if (!v) continue;
+      // A person removed by an amendment (voided while its vehicle is not) no longer matches.
+      const live = (personByVehicle.get(v.id) ?? []).some((p) => p.voided === v.voided);
+      if (live) found.set(v.id, v);
+    }
+    return [...found.values()].sort(newestFirst).slice(0, limit);
+  });
+}

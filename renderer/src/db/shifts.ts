@@ -1,0 +1,108 @@
+// Shifts (白班/夜班): every record belongs to one, and only an open shift accepts new records.
+import type { ExportRecord, HandoverNotes, Shift, StaffMember } from '../../../shared/model';
+import { fail, ok, type Result } from '../../../shared/result';
+import type { CheckpointDB } from './db';
+import { notFound, storageFailure } from './errors';
+import { dayKey, newId } from './ids';
+import { MAX, MIN } from './keys';
+
+export interface OpenShiftInput {
+  checkpoint: string;
+  shiftName: string;
+  leadName: string;
+  staff: StaffMember[];
+}
+
+const SHIFT = { zh: '班次', en: 'Shift' };
+
+/** Newest open shift, read on the [status+openedAt] index (at most one row read). */
+async function newestOpen(db: CheckpointDB): Promise<Shift | undefined> {
+  return db.shifts.where('[status+openedAt]').between(['open', MIN], ['open', MAX]).last();
+}
+
+export async function openShift(db: CheckpointDB, input: OpenShiftInput, now: number): Promise<Result<Shift>> {
+  const checkpoint = input.checkpoint.trim();
+  const leadName = input.leadName.trim();
+  const shiftName = input.shiftName.trim();
+  if (!checkpoint) return fail('shift.checkpointRequired', '请填写卡点名称', 'The checkpoint name is required');
+  if (!leadName) return fail('shift.leadRequired', '请填写值班负责人', 'The shift lead is required');
+  if (!shiftName) return fail('shift.nameRequired', '请选择班次', 'The shift name is required');
+  const staff = input.staff
+    .map((s) => ({ ...s, name: s.name.trim() }))
+    .filter((s) => s.name !== '');
+  if (staff.length === 0) return fail('shift.staffRequired', '请至少登记一名值班人员', 'At least one staff member is required');
+
+  try {
+    // Check and insert in one transaction: two windows cannot both open a shift.
+    return await db.transaction('rw', db.shifts, async () => {
+      const open = await newestOpen(db);
+      if (open) {
+        return fail<Shift>(
+          'shift.alreadyOpen',
+          `已有未交班的班次（${open.shiftName}，${open.leadName}），请先交班`,
+          `A shift is still open (${open.shiftName}, ${open.leadName}); close it first`,
+        );
+      }
+      const shift: Shift = {
+        id: newId(),
+        checkpoint,
+        shiftName,
+        leadName,
+        staff,
+        openedAt: now,
+        day: dayKey(now),
+        status: 'open',
+        exports: [],
+      };
+      await db.shifts.add(shift);
+      return ok(shift);
+    });
+  } catch (e) {
+    return storageFailure(e, { zh: '开班', en: 'Opening the shift' });
+  }
+}
+
+/** The open shift (newest if, against the rules, several are open), or undefined. */
+export async function currentShift(db: CheckpointDB): Promise<Shift | undefined> {
+  return newestOpen(db);
+}
+
+export async function getShift(db: CheckpointDB, id: string): Promise<Shift | undefined> {
+  return db.shifts.get(id);
+}
+
+/** Shifts opened on a day, in opening order. A night shift belongs to the day it opened. */
+export async function listShiftsByDay(db: CheckpointDB, day: string): Promise<Shift[]> {
+  const shifts = await db.shifts.where('day').equals(day).toArray();
+  return shifts.sort((a, b) => a.openedAt - b.openedAt);
+}
+
+export async function closeShift(db: CheckpointDB, shiftId: string, handover: HandoverNotes, now: number): Promise<Result<Shift>> {
+  try {
+    return await db.transaction('rw', db.shifts, async () => {
+      const shift = await db.shifts.get(shiftId);
+      if (!shift) return notFound<Shift>(SHIFT);
+      if (shift.status === 'closed') return fail<Shift>('shift.alreadyClosed', '该班次已交班', 'This shift is already closed');
+      const closed: Shift = { ...shift, status: 'closed', closedAt: now, handover };
+      await db.shifts.put(closed);
+      return ok(closed);
+    });
+  } catch (e) {
+    return storageFailure(e, { zh: '交班', en: 'Closing the shift' });
+  }
+}
+
+/** Remember that the shift's records were exported (where, and whether IDs were unmasked). */
+export async function recordExport(db: CheckpointDB, shiftId: string, rec: ExportRecord): Promise<Result<Shift>> {
+  try {
+    return await db.transaction('rw', db.shifts, async () => {
+      const shift = await db.shifts.get(shiftId);
+      if (!shift) return notFound<Shift>(SHIFT);
+      const updated: Shift = { ...shift, exports: [...(shift.exports ?? []), rec] };
+      await db.shifts.put(updated);
+      return ok(updated);
+    });
+  } catch (e) {
+    return storageFailure(e, { zh: '记录导出', en: 'Recording the export' });
+  }
+}

@@ -1,0 +1,102 @@
+// Test factories (not part of the public API; not re-exported by index.ts).
+// They produce valid records; tests override what they are about.
+import type { Person, Shift, Vehicle } from '../../../shared/model';
+import { CheckpointDB } from './db';
+import { dayKey, newId } from './ids';
+import { reverseString } from './normalize';
+
+/** A valid resident ID (GB 11643-1999 check digit X), area 340524 (Anhui). */
+export const VALID_ID = '34052419800101001X';
+
+/** 2020-02-01 10:00 booth local time. */
+export const T0 = new Date(2020, 1, 1, 10, 0, 0).getTime();
+
+export function makeVehicle(partial: Partial<Vehicle> = {}): Vehicle {
+  const createdAt = partial.createdAt ?? T0;
+  const plate = partial.plate ?? '川A12345';
+  return {
+    id: newId(),
+    shiftId: 'shift-test',
+    checkpoint: '成绵高速黄许出口卡点',
+    operator: '李警官',
+    createdAt,
+    updatedAt: createdAt,
+    day: dayKey(createdAt),
+    plate,
+    plateBody: plate.slice(1),
+    plateKind: 'ordinary',
+    plateProvince: plate.slice(0, 1),
+    plateConfirmed: false,
+    vehicleType: 'car',
+    direction: 'in',
+    origin: '成都',
+    route: '成绵高速',
+    destination: '德阳市旌阳区',
+    purpose: '返乡',
+    localContact: '',
+    keyArea: false,
+    keyAreaReasons: [],
+    inspected: true,
+    disinfected: false,
+    disposition: 'released',
+    remarks: '',
+    personCount: 1,
+    maxTemp: 36.5,
+    anyFever: false,
+    watchHits: [],
+    voided: 0,
+    amendments: [],
+    ...partial,
+  };
+}
+
+/** A person; pass the vehicle to copy its keys (vehicleId, shiftId, createdAt, day, plate). */
+export function makePerson(partial: Partial<Person> = {}, of?: Vehicle): Person {
+  const createdAt = partial.createdAt ?? of?.createdAt ?? T0;
+  const docNumber = partial.docNumber ?? VALID_ID;
+  return {
+    id: newId(),
+    vehicleId: of?.id ?? 'vehicle-test',
+    shiftId: of?.shiftId ?? 'shift-test',
+    createdAt,
+    day: of?.day ?? dayKey(createdAt),
+    plate: of?.plate ?? '川A12345',
+    role: 'driver',
+    seq: 0,
+    name: '张三',
+    docType: 'residentId',
+    docNumber,
+    docRev: reverseString(docNumber),
+    phone: '13800138000',
+    homeProvince: '安徽',
+    first: { celsius: 36.5, method: 'infrared', at: createdAt },
+    symptoms: [],
+    feverFirst: false,
+    feverConfirmed: false,
+    disposition: 'released',
+    remarks: '',
+    voided: 0,
+    ...partial,
+  };
+}
+
+export function makeShift(partial: Partial<Shift> = {}): Shift {
+  const openedAt = partial.openedAt ?? T0 - 2 * 3600_000;
+  return {
+    id: newId(),
+    checkpoint: '成绵高速黄许出口卡点',
+    shiftName: 'day',
+    leadName: '王队长',
+    staff: [{ name: '李警官', unit: 'police' }],
+    openedAt,
+    day: dayKey(openedAt),
+    status: 'open',
+    exports: [],
+    ...partial,
+  };
+}
+
+/** A CheckpointDB on its own database (fake-indexeddb in tests), so tests never share state. */
+export function freshDb(): CheckpointDB {
+  return new CheckpointDB(`test-${newId()}`);
+}

@@ -1,0 +1,310 @@
+// Vehicle registrations and their occupants: save, list, count, repeat visits, amend, void.
+// Records are never deleted: corrections are amendments, mistakes are voided.
+import type { Amendment, Person, Vehicle } from '../../../shared/model';
+import { fail, ok, type Result } from '../../../shared/result';
+import type { CheckpointDB } from './db';
+import { summarize, sameValue, stampPerson } from './derive';
+import { byRequired, notFound, reasonRequired, storageFailure } from './errors';
+import { MAX, MIN } from './keys';
+import { compactKey } from './normalize';
+
+const VEHICLE = { zh: '车辆记录', en: 'Vehicle record' };
+
+const bySeq = (a: Person, b: Person): number => a.seq - b.seq;
+
+// ---------------------------------------------------------------------------------------------
+// Save
+
+/**
+ * Store a new vehicle with its occupants in ONE transaction (shifts read, vehicles+persons
+ * written). Resolves after IndexedDB committed (Dexie resolves on the `complete` event, and the
+ * database is opened with strict durability), so ok:true is when the UI may say 已保存.
+ * The layer stamps the denormalised fields (person copies of the vehicle's keys, docRev,
+ * personCount/maxTemp/anyFever): the returned vehicle is what was stored.
+ * `add`, not `put`: a double-click re-submitting the same id fails with db.duplicate instead of
+ * silently overwriting.
+ */
+export async function saveVehicle(db: CheckpointDB, vehicle: Vehicle, persons: Person[]): Promise<Result<Vehicle>> {
+  if (persons.length === 0) {
+    return fail('save.noPersons', '至少登记一名驾乘人员', 'Register at least one occupant');
+  }
+  const stranger = persons.find((p) => p.vehicleId !== vehicle.id);
+  if (stranger) {
+    return fail('save.personMismatch', '人员记录不属于该车辆', `Person ${stranger.id} does not belong to vehicle ${vehicle.id}`);
+  }
+  const stored: Vehicle = { ...vehicle, ...summarize(persons) };
+  const rows = persons.map((p) => stampPerson(stored, p, stored.voided));
+  try {
+    return await db.transaction('rw', [db.shifts, db.vehicles, db.persons], async () => {
+      // Checked inside the transaction: a shift closed in another window a moment ago counts.
+      const shift = await db.shifts.get(vehicle.shiftId);
+      if (!shift) return fail<Vehicle>('save.noShift', '未开班，不能登记', 'No open shift: open a shift first');
+      if (shift.status !== 'open') return fail<Vehicle>('save.shiftClosed', '该班次已交班，不能再登记', 'This shift is closed: open a new shift');
+      await db.vehicles.add(stored);
+      // A failing person (e.g. duplicate id) rejects here; the rejection aborts the whole
+      // transaction, so the vehicle row above is rolled back too.
+      await db.persons.bulkAdd(rows);
+      return ok(stored);
+    });
+  } catch (e) {
+    return storageFailure(e, { zh: '保存', en: 'Saving' });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists and counts
+
+export interface VehiclePageOptions {
+  /** Cursor: [createdAt, id] of the last row of the previous page. */
+  before?: [createdAt: number, id: string];
+  limit: number;
+  /** Voided rows are included (the UI strikes them through) unless this is false. */
+  includeVoided?: boolean;
+}
+
+/**
+ * One page of a day's vehicles, newest first. Keyset pagination on [day+createdAt+id]: the cost
+ * of a page does not depend on how deep the user has scrolled nor on the table size.
+ * With includeVoided === false voided rows are skipped by a filter; it still reads at most
+ * limit + (voided rows in between), and voided rows are rare.
+ */
+export async function listVehiclesPage(db: CheckpointDB, day: string, opts: VehiclePageOptions): Promise<Vehicle[]> {
+  const limit = Math.floor(opts.limit);
+  if (!(limit > 0)) return [];
+  const upper = opts.before ? [day, opts.before[0], opts.before[1]] : [day, MAX];
+  let coll = db.vehicles.where('[day+createdAt+id]').between([day], upper, true, false).reverse();
+  if (opts.includeVoided === false) coll = coll.filter((v) => v.voided === 0);
+  return coll.limit(limit).toArray();
+}
+
+/** Vehicles checked on a day (voided excluded): an index count, no rows read. */
+export async function countVehiclesByDay(db: CheckpointDB, day: string): Promise<number> {
+  return db.vehicles.where('[day+voided]').equals([day, 0]).count();
+}
+
+/** People checked on a day (voided and removed-by-amendment excluded): an index count. */
+export async function countPersonsByDay(db: CheckpointDB, day: string): Promise<number> {
+  return db.persons.where('[day+voided]').equals([day, 0]).count();
+}
+
+export async function getVehicle(db: CheckpointDB, id: string): Promise<Vehicle | undefined> {
+  return db.vehicles.get(id);
+}
+
+export interface PersonsOfVehicleOptions {
+  /** Also return persons removed from a (non-voided) vehicle by an amendment. */
+  includeRemoved?: boolean;
+}
+
+/**
+ * The occupants of a vehicle sorted by seq (driver first). Persons removed by an amendment
+ * (voided = 1 while the vehicle is not) are left out unless includeRemoved; the persons of a
+ * voided vehicle are all returned (they carry voided = 1 with it). Reads the `vehicleId` range:
+ * a handful of rows.
+ */
+export async function personsOfVehicle(db: CheckpointDB, vehicleId: string, opts: PersonsOfVehicleOptions = {}): Promise<Person[]> {
+  const all = await db.persons.where('vehicleId').equals(vehicleId).toArray();
+  all.sort(bySeq);
+  if (opts.includeRemoved) return all;
+  const active = all.filter((p) => p.voided === 0);
+  // No active occupant means the vehicle itself was voided (a saved vehicle always keeps ≥1).
+  return active.length > 0 ? active : all;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Repeat visits
+
+export interface LastVisit {
+  /** The latest earlier, non-voided visit. */
+  vehicle: Vehicle;
+  persons: Person[];
+  /** Number of earlier non-voided visits of the plate. */
+  count: number;
+  /** createdAt of up to 5 latest earlier non-voided visits, newest first. */
+  recent: number[];
+}
+
+/**
+ * The plate's previous visit. Without beforeId: its latest visit (the registration form, before
+ * saving). With beforeId: visits strictly earlier than that record (the record's detail view).
+ * Voided visits do not count. Everything comes from one range of [plate+voided+createdAt]:
+ * [plate, 0, -∞] … [plate, 0, cutoff). `count` is an index count on that range and `recent` reads
+ * 5 rows of it, so a commuter with 180 visits costs the same as a first-time visitor (voided
+ * rows sit in the [plate, 1, …] sub-range and are never read).
+ * Two visits of the same plate in the same millisecond are not told apart (the later one is
+ * not "before" the other).
+ */
+export async function lastVisit(db: CheckpointDB, plate: string, beforeId?: string): Promise<LastVisit | undefined> {
+  const key = compactKey(plate);
+  if (!key) return undefined;
+  return db.transaction('r', [db.vehicles, db.persons], async () => {
+    let cutoff: number | typeof MAX = MAX;
+    if (beforeId) {
+      const current = await db.vehicles.get(beforeId);
+      if (current) cutoff = current.createdAt;
+    }
+    const range = () => db.vehicles.where('[plate+voided+createdAt]').between([key, 0, MIN], [key, 0, cutoff], true, false);
+    const latest = await range().reverse().limit(5).toArray();
+    const newest = latest[0];
+    if (!newest) return undefined;
+    const [count, persons] = await Promise.all([range().count(), personsOfVehicle(db, newest.id)]);
+    return { vehicle: newest, persons, count, recent: latest.map((v) => v.createdAt) };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Amend
+
+/** Fields an amendment may not change: identity, and the audit trail (voiding has its own door). */
+const FROZEN = ['id', 'shiftId', 'createdAt', 'day', 'voided', 'voidMark', 'amendments'] as const;
+/** Fields recomputed by this layer; ignored in a patch (the UI may pass the whole loaded object). */
+const DERIVED = new Set<string>(['updatedAt', 'personCount', 'maxTemp', 'anyFever']);
+/** Person fields that are copies or bookkeeping, not worth a line in the history. */
+const PERSON_NOT_DIFFED = new Set<string>(['id', 'vehicleId', 'shiftId', 'createdAt', 'day', 'plate', 'docRev', 'voided']);
+
+const personLabel = (p: Person): string => p.name || `#${p.seq}`;
+
+/**
+ * Correct a saved record. `persons`, when given, is the complete new list of occupants: ids are
+ * kept, new ids are added, and occupants left out are marked voided = 1 (never deleted).
+ * `changes` lists every field that changed: vehicle fields by name, persons as
+ * 'persons[i].field' (i = position in the new list), 'persons[i]' → [null, name] for an added
+ * person and [name, null] for a removed one (i = its old position); derived columns
+ * (personCount, maxTemp, anyFever) appear too when they move.
+ * Refused: blank reason or by, a voided record, an attempt to change id/shiftId/createdAt/day or
+ * the audit fields, a person belonging to another vehicle, an empty occupant list, no change.
+ */
+export async function amendVehicle(
+  db: CheckpointDB,
+  vehicleId: string,
+  patch: Partial<Vehicle>,
+  persons: Person[] | undefined,
+  reason: string,
+  by: string,
+  now: number,
+): Promise<Result<Vehicle>> {
+  if (!reason.trim()) return reasonRequired();
+  if (!by.trim()) return byRequired();
+  if (persons && persons.length === 0) {
+    return fail('amend.noPersons', '至少保留一名驾乘人员（整条作废请用"作废"）', 'Keep at least one occupant (use Void to cancel the whole record)');
+  }
+  if (persons) {
+    const stranger = persons.find((p) => p.vehicleId !== vehicleId);
+    if (stranger) return fail('amend.personMismatch', '人员记录不属于该车辆', `Person ${stranger.id} does not belong to vehicle ${vehicleId}`);
+  }
+  try {
+    return await db.transaction('rw', [db.shifts, db.vehicles, db.persons], async () => {
+      const before = await db.vehicles.get(vehicleId);
+      if (!before) return notFound<Vehicle>(VEHICLE);
+      if (before.voided === 1) return fail<Vehicle>('amend.voided', '已作废的记录不能修改', 'A voided record cannot be amended');
+      for (const f of FROZEN) {
+        if (f in patch && !sameValue(patch[f], before[f])) {
+          return fail<Vehicle>('amend.frozen', `不能修改字段 ${f}`, `Field ${f} cannot be amended`);
+        }
+      }
+
+      const changes: Record<string, [unknown, unknown]> = {};
+      const after: Vehicle = { ...before };
+      const writable = after as unknown as Record<string, unknown>;
+      for (const [k, v] of Object.entries(patch)) {
+        if ((FROZEN as readonly string[]).includes(k) || DERIVED.has(k) || v === undefined) continue;
+        const old = (before as unknown as Record<string, unknown>)[k];
+        if (!sameValue(old, v)) {
+          changes[k] = [old, v];
+          writable[k] = v;
+        }
+      }
+
+      // Occupants: current rows (including earlier removals, which an amendment may restore).
+      const existing = await db.persons.where('vehicleId').equals(vehicleId).toArray();
+      existing.sort(bySeq);
+      const oldActive = existing.filter((p) => p.voided === 0);
+      let newActive = oldActive;
+      const writes: Person[] = [];
+
+      if (persons) {
+        // A given id that exists elsewhere would overwrite another vehicle's occupant.
+        const known = new Map(existing.map((p) => [p.id, p]));
+        const foreign = (await db.persons.bulkGet(persons.map((p) => p.id).filter((id) => !known.has(id)))).find(Boolean);
+        if (foreign) return fail<Vehicle>('amend.personMismatch', '人员记录属于其他车辆', `Person ${foreign.id} belongs to another vehicle`);
+        if (new Set(persons.map((p) => p.id)).size !== persons.length) {
+          return fail<Vehicle>('amend.duplicatePerson', '人员重复', 'The same person appears twice');
+        }
+
+        newActive = persons.map((p) => stampPerson(after, p, 0));
+        const keep = new Set(newActive.map((p) => p.id));
+        newActive.forEach((p, i) => {
+          const old = known.get(p.id);
+          if (!old || old.voided === 1) {
+            changes[`persons[${i}]`] = [null, personLabel(p)];
+            return;
+          }
+          const o = old as unknown as Record<string, unknown>;
+          const n = p as unknown as Record<string, unknown>;
+          for (const k of new Set([...Object.keys(o), ...Object.keys(n)])) {
+            if (!PERSON_NOT_DIFFED.has(k) && !sameValue(o[k], n[k])) changes[`persons[${i}].${k}`] = [o[k], n[k]];
+          }
+        });
+        oldActive.forEach((p, i) => {
+          if (keep.has(p.id)) return;
+          const key = `persons[${i}]`;
+          const added = changes[key];
+          // Removed at i and added at i reads as "person i replaced": [old name, new name].
+          changes[key] = [personLabel(p), added ? added[1] : null];
+          writes.push({ ...p, voided: 1 });
+        });
+        writes.push(...newActive);
+      } else if (after.plate !== before.plate) {
+        // Occupants carry a copy of the plate (for search and export): keep it in step.
+        newActive = oldActive.map((p) => stampPerson(after, p, 0));
+        writes.push(...newActive);
+      }
+
+      const summary = summarize(newActive);
+      for (const k of ['personCount', 'maxTemp', 'anyFever'] as const) {
+        if (!sameValue(before[k], summary[k])) changes[k] = [before[k], summary[k]];
+      }
+      if (Object.keys(changes).length === 0) {
+        return fail<Vehicle>('amend.noChanges', '没有修改任何内容', 'Nothing was changed');
+      }
+
+      const shift = await db.shifts.get(before.shiftId);
+      const amendment: Amendment = {
+        at: now,
+        by: by.trim(),
+        reason: reason.trim(),
+        changes,
+        // A missing shift is treated as closed: the safer reading for an audit trail.
+        afterClose: shift?.status !== 'open',
+      };
+      const stored: Vehicle = { ...after, ...summary, updatedAt: now, amendments: [...before.amendments, amendment] };
+      await db.vehicles.put(stored);
+      if (writes.length > 0) await db.persons.bulkPut(writes);
+      return ok(stored);
+    });
+  } catch (e) {
+    return storageFailure(e, { zh: '修改', en: 'Amending' });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Void
+
+/** Cancel a record (wrong entry, duplicate). The rows stay, flagged voided = 1 with a voidMark. */
+export async function voidVehicle(db: CheckpointDB, vehicleId: string, reason: string, by: string, now: number): Promise<Result<Vehicle>> {
+  if (!reason.trim()) return reasonRequired();
+  if (!by.trim()) return byRequired();
+  try {
+    return await db.transaction('rw', [db.vehicles, db.persons], async () => {
+      const v = await db.vehicles.get(vehicleId);
+      if (!v) return notFound<Vehicle>(VEHICLE);
+      if (v.voided === 1) return fail<Vehicle>('void.already', '该记录已作废', 'This record is already voided');
+      const stored: Vehicle = { ...v, voided: 1, voidMark: { at: now, by: by.trim(), reason: reason.trim() }, updatedAt: now };
+      await db.vehicles.put(stored);
+      await db.persons.where('vehicleId').equals(vehicleId).modify({ voided: 1 });
+      return ok(stored);
+    });
+  } catch (e) {
+    return storageFailure(e, { zh: '作废', en: 'Voiding' });
+  }
+}
