@@ -1,0 +1,79 @@
+// What the booth worker reads when an entry is wrong: short, plain, and saying what to do.
+import type { KeyAreaLineCode } from './keyAreas';
+import type { Locale } from './model';
+import type { DocErrorCode, IdErrorCode } from './residentId';
+import type { Bilingual } from './result';
+
+export type ValidationCode =
+  | IdErrorCode
+  | DocErrorCode
+  | 'phone.empty'
+  | 'phone.format'
+  | 'temp.empty'
+  | 'temp.notNumber'
+  | 'temp.implausible'
+  | 'temp.fahrenheit'
+  | 'plate.empty'
+  | 'plate.unknown'
+  | 'required'
+  | 'name.tooLong'
+  | 'recheck.required'
+  | 'disposition.feverRequired'
+  | 'keyArea.inspectRequired'
+  | 'keyArea.disinfectRequired'
+  | KeyAreaLineCode;
+
+// Placeholders: {c} converted °C, {max} length limit, {line} fever line, {plate} the plate.
+export const MESSAGES: Record<ValidationCode, Bilingual> = {
+  'id.empty': { zh: '请填写身份证号', en: 'Enter the ID number' },
+  'id.length': { zh: '身份证号应为18位（老证15位），请核对位数', en: 'An ID number has 18 digits (old cards 15) — check the length' },
+  'id.chars': { zh: '身份证号只能是数字，最后一位可以是X', en: 'An ID number is digits only; only the last may be X' },
+  'id.checksum': { zh: '身份证号校验位不对，请核对后重输', en: 'ID check digit is wrong — re-check the number' },
+  'id.birth': { zh: '身份证号里的出生日期不对，请核对', en: 'The birth date inside the ID number is not possible — re-check it' },
+  'id.area': { zh: '身份证号开头的地区码不对，请核对', en: 'The region code at the start of the ID number is wrong — re-check it' },
+  'id.excelMangled': {
+    zh: '身份证号被Excel改成了科学计数法，已无法还原，请按证件重新输入',
+    en: 'Excel turned this ID into scientific notation; it cannot be recovered — type it again from the card',
+  },
+  'doc.empty': { zh: '请填写证件号码', en: 'Enter the document number' },
+  'doc.format': { zh: '证件号码与证件类型不符，请核对', en: 'The number does not fit this document type — check both' },
+  'phone.empty': { zh: '请填写联系电话', en: 'Enter a phone number' },
+  'phone.format': { zh: '电话号码不对：手机11位，座机要带区号', en: 'Phone number is wrong: a mobile has 11 digits, a landline needs its area code' },
+  'temp.empty': { zh: '请填写体温', en: 'Enter the temperature' },
+  'temp.notNumber': { zh: '体温请填数字，例如 36.5', en: 'Enter the temperature as a number, e.g. 36.5' },
+  'temp.implausible': {
+    zh: '体温不在 34.0–42.5 ℃ 之间，可能输错了，请重测或重输',
+    en: 'Not between 34.0 and 42.5 °C — probably mistyped; measure or type again',
+  },
+  'temp.fahrenheit': { zh: '这像是华氏度，是否为 {c} ℃？', en: 'This looks like Fahrenheit — did you mean {c} °C?' },
+  'plate.empty': { zh: '请填写车牌号', en: 'Enter the plate number' },
+  'plate.unknown': {
+    zh: '车牌 {plate} 格式少见，请核对；确认无误请勾选“确认车牌”',
+    en: 'Plate {plate} has an unusual format — check it, then tick “plate confirmed”',
+  },
+  required: { zh: '此项必填', en: 'Required' },
+  'name.tooLong': { zh: '内容太长，最多 {max} 个字', en: 'Too long — at most {max} characters' },
+  'recheck.required': {
+    zh: '体温达到 {line} ℃，请复测后填写复测体温',
+    en: 'Reading at or above {line} °C — recheck and enter the second reading',
+  },
+  'disposition.feverRequired': {
+    zh: '复测仍发热，不能直接放行，请选择处置方式',
+    en: 'Still feverish on recheck — cannot simply be released; choose a disposition',
+  },
+  'keyArea.inspectRequired': { zh: '重点地区车辆须全面查验后放行', en: 'Key-area vehicle: inspect fully before release' },
+  'keyArea.disinfectRequired': { zh: '重点地区车辆须消毒后放行', en: 'Key-area vehicle: disinfect before release' },
+  'keyArea.nameEmpty': { zh: '这一行缺少地区名', en: 'This line has no place name' },
+  'keyArea.badDate': { zh: '日期不对，请写成 2020-01-23', en: 'Date is wrong — write it as 2020-01-23' },
+  'keyArea.badRange': { zh: '结束日期早于开始日期', en: 'End date is before start date' },
+};
+
+/** Fills {name} placeholders; one without a value stays visible rather than vanishing. */
+export function formatMessage(code: ValidationCode, locale: Locale, params?: Record<string, string | number>): string {
+  const text = MESSAGES[code][locale];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = params[key];
+    return v === undefined ? whole : String(v);
+  });
+}
