@@ -1,0 +1,21 @@
+import { useT } from '../i18n/i18n';
+import { Modal } from '../ui/Modal';
+
+export function HelpDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useT();
+  return (
+    <Modal title={t('helpTitle')} onClose={onClose}>
+      <ul className="help-keys">
+        {t('helpKeys')
+          .split(' · ')
+          .map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        <li>{t('plateHint')}</li>
+      </ul>
+      <button type="button" autoFocus onClick={onClose}>
+        {t('close')}
+      </button>
+    </Modal>
+  );
+}

@@ -1,0 +1,82 @@
+// One command bus for keyboard shortcuts and the Electron menu, so a key and a menu item
+// always do the same thing and a command has exactly one owner at a time.
+import { createContext, useContext, useEffect, useRef } from 'react';
+import type { MenuCommand } from '../../../shared/ipc';
+
+export type Command = MenuCommand | 'recall';
+
+export type CommandBus = {
+  register(command: Command, handler: () => void): () => void;
+  dispatch(command: Command): boolean;
+};
+
+export function createCommandBus(): CommandBus {
+  const handlers = new Map<Command, () => void>();
+  return {
+    register(command, handler) {
+      handlers.set(command, handler);
+      return () => {
+        if (handlers.get(command) === handler) handlers.delete(command);
+      };
+    },
+    dispatch(command) {
+      const h = handlers.get(command);
+      h?.();
+      return h !== undefined;
+    },
+  };
+}
+
+export const CommandContext = createContext<CommandBus>(createCommandBus());
+
+export function useCommandBus(): CommandBus {
+  return useContext(CommandContext);
+}
+
+/** Registers the latest handler for a command while the component is mounted. */
+export function useCommand(command: Command, handler: () => void, enabled = true): void {
+  const bus = useCommandBus();
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => (enabled ? bus.register(command, () => ref.current()) : undefined), [bus, command, enabled]);
+}
+
+/** The key → command table, also shown in the help dialog. */
+export function commandForKey(e: KeyboardEvent): Command | undefined {
+  const ctrl = e.ctrlKey || e.metaKey;
+  if (e.altKey) return undefined;
+  if (!ctrl) {
+    switch (e.key) {
+      case 'F1':
+        return 'help';
+      case 'F2':
+        return 'addOccupant';
+      case 'F3':
+        return 'recall';
+      case 'F9':
+        return 'save';
+      default:
+        return undefined;
+    }
+  }
+  switch (e.key.toLowerCase()) {
+    case 's':
+      return 'save';
+    case 'enter':
+      return 'save';
+    case 'f':
+      return 'search';
+    case 'i':
+      return 'incident';
+    case 'n':
+      return 'newVehicle';
+    case ',':
+      return 'settings';
+    case 'p':
+      return 'print';
+    case 'e':
+      return 'exportHandover';
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getVehicle, personsOfVehicle, voidVehicle } from '../db';
+import { useDb } from '../app/dbContext';
+import { useT } from '../i18n/i18n';
+import { Modal } from '../ui/Modal';
+import { TextField } from '../ui/fields';
+import { formatDateTime } from '../ui/format';
+import type { AmendTarget } from './RegistrationForm';
+
+interface Props {
+  vehicleId: string;
+  operator: string;
+  onClose: () => void;
+  onCorrect: (target: AmendTarget) => void;
+}
+
+/** One record with its people and history; from here it is corrected or voided, never deleted. */
+export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props) {
+  const db = useDb();
+  const tr = useT();
+  const { t } = tr;
+  const data = useLiveQuery(async () => {
+    const vehicle = await getVehicle(db, vehicleId);
+    return vehicle ? { vehicle, persons: await personsOfVehicle(db, vehicleId) } : null;
+  }, [db, vehicleId]);
+  const [voiding, setVoiding] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+
+  const doVoid = async () => {
+    if (reason.trim() === '') {
+      setError(t('reasonRequired'));
+      return;
+    }
+    const r = await voidVehicle(db, vehicleId, reason, operator, Date.now());
+    if (r.ok) onClose();
+    else setError(tr.pick(r.error.message));
+  };
+
+  const v = data?.vehicle;
+  return (
+    <Modal title={v ? `${t('record')} · ${v.plate}` : t('record')} onClose={onClose}>
+      {data === undefined ? (
+        <p>{t('loading')}</p>
+      ) : data === null || !v ? (
+        <p>{t('noResults')}</p>
+      ) : (
+        <div className="record">
+          {v.voidMark ? <p className="voided-note">{t('voided', { reason: v.voidMark.reason })}</p> : null}
+          <dl className="record-fields">
+            <dt>{t('time')}</dt>
+            <dd>{formatDateTime(v.createdAt)}</dd>
+            <dt>{t('vehicleType')}</dt>
+            <dd>{t(`vt_${v.vehicleType}`)}</dd>
+            <dt>{t('origin')}</dt>
+            <dd>{v.origin}</dd>
+            <dt>{t('route')}</dt>
+            <dd>{v.route || '—'}</dd>
+            <dt>{t('destination')}</dt>
+            <dd>{v.destination}</dd>
+            <dt>{t('vehicleDisposition')}</dt>
+            <dd>{t(`vd_${v.disposition}`)}</dd>
+            {v.keyArea ? (
+              <>
+                <dt>{t('keyAreaVehicle')}</dt>
+                <dd>
+                  {v.keyAreaReasons.join('，')} · {v.inspected ? t('inspected') : ''} {v.disinfected ? t('disinfected') : ''}
+                </dd>
+              </>
+            ) : null}
+            <dt>{t('operator')}</dt>
+            <dd>{v.operator}</dd>
+          </dl>
+          <table className="persons">
+            <thead>
+              <tr>
+                <th scope="col">{t('role')}</th>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('docNumber')}</th>
+                <th scope="col">{t('phone')}</th>
+                <th scope="col">{t('temp')}</th>
+                <th scope="col">{t('recheck')}</th>
+                <th scope="col">{t('personDisposition')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.persons.map((p) => (
+                <tr key={p.id} className={p.voided ? 'voided' : ''}>
+                  <td>{t(`role_${p.role}`)}</td>
+                  <td>{p.name}</td>
+                  <td>{p.docNumber}</td>
+                  <td>{p.phone}</td>
+                  <td>{p.first.celsius.toFixed(1)}</td>
+                  <td>{p.recheck ? p.recheck.celsius.toFixed(1) : '—'}</td>
+                  <td>{t(`pd_${p.disposition}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {v.amendments.length > 0 ? (
+            <section>
+              <h3>{t('history')}</h3>
+              <ul>
+                {v.amendments.map((a) => (
+                  <li key={a.at}>
+                    {formatDateTime(a.at)} {a.by}：{a.reason}（{Object.keys(a.changes).join('、')}）
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {voiding ? (
+            <div className="void-box">
+              <TextField label={t('voidReason')} value={reason} autoFocus error={error} onChange={setReason} />
+              <button type="button" className="danger" onClick={() => void doVoid()}>
+                {t('voidConfirm')}
+              </button>
+            </div>
+          ) : null}
+          <div className="actions">
+            {!v.voided ? (
+              <>
+                <button type="button" className="primary" autoFocus onClick={() => onCorrect({ vehicle: v, persons: data.persons })}>
+                  {t('correct')}
+                </button>
+                {!voiding ? (
+                  <button type="button" onClick={() => setVoiding(true)}>
+                    {t('voidRecord')}
+                  </button>
+                ) : null}
+              </>
+            ) : null}
+            <button type="button" onClick={onClose}>
+              {t('close')}
+            </button>
+          </div>
+        </div>
+      )}
+    </Modal>
+  );
+}

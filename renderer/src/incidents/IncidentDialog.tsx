@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { INCIDENT_KINDS, type IncidentKind, type Shift } from '../../../shared/model';
+import { normalizePlate } from '../../../shared/plate';
+import { addIncident, dayKey, listIncidentsByDay, newId } from '../db';
+import { useDb } from '../app/dbContext';
+import { useT } from '../i18n/i18n';
+import { Modal } from '../ui/Modal';
+import { ChoiceField, TextField, moveOnEnter } from '../ui/fields';
+import { formatTime } from '../ui/format';
+
+/** Obstruction, evasion, refusal, violence: recorded with time, plate and what happened. */
+export function IncidentDialog({ shift, operator, onClose }: { shift: Shift; operator: string; onClose: () => void }) {
+  const db = useDb();
+  const tr = useT();
+  const { t } = tr;
+  const [kind, setKind] = useState<IncidentKind>('obstruction');
+  const [plate, setPlate] = useState('');
+  const [description, setDescription] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [status, setStatus] = useState('');
+  const day = dayKey(Date.now());
+  const today = useLiveQuery(() => listIncidentsByDay(db, day), [db, day]);
+
+  const save = async () => {
+    if (description.trim() === '') {
+      setError(t('reasonRequired'));
+      return;
+    }
+    const now = Date.now();
+    const r = await addIncident(db, {
+      id: newId(),
+      shiftId: shift.id,
+      checkpoint: shift.checkpoint,
+      operator,
+      at: now,
+      day: dayKey(now),
+      kind,
+      plate: normalizePlate(plate),
+      description: description.trim(),
+      voided: 0,
+      amendments: [],
+    });
+    if (r.ok) {
+      setStatus(t('incidentSaved'));
+      setPlate('');
+      setDescription('');
+      setError(undefined);
+    } else setError(tr.pick(r.error.message));
+  };
+
+  return (
+    <Modal title={t('incidentTitle')} onClose={onClose}>
+      <form
+        className="incident-form"
+        onKeyDown={moveOnEnter}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <ChoiceField label={t('incidentKind')} value={kind} options={INCIDENT_KINDS.map((k) => ({ value: k, label: t(`ik_${k}`) }))} onChange={setKind} />
+        <TextField label={t('incidentPlate')} value={plate} onChange={setPlate} />
+        <TextField label={t('incidentDescription')} value={description} multiline error={error} onChange={setDescription} />
+        <div className="actions">
+          <button type="submit" className="primary" data-nav="">
+            {t('incidentSave')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('close')}
+          </button>
+          <div role="status" className="status status-saved">
+            {status}
+          </div>
+        </div>
+      </form>
+      <h3>{t('incidentsToday')}</h3>
+      {today === undefined ? (
+        <p>{t('loading')}</p>
+      ) : today.length === 0 ? (
+        <p className="empty">{t('noIncidents')}</p>
+      ) : (
+        <ul className="incident-list">
+          {today.map((i) => (
+            <li key={i.id}>
+              {formatTime(i.at)} · {t(`ik_${i.kind}`)} · {i.plate || '—'} · {i.description} · {i.operator}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Modal>
+  );
+}

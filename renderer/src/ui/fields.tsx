@@ -1,0 +1,225 @@
+// Form controls built for gloves and keyboards: every control has a visible label that is
+// also its accessible name, errors sit next to the field, and choices take digit keys.
+import { useId, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+
+interface FieldShell {
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  className?: string;
+}
+
+export function ErrorText({ id, text }: { id: string; text?: string | undefined }) {
+  if (!text) return null;
+  return (
+    <div id={id} className="field-error" role="alert">
+      {text}
+    </div>
+  );
+}
+
+export interface TextFieldProps extends FieldShell {
+  value: string;
+  onChange: (value: string) => void;
+  onKeyDown?: (e: KeyboardEvent<HTMLInputElement>) => void;
+  onBlur?: () => void;
+  inputRef?: Ref<HTMLInputElement>;
+  inputMode?: 'text' | 'decimal' | 'numeric' | 'tel';
+  autoFocus?: boolean;
+  maxLength?: number;
+  name?: string;
+  multiline?: boolean;
+}
+
+export function TextField(p: TextFieldProps) {
+  const id = useId();
+  const errId = `${id}-err`;
+  return (
+    <div className={`field ${p.className ?? ''} ${p.error ? 'has-error' : ''}`}>
+      <label htmlFor={id}>{p.label}</label>
+      {p.multiline ? (
+        <textarea
+          id={id}
+          name={p.name}
+          value={p.value}
+          rows={3}
+          data-nav=""
+          aria-invalid={p.error ? true : undefined}
+          aria-describedby={p.error ? errId : undefined}
+          onChange={(e) => p.onChange(e.target.value)}
+        />
+      ) : (
+        <input
+          id={id}
+          name={p.name}
+          ref={p.inputRef}
+          value={p.value}
+          autoComplete="off"
+          spellCheck={false}
+          inputMode={p.inputMode}
+          autoFocus={p.autoFocus}
+          maxLength={p.maxLength}
+          data-nav=""
+          aria-invalid={p.error ? true : undefined}
+          aria-describedby={p.error ? errId : undefined}
+          onChange={(e) => p.onChange(e.target.value)}
+          onKeyDown={p.onKeyDown}
+          onBlur={p.onBlur}
+        />
+      )}
+      {p.hint ? <div className="field-hint">{p.hint}</div> : null}
+      <ErrorText id={errId} text={p.error} />
+    </div>
+  );
+}
+
+export interface ChoiceOption<V extends string> {
+  value: V;
+  label: string;
+}
+
+export interface ChoiceFieldProps<V extends string> extends FieldShell {
+  value: V;
+  options: readonly ChoiceOption<V>[];
+  onChange: (value: V) => void;
+  /** In the Enter chain (default). Rarely changed choices stay out of it, reachable by Tab. */
+  nav?: boolean;
+}
+
+/**
+ * A radio group: arrows move, digits 1–9 pick directly, Enter goes on. Digits are shown
+ * on the options so nobody has to remember them.
+ */
+export function ChoiceField<V extends string>(p: ChoiceFieldProps<V>) {
+  const name = useId();
+  const errId = `${name}-err`;
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.ctrlKey || e.altKey || e.metaKey) return;
+    const n = Number(e.key);
+    if (Number.isInteger(n) && n >= 1 && n <= p.options.length) {
+      e.preventDefault();
+      const opt = p.options[n - 1];
+      if (opt) {
+        p.onChange(opt.value);
+        const group = e.currentTarget.closest('fieldset');
+        group?.querySelectorAll<HTMLInputElement>('input[type=radio]')[n - 1]?.focus();
+      }
+    }
+  };
+  return (
+    <fieldset className={`field choice ${p.className ?? ''} ${p.error ? 'has-error' : ''}`} aria-describedby={p.error ? errId : undefined}>
+      <legend>{p.label}</legend>
+      <div className="choice-options">
+        {p.options.map((o, i) => (
+          <label key={o.value} className={o.value === p.value ? 'chosen' : ''}>
+            <input
+              type="radio"
+              name={name}
+              value={o.value}
+              checked={o.value === p.value}
+              tabIndex={o.value === p.value ? 0 : -1}
+              data-nav={o.value === p.value && p.nav !== false ? '' : undefined}
+              onChange={() => p.onChange(o.value)}
+              onKeyDown={onKeyDown}
+            />
+            <span className="digit" aria-hidden="true">
+              {i + 1}
+            </span>
+            {o.label}
+          </label>
+        ))}
+      </div>
+      <ErrorText id={errId} text={p.error} />
+    </fieldset>
+  );
+}
+
+export interface CheckFieldProps extends FieldShell {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+export function CheckField(p: CheckFieldProps) {
+  const id = useId();
+  const errId = `${id}-err`;
+  return (
+    <div className={`field check ${p.className ?? ''} ${p.error ? 'has-error' : ''}`}>
+      <input
+        id={id}
+        type="checkbox"
+        checked={p.checked}
+        data-nav=""
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={p.error ? errId : undefined}
+        onChange={(e) => p.onChange(e.target.checked)}
+      />
+      <label htmlFor={id}>{p.label}</label>
+      <ErrorText id={errId} text={p.error} />
+    </div>
+  );
+}
+
+export interface MultiCheckProps<V extends string> extends FieldShell {
+  values: readonly V[];
+  options: readonly ChoiceOption<V>[];
+  onChange: (values: V[]) => void;
+  nav?: boolean;
+}
+
+/** Checkbox group; digits toggle an option. */
+export function MultiCheckField<V extends string>(p: MultiCheckProps<V>) {
+  const toggle = (v: V) => p.onChange(p.values.includes(v) ? p.values.filter((x) => x !== v) : [...p.values, v]);
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.ctrlKey || e.altKey || e.metaKey) return;
+    const n = Number(e.key);
+    const opt = Number.isInteger(n) && n >= 1 ? p.options[n - 1] : undefined;
+    if (opt) {
+      e.preventDefault();
+      toggle(opt.value);
+    }
+  };
+  return (
+    <fieldset className={`field multi ${p.className ?? ''}`}>
+      <legend>{p.label}</legend>
+      <div className="choice-options">
+        {p.options.map((o, i) => (
+          <label key={o.value} className={p.values.includes(o.value) ? 'chosen' : ''}>
+            <input
+              type="checkbox"
+              checked={p.values.includes(o.value)}
+              data-nav={i === 0 && p.nav !== false ? '' : undefined}
+              onChange={() => toggle(o.value)}
+              onKeyDown={onKeyDown}
+            />
+            <span className="digit" aria-hidden="true">
+              {i + 1}
+            </span>
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * Enter moves to the next control marked data-nav inside the container, so a whole form is
+ * filled with data keys and Enter alone. Buttons and textareas keep their own Enter.
+ */
+export function moveOnEnter(e: KeyboardEvent<HTMLElement>): void {
+  if (e.key !== 'Enter' || e.ctrlKey || e.altKey || e.metaKey || e.shiftKey || e.nativeEvent.isComposing) return;
+  const target = e.target as HTMLElement;
+  if (target.tagName === 'TEXTAREA' || target.tagName === 'BUTTON' || target.tagName === 'A') return;
+  e.preventDefault();
+  focusNext(e.currentTarget, target);
+}
+
+export function focusNext(container: HTMLElement, from: HTMLElement): void {
+  const items = Array.from(container.querySelectorAll<HTMLElement>('[data-nav]')).filter(
+    (el) => !el.hasAttribute('disabled') && el.offsetParent !== null,
+  );
+  // The element after `from` in document order, whether or not `from` is itself a stop.
+  const next = items.find((el) => from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && !from.contains(el));
+  next?.focus();
+  if (next instanceof HTMLInputElement && next.type === 'text') next.select();
+}

@@ -1,0 +1,20 @@
+import type { Locale } from '../../../shared/model';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** HH:MM in the booth's local time. */
+export function formatTime(ms: number): string {
+  const d = new Date(ms);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** YYYY-MM-DD HH:MM in the booth's local time. */
+export function formatDateTime(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${formatTime(ms)}`;
+}
+
+export function formatTemp(c: number | null | undefined, locale: Locale): string {
+  if (c === null || c === undefined) return locale === 'en' ? '—' : '—';
+  return c.toFixed(1);
+}

@@ -1,0 +1,80 @@
+// Page object for the booth: tests speak in the user's terms (labels, roles, keys).
+import { expect, type Locator, type Page } from '@playwright/test';
+import { residentIdCheckChar } from '../../../shared/residentId';
+
+/** A valid resident ID for a birth date and sequence (the check character is computed). */
+export function residentId(area: string, birth: string, seq: string): string {
+  const first17 = `${area}${birth}${seq}`;
+  return first17 + residentIdCheckChar(first17);
+}
+
+export class BoothPage {
+  /** Keys pressed that carry no data (Enter, F2, digits that pick an option, Ctrl+S …). */
+  controlKeys = 0;
+  /** Characters typed as data. */
+  dataChars = 0;
+  pointerActions = 0;
+
+  constructor(readonly page: Page) {}
+
+  async goto(db = `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}`) {
+    await this.page.goto(`./?db=${db}`);
+  }
+
+  async type(text: string) {
+    this.dataChars += [...text].length;
+    await this.page.keyboard.type(text);
+  }
+
+  async press(key: string) {
+    this.controlKeys += 1;
+    await this.page.keyboard.press(key);
+  }
+
+  /** Type into the focused field, then Enter to move on. */
+  async fill(text: string) {
+    if (text) await this.type(text);
+    await this.press('Enter');
+  }
+
+  focused(): Locator {
+    return this.page.locator(':focus');
+  }
+
+  async expectFocusOn(label: string | RegExp) {
+    await expect(this.focused()).toHaveAccessibleName(label);
+  }
+
+  async openShiftByKeyboard(opts: { checkpoint: string; lead: string; staff: string }) {
+    await expect(this.page.getByRole('heading', { name: /开班/ })).toBeVisible();
+    await this.expectFocusOn('卡点名称');
+    await this.fill(opts.checkpoint);
+    await this.press('2'); // 夜班
+    await this.press('Enter');
+    await this.expectFocusOn('值班负责人');
+    await this.fill(opts.lead);
+    await this.expectFocusOn('姓名 1');
+    await this.fill(opts.staff);
+    await this.press('4'); // 卫健
+    await this.press('Enter');
+    await expect(this.focused()).toHaveText('开班');
+    await this.press('Enter');
+    await expect(this.page.getByTestId('shift-info')).toContainText(opts.checkpoint);
+  }
+
+  plateInput(): Locator {
+    return this.page.getByLabel('车牌号', { exact: true });
+  }
+
+  saveStatus(): Locator {
+    return this.page.getByTestId('save-status');
+  }
+
+  todayList(): Locator {
+    return this.page.getByRole('complementary', { name: '今日登记' });
+  }
+
+  todayRow(plate: string): Locator {
+    return this.page.locator('.vehicle-list tbody tr', { hasText: plate });
+  }
+}

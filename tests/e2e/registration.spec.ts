@@ -1,0 +1,122 @@
+import { expect, test } from '@playwright/test';
+import { BoothPage, residentId } from './pages/BoothPage';
+
+const DRIVER_ID = residentId('420102', '19850312', '123');
+const FEVER_ID = '34052419800101001X';
+const CHILD_ID = residentId('510722', '20120601', '042');
+
+test('registers a key-area vehicle with three occupants by keyboard alone, and it survives a reload', async ({ page }) => {
+  const booth = new BoothPage(page);
+  await booth.goto();
+  await booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
+
+  await booth.expectFocusOn('车牌号');
+  await booth.type('e a12345');
+  await expect(page.getByTestId('plate-preview')).toContainText('鄂A12345');
+  await booth.press('Enter');
+  await booth.expectFocusOn(/小型客车/);
+  await booth.press('Enter');
+  await booth.expectFocusOn('来自何地');
+  await booth.fill('武汉');
+  await booth.fill('湖北');
+  await booth.fill('南江县城');
+  await booth.fill('返乡');
+  await booth.fill('');
+  // 鄂 plate: full inspection and disinfection must be marked before release.
+  await booth.expectFocusOn('已全面查验');
+  await booth.press('Space');
+  await booth.press('Enter');
+  await booth.expectFocusOn('已消毒');
+  await booth.press('Space');
+  await booth.press('Enter');
+
+  // Driver
+  await booth.expectFocusOn('姓名');
+  await booth.fill('张三');
+  await booth.fill(DRIVER_ID.toLowerCase());
+  await booth.fill('13800138000');
+  await booth.type('36.5');
+  await booth.press('F2');
+
+  // Passenger 1: feverish, rechecked, sent to the fever clinic
+  await booth.expectFocusOn('姓名');
+  await booth.fill('李四');
+  await booth.fill(FEVER_ID.toLowerCase());
+  await booth.fill('');
+  await booth.fill('37.8');
+  await booth.expectFocusOn('复测体温 ℃');
+  await booth.fill('38.1');
+  await booth.expectFocusOn(/放行/);
+  await booth.press('3');
+  await expect(booth.focused()).toHaveAccessibleName(/送发热门诊/);
+  await booth.press('F2');
+
+  // Passenger 2
+  await booth.fill('王小五');
+  await booth.fill(CHILD_ID);
+  await booth.fill('');
+  await booth.type('36.7');
+  await booth.press('Control+s');
+
+  await expect(booth.saveStatus()).toHaveText('已保存：鄂A12345，3 人');
+  await booth.expectFocusOn('车牌号');
+  await expect(booth.plateInput()).toHaveValue('');
+
+  const row = booth.todayRow('鄂A12345');
+  await expect(row).toContainText('3');
+  await expect(row).toContainText('38.1');
+  await expect(row).toContainText('发热');
+  await expect(row).toContainText('重点地区');
+  await expect(page.getByTestId('today-counts')).toHaveText('车辆 1 辆 · 人员 3 人');
+
+  await page.reload();
+  await expect(booth.todayRow('鄂A12345')).toContainText('38.1');
+  await expect(page.getByTestId('today-counts')).toHaveText('车辆 1 辆 · 人员 3 人');
+
+  // Open the record and check what was stored for the fever case.
+  await booth.todayRow('鄂A12345').focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: /鄂A12345/ });
+  await expect(dialog).toBeVisible();
+  const fever = dialog.getByRole('row', { name: /李四/ });
+  await expect(fever).toContainText(FEVER_ID);
+  await expect(fever).toContainText('37.8');
+  await expect(fever).toContainText('38.1');
+  await expect(fever).toContainText('送发热门诊');
+  await expect(dialog.getByRole('row', { name: /张三/ })).toContainText(DRIVER_ID);
+});
+
+test('bad plates, IDs and temperatures get messages next to their fields and nothing is saved', async ({ page }) => {
+  const booth = new BoothPage(page);
+  await booth.goto();
+  await booth.openShiftByKeyboard({ checkpoint: '旌阳黄许卡点', lead: '刘警官', staff: '陈护士' });
+
+  await booth.type('川A1O345');
+  await booth.press('Enter');
+  await expect(page.getByText('车牌格式未知')).toBeVisible();
+
+  const name = page.getByLabel('姓名', { exact: true });
+  await name.fill('赵六');
+  const id = page.getByLabel('证件号码');
+  await id.fill('340524198001010011');
+  await id.blur();
+  await expect(page.getByText('身份证号校验位不对')).toBeVisible();
+
+  const temp = page.getByLabel('体温 ℃');
+  await temp.fill('98.6');
+  await temp.blur();
+  await expect(page.getByText(/华氏/)).toBeVisible();
+  await page.keyboard.press('Control+s');
+  await expect(booth.saveStatus()).toContainText('记录未保存');
+  await expect(page.getByTestId('today-counts')).toHaveText('车辆 0 辆 · 人员 0 人');
+
+  // The offered conversion is applied only when the operator asks for it.
+  await page.getByRole('button', { name: '换算为 37.0 ℃' }).click();
+  await expect(temp).toHaveValue('37.0');
+
+  await temp.fill('45');
+  await temp.blur();
+  await expect(page.locator('.field.temp .field-error')).toBeVisible();
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('today-counts')).toHaveText('车辆 0 辆 · 人员 0 人');
+});
