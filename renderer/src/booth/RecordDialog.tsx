@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { describeKeyAreaReason } from '../../../shared/keyAreas';
 import { getVehicle, personsOfVehicle, voidVehicle } from '../db';
 import { useDb } from '../app/dbContext';
 import { useT } from '../i18n/i18n';
@@ -65,7 +66,7 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
               <>
                 <dt>{t('keyAreaVehicle')}</dt>
                 <dd>
-                  {v.keyAreaReasons.join('，')} · {v.inspected ? t('inspected') : ''} {v.disinfected ? t('disinfected') : ''}
+                  {v.keyAreaReasons.map((r) => describeKeyAreaReason(r, tr.locale)).join('，')} · {v.inspected ? t('inspected') : ''} {v.disinfected ? t('disinfected') : ''}
                 </dd>
               </>
             ) : null}

@@ -13,6 +13,7 @@ import {
   type OccupantDraft,
   type VehicleDraft,
 } from '../../../shared/registration';
+import { describeKeyAreaReason } from '../../../shared/keyAreas';
 import { amendVehicle, dayKey, lastVisit, newId, saveVehicle } from '../db';
 import { useDb } from '../app/dbContext';
 import { useCommand } from '../app/commands';
@@ -270,7 +271,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
       {reasons.length > 0 ? (
         <div className="key-area" role="group" aria-label={t('keyAreaVehicle')}>
           <p className="key-area-title">
-            {t('keyAreaVehicle')} · {t('keyAreaReasons')}: {reasons.join('，')}
+            {t('keyAreaVehicle')} · {t('keyAreaReasons')}: {reasons.map((r) => describeKeyAreaReason(r, tr.locale)).join('，')}
           </p>
           <div className="grid">
             <CheckField label={t('inspected')} checked={draft.inspected} error={err('inspected')} onChange={(inspected) => patch({ inspected })} />

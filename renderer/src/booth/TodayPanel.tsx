@@ -5,7 +5,7 @@ import { countPersonsByDay, countVehiclesByDay, dayKey, listVehiclesPage, search
 import { useDb } from '../app/dbContext';
 import { useCommand } from '../app/commands';
 import { useT } from '../i18n/i18n';
-import { formatTime } from '../ui/format';
+import { formatDateTime, formatTime } from '../ui/format';
 
 const PAGE = 50;
 
@@ -75,6 +75,7 @@ export function TodayPanel({ onOpen }: { onOpen: (vehicleId: string) => void }) 
 
 function VehicleTable({ rows, onOpen }: { rows: Vehicle[]; onOpen: (id: string) => void }) {
   const { t } = useT();
+  const today = dayKey(Date.now());
   return (
     <table className="vehicle-list">
       <thead>
@@ -99,7 +100,7 @@ function VehicleTable({ rows, onOpen }: { rows: Vehicle[]; onOpen: (id: string) 
               if (e.key === 'ArrowUp') (e.currentTarget.previousElementSibling as HTMLElement | null)?.focus();
             }}
           >
-            <td>{formatTime(v.createdAt)}</td>
+            <td>{v.day === today ? formatTime(v.createdAt) : formatDateTime(v.createdAt)}</td>
             <td className="plate-cell">{v.plate}</td>
             <td>{v.personCount}</td>
             <td className={v.anyFever ? 'temp-fever' : ''}>{v.maxTemp === null ? '—' : v.maxTemp.toFixed(1)}</td>

@@ -1,5 +1,3 @@
-import type { Locale } from '../../../shared/model';
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** HH:MM in the booth's local time. */
@@ -14,7 +12,3 @@ export function formatDateTime(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${formatTime(ms)}`;
 }
 
-export function formatTemp(c: number | null | undefined, locale: Locale): string {
-  if (c === null || c === undefined) return locale === 'en' ? '—' : '—';
-  return c.toFixed(1);
-}
