@@ -1,4 +1,4 @@
-import { Component, useMemo, type ReactNode } from 'react';
+import { Component, useEffect, useMemo, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { currentShift, getSettings, openDb } from '../db';
 import { DbContext, useDb } from './dbContext';
@@ -6,6 +6,7 @@ import { CommandContext, createCommandBus } from './commands';
 import { TranslatorProvider, makeTranslator } from '../i18n/i18n';
 import { BoothScreen } from './BoothScreen';
 import { OpenShiftScreen } from '../shift/OpenShiftScreen';
+import { getPlatform } from '../platform/platform';
 
 /** ?db=name gives a second station (or a test) its own database in the same browser profile. */
 function dbName(): string | undefined {
@@ -32,6 +33,11 @@ function Station() {
   const settings = useLiveQuery(() => getSettings(db), [db]);
   // null = no open shift; undefined = still loading. The two must look different.
   const shift = useLiveQuery(async () => (await currentShift(db)) ?? null, [db]);
+  const locale = settings?.locale;
+  // The desktop menu and dialogs follow the UI language.
+  useEffect(() => {
+    if (locale) void getPlatform().setLocale(locale);
+  }, [locale]);
   if (settings === undefined || shift === undefined) {
     return <p className="loading">{makeTranslator('zh').t('loading')}</p>;
   }

@@ -1,0 +1,140 @@
+import { describe, expect, it, vi } from 'vitest';
+import { IPC, type AppInfo, type DesktopApi } from '../../shared/ipc';
+import { ok, type Result } from '../../shared/result';
+import { createIpcDispatcher, INVOKE_NAMES, isTrustedSender, type IpcHandlers, type SenderLike, type WindowLike } from './ipcCore';
+
+const info: AppInfo = { version: '0.1.0', platform: 'electron', dataDir: '/data' };
+
+function fakeHandlers() {
+  return {
+    appInfo: vi.fn(async () => ok(info)),
+    setLocale: vi.fn(async () => ok(null)),
+    saveFile: vi.fn(async () => ok({ saved: true as const, path: '/usb/a.xlsx' })),
+    print: vi.fn(async () => ok(null)),
+    printToPdf: vi.fn(async () => ok({ saved: false as const, cancelled: true as const })),
+  } satisfies IpcHandlers;
+}
+
+const trusted = () => true;
+const bytes = new Uint8Array([1, 2, 3]);
+
+function expectBilingualFailure(result: Result<unknown>, code: string) {
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(result.error.code).toBe(code);
+  expect(result.error.message.zh).toMatch(/[\u4e00-\u9fff]/);
+  expect(result.error.message.en).toMatch(/[a-z]/i);
+}
+
+describe('channels', () => {
+  it('covers every invoke function of DesktopApi and maps to the channel names in shared/ipc.ts', () => {
+    const expected: Exclude<keyof DesktopApi, 'onMenuCommand'>[] = ['appInfo', 'setLocale', 'saveFile', 'print', 'printToPdf'];
+    expect([...INVOKE_NAMES].sort()).toEqual([...expected].sort());
+    for (const name of INVOKE_NAMES) expect(IPC[name]).toMatch(/^[a-z]+:[a-z-]+$/);
+  });
+});
+
+describe('createIpcDispatcher', () => {
+  it('passes valid payloads to the right handler and returns its Result', async () => {
+    const h = fakeHandlers();
+    const dispatch = createIpcDispatcher(h);
+    expect(await dispatch('appInfo', trusted, [])).toEqual(ok(info));
+    expect(await dispatch('setLocale', trusted, ['en'])).toEqual(ok(null));
+    expect(h.setLocale).toHaveBeenCalledWith('en');
+    const req = { suggestedName: '交接表.xlsx', kind: 'xlsx', data: bytes };
+    expect(await dispatch('saveFile', trusted, [req])).toEqual(ok({ saved: true, path: '/usb/a.xlsx' }));
+    expect(h.saveFile).toHaveBeenCalledWith(req);
+    expect(await dispatch('printToPdf', trusted, [{ suggestedName: 'x' }])).toEqual(ok({ saved: false, cancelled: true }));
+  });
+
+  it('strips unknown fields before the handler sees them', async () => {
+    const h = fakeHandlers();
+    await createIpcDispatcher(h)('printToPdf', trusted, [{ suggestedName: 'x', path: '/etc/passwd' }]);
+    expect(h.printToPdf).toHaveBeenCalledWith({ suggestedName: 'x' });
+  });
+
+  it.each([
+    ['setLocale', ['fr']],
+    ['setLocale', []],
+    ['setLocale', ['zh', 'extra']],
+    ['appInfo', ['unexpected']],
+    ['print', [{}]],
+    ['saveFile', [{ suggestedName: 'a', kind: 'xlsx', data: 'not bytes' }]],
+    ['saveFile', [{ suggestedName: 'a', kind: 'exe', data: bytes }]],
+    ['saveFile', [{ suggestedName: '', kind: 'pdf', data: bytes }]],
+    ['saveFile', [{ suggestedName: 'a', kind: 'pdf', data: new Uint8Array(0) }]],
+    ['saveFile', [{ suggestedName: 'a'.repeat(201), kind: 'pdf', data: bytes }]],
+    ['saveFile', [null]],
+    ['printToPdf', [{}]],
+  ] as const)('refuses %s(%j) without calling any handler', async (name, args) => {
+    const h = fakeHandlers();
+    const result = await createIpcDispatcher(h)(name, trusted, args);
+    expectBilingualFailure(result, 'ipc.invalid');
+    for (const fn of Object.values(h)) expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('names the offending field in the message', async () => {
+    const result = await createIpcDispatcher(fakeHandlers())('saveFile', trusted, [{ suggestedName: 'a', kind: 'exe', data: bytes }]);
+    expect(result.ok ? '' : result.error.message.en).toContain('kind');
+  });
+
+  it('refuses untrusted senders before validating or calling anything', async () => {
+    const h = fakeHandlers();
+    const result = await createIpcDispatcher(h)('appInfo', () => false, []);
+    expectBilingualFailure(result, 'ipc.forbidden');
+    expect(h.appInfo).not.toHaveBeenCalled();
+  });
+
+  it('turns a throwing handler, a rejecting handler, a throwing sender check and a non-Result into code "internal"', async () => {
+    const h = fakeHandlers();
+    h.print.mockImplementationOnce(() => {
+      throw new Error('boom');
+    });
+    h.appInfo.mockRejectedValueOnce(new Error('later boom'));
+    h.setLocale.mockResolvedValueOnce('not a result' as never);
+    const dispatch = createIpcDispatcher(h);
+    const thrown = await dispatch('print', trusted, []);
+    expectBilingualFailure(thrown, 'internal');
+    expect(thrown.ok ? '' : thrown.error.message.en).toContain('boom');
+    expectBilingualFailure(await dispatch('appInfo', trusted, []), 'internal');
+    expectBilingualFailure(await dispatch('setLocale', trusted, ['zh']), 'internal');
+    expectBilingualFailure(
+      await dispatch('appInfo', () => {
+        throw new Error('frame gone');
+      }, []),
+      'internal',
+    );
+  });
+
+  it('passes handler failures through unchanged', async () => {
+    const h = fakeHandlers();
+    const failure = { ok: false as const, error: { code: 'save.diskFull', message: { zh: '满', en: 'full' } } };
+    h.saveFile.mockResolvedValueOnce(failure as never);
+    expect(await createIpcDispatcher(h)('saveFile', trusted, [{ suggestedName: 'a', kind: 'xlsx', data: bytes }])).toEqual(failure);
+  });
+});
+
+describe('isTrustedSender', () => {
+  const mainFrame = { routingId: 1, processId: 7 };
+  const webContents = { mainFrame };
+  const win: WindowLike = { isDestroyed: () => false, webContents };
+  const appPage = (url: string) => url === 'file:///app/index.html';
+  const event = (over: Partial<SenderLike> = {}): SenderLike => ({
+    sender: webContents,
+    senderFrame: { ...mainFrame, url: 'file:///app/index.html' },
+    ...over,
+  });
+
+  it('accepts the main frame of our window on our page', () => {
+    expect(isTrustedSender(event(), win, appPage)).toBe(true);
+  });
+  it('refuses subframes, other contents, other pages, vanished frames and closed windows', () => {
+    expect(isTrustedSender(event({ senderFrame: { routingId: 2, processId: 7, url: 'file:///app/index.html' } }), win, appPage)).toBe(false);
+    expect(isTrustedSender(event({ senderFrame: { routingId: 1, processId: 8, url: 'file:///app/index.html' } }), win, appPage)).toBe(false);
+    expect(isTrustedSender(event({ sender: {} }), win, appPage)).toBe(false);
+    expect(isTrustedSender(event({ senderFrame: { ...mainFrame, url: 'file:///tmp/dropped.html' } }), win, appPage)).toBe(false);
+    expect(isTrustedSender(event({ senderFrame: null }), win, appPage)).toBe(false);
+    expect(isTrustedSender(event(), { ...win, isDestroyed: () => true }, appPage)).toBe(false);
+    expect(isTrustedSender(event(), null, appPage)).toBe(false);
+  });
+});

@@ -1,0 +1,95 @@
+// Validation and dispatch for every renderer → main call. No electron import, so the rules
+// (who may call, what a payload must look like, what a failure looks like) run in plain Node.
+import { z } from 'zod';
+import {
+  IPC,
+  localeSchema,
+  printToPdfRequestSchema,
+  saveFileRequestSchema,
+  type DesktopApi,
+} from '../../shared/ipc';
+import { fail, type Result } from '../../shared/result';
+
+export type InvokeName = Exclude<keyof DesktopApi, 'onMenuCommand'>;
+
+/** One function per channel, with exactly the signature the preload exposes. */
+export type IpcHandlers = { [K in InvokeName]: DesktopApi[K] };
+
+/** The arguments ipcRenderer.invoke delivers after the channel name, as a tuple: extra arguments are refused too. */
+const ARGS = {
+  appInfo: z.tuple([]),
+  setLocale: z.tuple([localeSchema]),
+  saveFile: z.tuple([saveFileRequestSchema]),
+  print: z.tuple([]),
+  printToPdf: z.tuple([printToPdfRequestSchema]),
+} satisfies { [K in InvokeName]: z.ZodType<Parameters<DesktopApi[K]>> };
+
+export const INVOKE_NAMES = Object.keys(ARGS) as InvokeName[];
+
+export const channelOf = (name: InvokeName): (typeof IPC)[InvokeName] => IPC[name];
+
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  // Path index 0 is the argument position; users and logs care about the field.
+  const field = issue.path.slice(1).join('.');
+  return field ? `${field}: ${issue.message}` : issue.message;
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  const v = value as { ok: unknown; error?: { code?: unknown; message?: { zh?: unknown; en?: unknown } } };
+  if (v.ok === true) return 'value' in value;
+  return v.ok === false && typeof v.error?.code === 'string' && typeof v.error.message?.zh === 'string' && typeof v.error.message.en === 'string';
+}
+
+const internal = (channel: string, detail: string): Result<never> =>
+  fail('internal', `程序内部错误（${channel}）：${detail}`, `Internal error (${channel}): ${detail}`);
+
+/**
+ * Returns the function every ipcMain.handle calls. It always resolves to a Result:
+ * a rejected invoke would surface in the renderer as an unreadable Electron error string.
+ * `isTrustedSender` is a thunk so that even a throwing sender check becomes a Result.
+ */
+export function createIpcDispatcher(handlers: IpcHandlers) {
+  return async function dispatch(name: InvokeName, isTrustedSender: () => boolean, args: readonly unknown[]): Promise<Result<unknown>> {
+    const channel = channelOf(name);
+    try {
+      if (!isTrustedSender()) {
+        return fail('ipc.forbidden', `拒绝来自未知页面的请求（${channel}）`, `Request refused: it did not come from the app window (${channel})`);
+      }
+      const parsed = ARGS[name].safeParse(args);
+      if (!parsed.success) {
+        const detail = describe(parsed.error);
+        return fail('ipc.invalid', `请求数据无效（${channel}）：${detail}`, `Invalid request data (${channel}): ${detail}`);
+      }
+      const handler = handlers[name] as (...a: readonly unknown[]) => Promise<unknown>;
+      const result = await handler(...parsed.data);
+      return isResult(result) ? result : internal(channel, 'handler did not return a Result');
+    } catch (e) {
+      return internal(channel, e instanceof Error ? e.message : String(e));
+    }
+  };
+}
+
+/** The minimum of Electron's invoke event and window this check needs; fakes in tests satisfy it. */
+export interface SenderLike {
+  sender: unknown;
+  senderFrame: { routingId: number; processId: number; url: string } | null;
+}
+export interface WindowLike {
+  isDestroyed(): boolean;
+  webContents: { mainFrame: { routingId: number; processId: number } };
+}
+
+/**
+ * Only the main frame of our own window, showing our own page, may call main. Frames are
+ * compared by (processId, routingId) rather than object identity, which Electron does not promise.
+ */
+export function isTrustedSender(event: SenderLike, win: WindowLike | null, isAllowedPage: (url: string) => boolean): boolean {
+  if (!win || win.isDestroyed() || event.sender !== win.webContents) return false;
+  const frame = event.senderFrame;
+  if (!frame) return false;
+  const main = win.webContents.mainFrame;
+  return frame.processId === main.processId && frame.routingId === main.routingId && isAllowedPage(frame.url);
+}

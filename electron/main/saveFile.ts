@@ -1,0 +1,54 @@
+// Save dialog + atomic write. The renderer proposes a file name; the user picks the folder.
+import { app, dialog, type BrowserWindow } from 'electron';
+import path from 'node:path';
+import type { SaveOutcome } from '../../shared/ipc';
+import type { Locale } from '../../shared/model';
+import { ok, type Result } from '../../shared/result';
+import { writeFileAtomic } from './atomicWrite';
+import { ensureExtension, sanitizeFileName, type SaveKind } from './fileName';
+import { readLastFolder, writeLastFolder } from './lastFolder';
+
+export interface SaveRequest {
+  suggestedName: string;
+  kind: SaveKind;
+  data: Uint8Array;
+}
+
+const DIALOG_TEXT = {
+  xlsx: {
+    zh: { title: '导出 Excel 文件', filter: 'Excel 工作簿' },
+    en: { title: 'Export Excel file', filter: 'Excel workbook' },
+  },
+  pdf: {
+    zh: { title: '保存 PDF 文件', filter: 'PDF 文件' },
+    en: { title: 'Save PDF file', filter: 'PDF document' },
+  },
+} as const;
+
+function defaultFolder(): string {
+  try {
+    return app.getPath('documents');
+  } catch {
+    return app.getPath('home');
+  }
+}
+
+export async function saveWithDialog(win: BrowserWindow, req: SaveRequest, locale: Locale): Promise<Result<SaveOutcome>> {
+  const userData = app.getPath('userData');
+  const name = sanitizeFileName(req.suggestedName, req.kind);
+  const folder = (await readLastFolder(userData)) ?? defaultFolder();
+  const text = DIALOG_TEXT[req.kind][locale];
+  const choice = await dialog.showSaveDialog(win, {
+    title: text.title,
+    defaultPath: path.join(folder, name),
+    filters: [{ name: `${text.filter} (*.${req.kind})`, extensions: [req.kind] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  if (choice.canceled || !choice.filePath) return ok({ saved: false, cancelled: true });
+
+  const target = ensureExtension(choice.filePath, req.kind);
+  const written = await writeFileAtomic(target, req.data);
+  if (!written.ok) return written;
+  await writeLastFolder(userData, path.dirname(target));
+  return ok({ saved: true, path: target });
+}

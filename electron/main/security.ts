@@ -1,0 +1,37 @@
+// Applies urlPolicy to Electron: every web contents (including any the app never meant to
+// create) gets the same rules, and the default session refuses permissions and remote requests.
+import type { Session, WebContents } from 'electron';
+import { isAllowedNavigation, isAllowedUrl } from './urlPolicy';
+
+/**
+ * The one permission granted: persistent storage keeps Chromium from evicting IndexedDB (the
+ * day's registrations) when the disk runs low. Everything else — camera, notifications,
+ * clipboard reads, geolocation… — is refused.
+ */
+export const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['persistent-storage']);
+
+export function hardenSession(session: Session, rendererUrl: string | undefined): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(GRANTED_PERMISSIONS.has(permission)));
+  session.setPermissionCheckHandler((_contents, permission) => GRANTED_PERMISSIONS.has(permission));
+  session.setDevicePermissionHandler(() => false);
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isAllowedUrl(details.url, rendererUrl);
+    if (!allowed) console.warn(`[security] blocked request: ${details.url}`);
+    callback({ cancel: !allowed });
+  });
+}
+
+/** Call from app.on('web-contents-created') so it also covers contents created later. */
+export function hardenWebContents(contents: WebContents, appUrl: string): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    console.warn(`[security] blocked window.open: ${url}`);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event) => {
+    if (!isAllowedNavigation(event.url, appUrl)) {
+      console.warn(`[security] blocked navigation: ${event.url}`);
+      event.preventDefault();
+    }
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}

@@ -1,0 +1,54 @@
+// The single station window.
+import { BrowserWindow } from 'electron';
+
+export interface WindowPaths {
+  preload: string;
+  /** out/renderer/index.html, used unless `devUrl` is given. */
+  rendererFile: string;
+  devUrl: string | undefined;
+}
+
+/** A renderer crash loop (e.g. a corrupt database upgrade) must not spin forever. */
+const MAX_RELOADS_PER_MINUTE = 3;
+
+export function createMainWindow(paths: WindowPaths): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 680,
+    title: '卡口登记站',
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: paths.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+
+  win.once('ready-to-show', () => win.show());
+  // ready-to-show never comes if the page fails to load; an invisible app looks like a hang.
+  win.webContents.once('did-fail-load', () => {
+    if (!win.isDestroyed() && !win.isVisible()) win.show();
+  });
+
+  const reloads: number[] = [];
+  win.webContents.on('render-process-gone', (_event, details) => {
+    console.error(`[window] renderer gone: ${details.reason} (exit ${details.exitCode})`);
+    if (details.reason === 'clean-exit' || win.isDestroyed()) return;
+    const now = Date.now();
+    while (reloads.length > 0 && now - (reloads[0] ?? 0) > 60_000) reloads.shift();
+    if (reloads.length >= MAX_RELOADS_PER_MINUTE) return;
+    reloads.push(now);
+    win.webContents.reload();
+  });
+
+  if (paths.devUrl) void win.loadURL(paths.devUrl);
+  else void win.loadFile(paths.rendererFile);
+  return win;
+}

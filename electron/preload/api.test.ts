@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, vi } from 'vitest';
+import { IPC, type MenuCommand } from '../../shared/ipc';
+import { CHANNELS, createDesktopApi, type IpcRendererLike } from './api';
+
+function fakeIpc(answer: unknown = { ok: true, value: null }) {
+  const listeners = new Map<string, Set<(...a: unknown[]) => void>>();
+  const ipc = {
+    invoke: vi.fn(async (_channel: string, ..._args: unknown[]) => answer),
+    on: vi.fn((channel: string, fn: (...a: unknown[]) => void) => {
+      if (!listeners.has(channel)) listeners.set(channel, new Set());
+      listeners.get(channel)!.add(fn);
+      return ipc;
+    }),
+    removeListener: vi.fn((channel: string, fn: (...a: unknown[]) => void) => {
+      listeners.get(channel)?.delete(fn);
+      return ipc;
+    }),
+    emit: (channel: string, ...args: unknown[]) => listeners.get(channel)?.forEach((fn) => fn({ sender: 'ipcRenderer!' }, ...args)),
+  };
+  return ipc;
+}
+const asIpc = (f: ReturnType<typeof fakeIpc>) => f as unknown as IpcRendererLike;
+
+describe('preload api', () => {
+  it('uses exactly the channel names of shared/ipc.ts', () => {
+    expect(CHANNELS).toEqual(IPC);
+  });
+
+  it('wraps one named channel per function, passing only the payload', async () => {
+    const ipc = fakeIpc();
+    const api = createDesktopApi(asIpc(ipc));
+    const data = new Uint8Array([1]);
+    await api.appInfo();
+    await api.setLocale('en');
+    await api.saveFile({ suggestedName: 'a', kind: 'xlsx', data });
+    await api.print();
+    await api.printToPdf({ suggestedName: 'b' });
+    expect(ipc.invoke.mock.calls).toEqual([
+      [IPC.appInfo],
+      [IPC.setLocale, 'en'],
+      [IPC.saveFile, { suggestedName: 'a', kind: 'xlsx', data }],
+      [IPC.print],
+      [IPC.printToPdf, { suggestedName: 'b' }],
+    ]);
+  });
+
+  it('turns a rejected invoke into a bilingual failure instead of a rejected promise', async () => {
+    const ipc = fakeIpc();
+    ipc.invoke.mockRejectedValueOnce(new Error('An object could not be cloned.'));
+    const r = await createDesktopApi(asIpc(ipc)).saveFile({ suggestedName: 'a', kind: 'xlsx', data: new Uint8Array([1]) });
+    expect(r).toMatchObject({ ok: false, error: { code: 'ipc.failed' } });
+    if (!r.ok) expect(r.error.message.zh).toContain('主进程');
+  });
+
+  it('delivers menu commands without the event, and unsubscribes', () => {
+    const ipc = fakeIpc();
+    const api = createDesktopApi(asIpc(ipc));
+    const got: unknown[][] = [];
+    const off = api.onMenuCommand((...args: unknown[]) => got.push(args));
+    ipc.emit(IPC.menuCommand, 'save' satisfies MenuCommand);
+    ipc.emit(IPC.menuCommand, 42);
+    off();
+    ipc.emit(IPC.menuCommand, 'print');
+    expect(got).toEqual([['save']]);
+    expect(ipc.removeListener).toHaveBeenCalledOnce();
+  });
+
+  it('exposes only DesktopApi functions, never ipcRenderer', () => {
+    const api = createDesktopApi(asIpc(fakeIpc())) as unknown as Record<string, unknown>;
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'onMenuCommand', 'print', 'printToPdf', 'saveFile', 'setLocale']);
+    for (const v of Object.values(api)) expect(typeof v).toBe('function');
+  });
+
+  it('imports nothing at runtime that a sandboxed preload cannot load (zod, shared/ipc.ts)', () => {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    for (const file of readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+      const source = readFileSync(path.join(here, file), 'utf8');
+      const valueImports = [...source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]);
+      expect(valueImports.filter((m) => m === 'zod' || m?.endsWith('shared/ipc')), file).toEqual([]);
+    }
+  });
+});

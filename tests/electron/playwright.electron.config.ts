@@ -1,0 +1,17 @@
+import { defineConfig } from '@playwright/test';
+
+// Drives the built desktop app (out/) through Playwright's Electron support. Separate from
+// playwright.config.ts, which drives the web build in Chromium.
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  globalSetup: './globalSetup.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [['list']],
+  outputDir: '../../test-results/electron',
+});
