@@ -17,6 +17,11 @@ function dbName(): string | undefined {
 export function App() {
   const db = useMemo(() => openDb(dbName()), []);
   const bus = useMemo(() => createCommandBus(), []);
+  // Ask the browser never to evict this origin's IndexedDB when the disk runs low: it holds
+  // the only copy of the booth's records. Best effort; the answer changes nothing we do.
+  useEffect(() => {
+    void navigator.storage?.persist?.().catch(() => false);
+  }, []);
   return (
     <DbContext.Provider value={db}>
       <CommandContext.Provider value={bus}>
