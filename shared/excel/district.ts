@@ -1,0 +1,193 @@
+// The supervisor's district summary: handover workbooks from several booths, merged without
+// counting any shift twice, totalled by checkpoint and day, exportable as one workbook.
+//
+// Duplicate policy. A shift is identified by checkpoint + shift id (ids come from each booth's
+// own app; the checkpoint guards against two booths that happen to produce the same id).
+// - Same shift, same fingerprint: the same content again (a second copy on another USB stick,
+//   or a masked and a full-ID export of one shift) → reported as a duplicate, counted once.
+// - Same shift, different fingerprint: the shift was corrected after an earlier export
+//   (amendments after close are allowed) → the later export (exportedAt) replaces the earlier
+//   one, which is reported as replaced so the supervisor sees it. Ties on exportedAt, which only
+//   a clock reset can produce, go to the larger fingerprint — arbitrary but fixed, so the result
+//   never depends on the order the sticks were read in.
+import { COUNT_KEYS, emptyCounts, sumHourly, sumSummaries, type HourCount, type ShiftCounts } from '../handover/summary';
+import type { ImportedShift } from './importHandover';
+import { LABELS, shiftNameLabel } from './labels';
+import { date, optDate, text, type CellValue, type SheetModel, type WorkbookModel } from './workbookModel';
+
+export interface MergeResult {
+  /** One entry per shift, sorted by day, checkpoint, start time. */
+  merged: ImportedShift[];
+  /** Incoming workbooks already present with the same content: not counted again. */
+  duplicates: ImportedShift[];
+  /** Older exports of a shift that a later export superseded (from either list). */
+  replaced: ImportedShift[];
+}
+
+export const shiftKey = (s: Pick<ImportedShift, 'checkpoint' | 'shiftId'>): string => `${s.checkpoint}\u0000${s.shiftId}`;
+
+/** True when a should win over b (both the same shift, different content). */
+function newer(a: ImportedShift, b: ImportedShift): boolean {
+  return a.exportedAt !== b.exportedAt ? a.exportedAt > b.exportedAt : a.fingerprint > b.fingerprint;
+}
+
+function byDayCheckpointStart(a: ImportedShift, b: ImportedShift): number {
+  return (
+    a.day.localeCompare(b.day) ||
+    a.checkpoint.localeCompare(b.checkpoint, 'zh') ||
+    a.openedAt - b.openedAt ||
+    a.shiftId.localeCompare(b.shiftId)
+  );
+}
+
+export function mergeDistrict(existing: readonly ImportedShift[], incoming: readonly ImportedShift[]): MergeResult {
+  const byKey = new Map<string, ImportedShift>();
+  const duplicates: ImportedShift[] = [];
+  const replaced: ImportedShift[] = [];
+  for (const s of [...existing, ...incoming]) {
+    const key = shiftKey(s);
+    const had = byKey.get(key);
+    if (!had) {
+      byKey.set(key, s);
+    } else if (had.fingerprint === s.fingerprint) {
+      duplicates.push(s);
+    } else if (newer(s, had)) {
+      replaced.push(had);
+      byKey.set(key, s);
+    } else {
+      replaced.push(s);
+    }
+  }
+  return { merged: [...byKey.values()].sort(byDayCheckpointStart), duplicates, replaced };
+}
+
+export interface CheckpointDayTotal {
+  checkpoint: string;
+  day: string;
+  shifts: number;
+  counts: ShiftCounts;
+  /** For the day view's hourly chart. */
+  hourly: HourCount[];
+}
+
+export interface DayTotal {
+  day: string;
+  checkpoints: number;
+  shifts: number;
+  counts: ShiftCounts;
+}
+
+export interface DistrictTotals {
+  byCheckpointDay: CheckpointDayTotal[];
+  byDay: DayTotal[];
+  total: { days: number; checkpoints: number; shifts: number; counts: ShiftCounts };
+}
+
+/** Totals of already merged shifts (run mergeDistrict first, or shifts are counted twice). */
+export function districtTotals(merged: readonly ImportedShift[]): DistrictTotals {
+  const groups = new Map<string, ImportedShift[]>();
+  for (const s of merged) {
+    const key = `${s.day}\u0000${s.checkpoint}`;
+    const g = groups.get(key);
+    if (g) g.push(s);
+    else groups.set(key, [s]);
+  }
+  const byCheckpointDay: CheckpointDayTotal[] = [...groups.values()]
+    .map((g) => {
+      const first = g[0] as ImportedShift; // groups are never empty
+      return {
+        checkpoint: first.checkpoint,
+        day: first.day,
+        shifts: g.length,
+        counts: sumSummaries(g.map((s) => s.summary)),
+        hourly: sumHourly(g.map((s) => s.hourly)),
+      };
+    })
+    .sort((a, b) => a.day.localeCompare(b.day) || a.checkpoint.localeCompare(b.checkpoint, 'zh'));
+
+  const days = new Map<string, CheckpointDayTotal[]>();
+  for (const t of byCheckpointDay) {
+    const d = days.get(t.day);
+    if (d) d.push(t);
+    else days.set(t.day, [t]);
+  }
+  const byDay: DayTotal[] = [...days.entries()]
+    .map(([day, list]) => ({
+      day,
+      checkpoints: list.length,
+      shifts: list.reduce((n, t) => n + t.shifts, 0),
+      counts: sumSummaries(list.map((t) => t.counts)),
+    }))
+    .sort((a, b) => a.day.localeCompare(b.day));
+
+  return {
+    byCheckpointDay,
+    byDay,
+    total: {
+      days: byDay.length,
+      checkpoints: new Set(merged.map((s) => s.checkpoint)).size,
+      shifts: merged.length,
+      counts: merged.length === 0 ? emptyCounts() : sumSummaries(merged.map((s) => s.summary)),
+    },
+  };
+}
+
+const countHeaders = COUNT_KEYS.map((k) => LABELS.counts[k].zh);
+const countCells = (c: ShiftCounts): CellValue[] => COUNT_KEYS.map((k) => c[k]);
+const countWidths = COUNT_KEYS.map((k) => Math.max(8, LABELS.counts[k].zh.length * 2 + 2));
+
+/**
+ * 区域汇总 (checkpoint × day with a 合计 row outside the filter range) and 班次明细 (one row per
+ * shift, with the fingerprint so a figure can be traced to the booth's workbook).
+ */
+export function buildDistrictWorkbook(merged: readonly ImportedShift[], exportedAt: number, tzOffsetMinutes: number): WorkbookModel {
+  const totals = districtTotals(merged);
+  const summaryRows: CellValue[][] = totals.byCheckpointDay.map((t) => [text(t.day), t.checkpoint, t.shifts, ...countCells(t.counts)]);
+  summaryRows.push(['合计', `${totals.total.checkpoints} 个卡点`, totals.total.shifts, ...countCells(totals.total.counts)]);
+  const summary: SheetModel = {
+    name: '区域汇总',
+    header: ['日期', '卡点', '班次数', ...countHeaders],
+    rows: summaryRows,
+    widths: [12, 24, 8, ...countWidths],
+    autofilter: true,
+    footerRows: 1,
+    dateCols: [],
+    textCols: [0],
+  };
+
+  const detail: SheetModel = {
+    name: '班次明细',
+    header: ['日期', '卡点', '班次', '开始时间', '结束时间', '值班负责人', '接班负责人', ...countHeaders, '导出时间', '软件版本', '校验值'],
+    rows: merged.map((s) => [
+      text(s.day),
+      s.checkpoint,
+      shiftNameLabel(s.shiftName),
+      date(s.openedAt),
+      optDate(s.closedAt),
+      s.leadName,
+      s.receivingLead,
+      ...countCells(s.summary),
+      date(s.exportedAt),
+      text(s.appVersion),
+      text(s.fingerprint),
+    ]),
+    widths: [12, 24, 8, 17, 17, 10, 10, ...countWidths, 17, 10, 18],
+    autofilter: true,
+    dateCols: [3, 4, 7 + COUNT_KEYS.length],
+    textCols: [0, 8 + COUNT_KEYS.length, 9 + COUNT_KEYS.length],
+  };
+
+  const days = totals.byDay.map((d) => d.day);
+  const span = days.length === 0 ? '' : days[0] === days[days.length - 1] ? (days[0] ?? '') : `${days[0]} 至 ${days[days.length - 1]}`;
+  return {
+    sheets: [summary, detail],
+    tzOffsetMinutes,
+    meta: {
+      Title: `区域汇总 ${span}`.trim(),
+      Subject: 'checkpoint-station/district',
+      Company: '卡口登记站 Checkpoint Station',
+      Category: '区域汇总',
+      CreatedDate: new Date(exportedAt).toISOString(),
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { districtFileName, handoverFileName, MAX_FILE_NAME_BYTES, sanitizeFileName } from './fileName';
+
+const utf8 = (s: string) => new TextEncoder().encode(s).length;
+
+describe('handoverFileName', () => {
+  it('builds the documented name', () => {
+    expect(handoverFileName({ checkpoint: '南江南卡点', shiftName: 'night' }, '2020-02-17')).toBe('南江南卡点_2020-02-17_夜班_交接表.xlsx');
+    expect(handoverFileName({ checkpoint: '南江南卡点', shiftName: 'day' }, '2020-02-17')).toBe('南江南卡点_2020-02-17_白班_交接表.xlsx');
+    expect(handoverFileName({ checkpoint: '南江南卡点', shiftName: '中班' }, '2020-02-17')).toBe('南江南卡点_2020-02-17_中班_交接表.xlsx');
+  });
+
+  it('strips characters file systems forbid, controls and bidi overrides', () => {
+    const name = handoverFileName({ checkpoint: 'G108/漓江:路口*卡点?"<>|\u0000\u202e', shiftName: 'a\\b' }, '2020-02-17');
+    expect(name).toBe('G108漓江路口卡点_2020-02-17_ab_交接表.xlsx');
+  });
+
+  it('falls back when a part is empty', () => {
+    expect(handoverFileName({ checkpoint: ' ... ', shiftName: '' }, '')).toBe('卡点_未知日期_班次_交接表.xlsx');
+  });
+
+  it('limits length in bytes and keeps the date, shift and extension', () => {
+    const name = handoverFileName({ checkpoint: '卡'.repeat(300), shiftName: 'night' }, '2020-02-17');
+    expect(utf8(name)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
+    expect(name.endsWith('_2020-02-17_夜班_交接表.xlsx')).toBe(true);
+  });
+});
+
+describe('sanitizeFileName', () => {
+  it('handles reserved names, trailing dots and spaces', () => {
+    expect(sanitizeFileName('CON.xlsx')).toBe('_CON.xlsx');
+    expect(sanitizeFileName('lpt1')).toBe('_lpt1');
+    expect(sanitizeFileName('report. . .xlsx')).toBe('report.xlsx');
+    expect(sanitizeFileName('  .hidden.xlsx')).toBe('hidden.xlsx');
+    expect(sanitizeFileName('???.xlsx')).toBe('导出.xlsx');
+  });
+
+  it('never cuts a surrogate pair', () => {
+    const name = sanitizeFileName('😷'.repeat(100) + '.xlsx');
+    expect(utf8(name)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
+    expect(name).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+});
+
+describe('districtFileName', () => {
+  it('names one day or a range', () => {
+    expect(districtFileName('2020-02-17', '2020-02-17')).toBe('区域汇总_2020-02-17.xlsx');
+    expect(districtFileName('2020-02-17', '2020-02-18')).toBe('区域汇总_2020-02-17至2020-02-18.xlsx');
+  });
+});

@@ -1,0 +1,144 @@
+// The Chinese (and English) words for every coded value the booth records. The workbook is
+// written with the Chinese labels — the sheets are read by Chinese staff and health offices —
+// and the importer reads those same words back, so this table is the single spelling of each.
+// The UI reuses it so a screen and the printed sheet never disagree.
+import type { Bilingual } from '../result';
+import type {
+  Direction,
+  DocType,
+  IncidentKind,
+  PersonDisposition,
+  PersonRole,
+  PlateKind,
+  StaffUnit,
+  Symptom,
+  ThermometerMethod,
+  VehicleDisposition,
+  VehicleType,
+} from '../model';
+import type { ShiftCounts } from '../handover/summary';
+
+const b = (zh: string, en: string): Bilingual => ({ zh, en });
+
+export const LABELS = {
+  vehicleType: {
+    car: b('小型客车', 'Car'),
+    bus: b('大中型客车', 'Bus / coach'),
+    truck: b('货车', 'Truck'),
+    van: b('面包车', 'Van'),
+    motorcycle: b('摩托车', 'Motorcycle'),
+    other: b('其他', 'Other'),
+  } satisfies Record<VehicleType, Bilingual>,
+  direction: {
+    in: b('进', 'In'),
+    out: b('出', 'Out'),
+  } satisfies Record<Direction, Bilingual>,
+  plateKind: {
+    ordinary: b('普通号牌', 'Ordinary'),
+    newEnergy: b('新能源号牌', 'New energy'),
+    trailer: b('挂车号牌', 'Trailer'),
+    drivingSchool: b('教练车号牌', 'Driving school'),
+    police: b('警用号牌', 'Police'),
+    hkMacau: b('港澳号牌', 'Hong Kong / Macau'),
+    embassy: b('使馆号牌', 'Embassy'),
+    consulate: b('领馆号牌', 'Consulate'),
+    armedPolice: b('武警号牌', 'Armed police'),
+    military: b('军队号牌', 'Military'),
+    unknown: b('未知格式', 'Unknown format'),
+  } satisfies Record<PlateKind, Bilingual>,
+  vehicleDisposition: {
+    released: b('放行', 'Released'),
+    turnedBack: b('劝返', 'Turned back'),
+    held: b('暂扣待查', 'Held for checks'),
+  } satisfies Record<VehicleDisposition, Bilingual>,
+  personDisposition: {
+    released: b('放行', 'Released'),
+    turnedBack: b('劝返', 'Turned back'),
+    feverClinic: b('送发热门诊', 'Sent to fever clinic'),
+    observation: b('临时留观', 'Temporary observation'),
+    homeIsolation: b('移交乡镇居家隔离', 'Handed to township for home isolation'),
+  } satisfies Record<PersonDisposition, Bilingual>,
+  role: {
+    driver: b('驾驶员', 'Driver'),
+    passenger: b('乘客', 'Passenger'),
+  } satisfies Record<PersonRole, Bilingual>,
+  docType: {
+    residentId: b('居民身份证', 'Resident ID card'),
+    passport: b('护照', 'Passport'),
+    hkMacauPermit: b('港澳居民来往内地通行证', 'Mainland travel permit (HK/Macau)'),
+    taiwanPermit: b('台湾居民来往大陆通行证', 'Mainland travel permit (Taiwan)'),
+    foreignPermanent: b('外国人永久居留身份证', 'Foreign permanent resident ID'),
+    other: b('其他证件', 'Other document'),
+  } satisfies Record<DocType, Bilingual>,
+  symptom: {
+    fever: b('发热', 'Fever'),
+    cough: b('咳嗽', 'Cough'),
+    fatigue: b('乏力', 'Fatigue'),
+    dyspnea: b('呼吸困难', 'Difficulty breathing'),
+    soreThroat: b('咽痛', 'Sore throat'),
+    diarrhea: b('腹泻', 'Diarrhoea'),
+  } satisfies Record<Symptom, Bilingual>,
+  method: {
+    infrared: b('红外', 'Infrared'),
+    mercuryAxillary: b('水银腋温', 'Mercury (axillary)'),
+    electronic: b('电子', 'Electronic'),
+  } satisfies Record<ThermometerMethod, Bilingual>,
+  staffUnit: {
+    police: b('公安民警', 'Police'),
+    auxiliary: b('辅警', 'Auxiliary police'),
+    traffic: b('交通', 'Traffic'),
+    health: b('卫健', 'Health'),
+    volunteer: b('志愿者', 'Volunteer'),
+  } satisfies Record<StaffUnit, Bilingual>,
+  incidentKind: {
+    obstruction: b('阻碍检查', 'Obstructing the check'),
+    evasion: b('冲关逃逸', 'Running the checkpoint'),
+    refusal: b('拒不配合检查', 'Refusing the check'),
+    violence: b('暴力抗法', 'Violence against staff'),
+    other: b('其他', 'Other'),
+  } satisfies Record<IncidentKind, Bilingual>,
+  shiftName: {
+    day: b('白班', 'Day shift'),
+    night: b('夜班', 'Night shift'),
+  } satisfies Record<'day' | 'night', Bilingual>,
+  keyAreaReason: {
+    plate: b('车牌', 'Plate'),
+    origin: b('来自', 'Origin'),
+    route: b('途经', 'Route'),
+    destination: b('目的地', 'Destination'),
+  } satisfies Record<string, Bilingual>,
+  counts: {
+    vehiclesChecked: b('检查车辆', 'Vehicles checked'),
+    peopleChecked: b('检查人员', 'People checked'),
+    keyAreaVehicles: b('重点地区车辆', 'Key-area vehicles'),
+    vehiclesInspected: b('全面查验车辆', 'Vehicles fully inspected'),
+    vehiclesDisinfected: b('消毒车辆', 'Vehicles disinfected'),
+    feverFirst: b('初测发热', 'Fever at first reading'),
+    feverConfirmed: b('复测确认发热', 'Fever after recheck'),
+    feverReferred: b('转送处置人员', 'People referred'),
+    vehiclesTurnedBack: b('劝返车辆', 'Vehicles turned back'),
+    peopleTurnedBack: b('劝返人员', 'People turned back'),
+    incidents: b('事件', 'Incidents'),
+    watchlistHits: b('布控命中', 'Watchlist hits'),
+    amendmentsAfterClose: b('关班后更正', 'Corrections after close'),
+  } satisfies Record<keyof ShiftCounts, Bilingual>,
+  yes: b('是', 'Yes'),
+  no: b('否', 'No'),
+  none: b('无', 'None'),
+} as const;
+
+/** 'day' → 白班, 'night' → 夜班, anything else as the lead typed it. */
+export function shiftNameLabel(shiftName: string, locale: 'zh' | 'en' = 'zh'): string {
+  if (shiftName === 'day' || shiftName === 'night') return LABELS.shiftName[shiftName][locale];
+  return shiftName;
+}
+
+export function yesNo(value: boolean, locale: 'zh' | 'en' = 'zh'): string {
+  return value ? LABELS.yes[locale] : LABELS.no[locale];
+}
+
+/** Reverse lookup for the importer: the key whose Chinese label is `zh`, or undefined. */
+export function keyForZh<K extends string>(table: Readonly<Record<K, Bilingual>>, zh: string): K | undefined {
+  for (const k of Object.keys(table) as K[]) if (table[k].zh === zh) return k;
+  return undefined;
+}
