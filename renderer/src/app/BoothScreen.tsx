@@ -1,49 +1,58 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Shift, StationSettings } from '../../../shared/model';
 import { saveSettings } from '../db';
 import { useDb } from './dbContext';
-import { useCommand, useCommandBus, commandForKey } from './commands';
+import { useCommand } from './commands';
 import { useT } from '../i18n/i18n';
-import { getPlatform } from '../platform/platform';
+import { toggleLocale as saveToggledLocale } from './locale';
 import { RegistrationForm, type AmendTarget } from '../booth/RegistrationForm';
 import { TodayPanel } from '../booth/TodayPanel';
 import { RecordDialog } from '../booth/RecordDialog';
 import { IncidentDialog } from '../incidents/IncidentDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { HelpDialog } from './HelpDialog';
+import { CloseShiftDialog } from '../handover/CloseShiftDialog';
+import { ExportDialog } from '../handover/ExportDialog';
+import { PrintDialog } from '../handover/PrintDialog';
+import { useHandoverDraft } from '../handover/draftStore';
 
-type DialogState = { kind: 'none' } | { kind: 'record'; id: string } | { kind: 'incident' } | { kind: 'settings' } | { kind: 'help' };
+type DialogState =
+  | { kind: 'none' }
+  | { kind: 'record'; id: string }
+  | { kind: 'incident' }
+  | { kind: 'settings' }
+  | { kind: 'help' }
+  | { kind: 'closeShift'; unsavedVehicle: boolean }
+  | { kind: 'export' }
+  | { kind: 'print' };
+
+/** Anything typed in the registration form that was not saved (closing the shift would lose it). */
+function registrationHasInput(): boolean {
+  const inputs = document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('form.registration input:not([type]), form.registration input[type=text], form.registration textarea');
+  return Array.from(inputs).some((i) => i.value.trim() !== '');
+}
 
 function shiftLabel(shift: Shift, t: ReturnType<typeof useT>['t']): string {
   return shift.shiftName === 'day' ? t('shiftDay') : shift.shiftName === 'night' ? t('shiftNight') : shift.shiftName;
 }
 
-export function BoothScreen({ shift, settings }: { shift: Shift; settings: StationSettings }) {
+export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; settings: StationSettings; onSupervisor: () => void }) {
   const db = useDb();
-  const bus = useCommandBus();
   const { t } = useT();
   const [operator, setOperator] = useState(() => shift.staff.find((s) => s.unit === 'health')?.name ?? shift.leadName);
   const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
   const [amend, setAmend] = useState<AmendTarget | null>(null);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const command = commandForKey(e);
-      if (command && bus.dispatch(command)) e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    const unsubscribe = getPlatform().onMenuCommand((c) => bus.dispatch(c));
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      unsubscribe();
-    };
-  }, [bus]);
+  // Kept while the close-shift dialog is closed and reopened: typed handover notes are never lost.
+  const [handoverDraft, setHandoverDraft] = useHandoverDraft(shift.id);
+  const [notice, setNotice] = useState('');
 
   const toggleTheme = () => void saveSettings(db, { ...settings, theme: settings.theme === 'night' ? 'day' : 'night' });
-  const toggleLocale = () => {
-    const locale = settings.locale === 'en' ? 'zh' : 'en';
-    void saveSettings(db, { ...settings, locale });
-    void getPlatform().setLocale(locale);
+  const toggleLocale = () => saveToggledLocale(db, settings);
+  const openCloseShift = () => setDialog({ kind: 'closeShift', unsavedVehicle: registrationHasInput() });
+  // Leaving the booth screen would drop a half-typed vehicle: say so instead of losing it.
+  const goSupervisor = () => {
+    if (registrationHasInput()) setNotice(t('leaveUnsavedVehicle'));
+    else onSupervisor();
   };
 
   useCommand('incident', () => setDialog({ kind: 'incident' }));
@@ -51,6 +60,9 @@ export function BoothScreen({ shift, settings }: { shift: Shift; settings: Stati
   useCommand('help', () => setDialog({ kind: 'help' }));
   useCommand('toggleTheme', toggleTheme);
   useCommand('toggleLocale', toggleLocale);
+  useCommand('closeShift', openCloseShift);
+  useCommand('exportHandover', () => setDialog({ kind: 'export' }));
+  useCommand('print', () => setDialog({ kind: 'print' }));
 
   const close = () => setDialog({ kind: 'none' });
 
@@ -75,6 +87,18 @@ export function BoothScreen({ shift, settings }: { shift: Shift; settings: Stati
           <button type="button" onClick={() => setDialog({ kind: 'incident' })}>
             {t('incident')} (Ctrl+I)
           </button>
+          <button type="button" onClick={openCloseShift}>
+            {t('closeShift')}
+          </button>
+          <button type="button" onClick={() => setDialog({ kind: 'export' })}>
+            {t('exportHandover')} (Ctrl+E)
+          </button>
+          <button type="button" onClick={() => setDialog({ kind: 'print' })}>
+            {t('printHandover')} (Ctrl+P)
+          </button>
+          <button type="button" onClick={goSupervisor}>
+            {t('supervisor')}
+          </button>
           <button type="button" onClick={() => setDialog({ kind: 'settings' })}>
             {t('settings')}
           </button>
@@ -89,6 +113,14 @@ export function BoothScreen({ shift, settings }: { shift: Shift; settings: Stati
           </button>
         </nav>
       </header>
+      {notice ? (
+        <p className="warning top-notice" role="alert">
+          {notice}{' '}
+          <button type="button" className="link" onClick={() => setNotice('')}>
+            {t('close')}
+          </button>
+        </p>
+      ) : null}
       <div className="booth-body">
         <RegistrationForm shift={shift} operator={operator} settings={settings} amend={amend} onAmendDone={() => setAmend(null)} />
         <TodayPanel onOpen={(id) => setDialog({ kind: 'record', id })} />
@@ -107,6 +139,11 @@ export function BoothScreen({ shift, settings }: { shift: Shift; settings: Stati
       {dialog.kind === 'incident' ? <IncidentDialog shift={shift} operator={operator} onClose={close} /> : null}
       {dialog.kind === 'settings' ? <SettingsDialog settings={settings} onClose={close} /> : null}
       {dialog.kind === 'help' ? <HelpDialog onClose={close} /> : null}
+      {dialog.kind === 'closeShift' ? (
+        <CloseShiftDialog shift={shift} draft={handoverDraft} onDraft={setHandoverDraft} unsavedVehicle={dialog.unsavedVehicle} onClose={close} />
+      ) : null}
+      {dialog.kind === 'export' ? <ExportDialog shift={shift} onClose={close} /> : null}
+      {dialog.kind === 'print' ? <PrintDialog shiftId={shift.id} onClose={close} /> : null}
     </div>
   );
 }

@@ -10,17 +10,26 @@ export type CommandBus = {
   dispatch(command: Command): boolean;
 };
 
+/**
+ * Handlers stack per command: the latest registration answers, and when it goes (a dialog
+ * closes) the previous owner answers again — e.g. Ctrl+P prints from the print dialog while it is
+ * open and opens it again afterwards.
+ */
 export function createCommandBus(): CommandBus {
-  const handlers = new Map<Command, () => void>();
+  const handlers = new Map<Command, (() => void)[]>();
   return {
     register(command, handler) {
-      handlers.set(command, handler);
+      const stack = handlers.get(command) ?? [];
+      stack.push(handler);
+      handlers.set(command, stack);
       return () => {
-        if (handlers.get(command) === handler) handlers.delete(command);
+        const i = stack.lastIndexOf(handler);
+        if (i >= 0) stack.splice(i, 1);
       };
     },
     dispatch(command) {
-      const h = handlers.get(command);
+      const stack = handlers.get(command);
+      const h = stack?.[stack.length - 1];
       h?.();
       return h !== undefined;
     },

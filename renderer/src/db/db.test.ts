@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CheckpointDB, SCHEMA_V1, SCHEMA_VERSIONS } from './db';
+import { CheckpointDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSIONS } from './db';
 import { dayKey, newId } from './ids';
 import { openDb } from './openDb';
 import { freshDb } from './testing';
@@ -31,17 +31,20 @@ describe('CheckpointDB', () => {
     expect(db._options.chromeTransactionDurability).toBe('strict');
   });
 
-  it('declares schema version 1 with the documented indexes', async () => {
+  it('declares schema version 2: the documented v1 indexes plus importedShifts', async () => {
     const db = freshDb();
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     const idx = (t: keyof typeof SCHEMA_V1) => db.table(t).schema.indexes.map((i) => i.name);
     expect(idx('vehicles')).toEqual(expect.arrayContaining(['[day+createdAt+id]', '[day+voided]', '[shiftId+createdAt]', '[plate+voided+createdAt]', '[plateBody+createdAt]', 'updatedAt']));
     expect(idx('persons')).toEqual(expect.arrayContaining(['vehicleId', '[shiftId+createdAt]', '[day+createdAt]', '[day+voided]', 'docNumber', 'docRev', 'name', 'phone']));
     expect(idx('incidents')).toEqual(expect.arrayContaining(['[day+at]', '[shiftId+at]']));
     expect(idx('shifts')).toEqual(expect.arrayContaining(['[status+openedAt]', 'openedAt', 'day']));
     expect(SCHEMA_VERSIONS).toContain(SCHEMA_V1.persons);
+    expect(db.importedShifts.schema.primKey.name).toBe('key');
+    expect(db.importedShifts.schema.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['day', 'checkpoint']));
+    expect(SCHEMA_VERSIONS).toContain(SCHEMA_V2.importedShifts);
   });
 });
 

@@ -2,13 +2,26 @@
 // the note for docs/ARCHITECTURE.md).
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
-import { DB_NAME, SCHEMA_V1 } from './schema';
+import type { ImportedShift } from '../../../shared/excel/importHandover';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2 } from './schema';
 
-export { SCHEMA_V1, SCHEMA_VERSIONS, DB_NAME } from './schema';
+export { SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSIONS, DB_NAME } from './schema';
 
 export interface SettingRow {
   key: string;
   value: unknown;
+}
+
+/** One shift read from a booth's handover workbook (supervisor's district summary, v2). */
+export interface ImportedShiftRow {
+  /** shiftKey(shift): checkpoint + '\u0000' + shiftId. */
+  key: string;
+  day: string;
+  checkpoint: string;
+  shift: ImportedShift;
+  /** The file it came from, for the supervisor's notices. */
+  fileName: string;
+  importedAt: number;
 }
 
 export class CheckpointDB extends Dexie {
@@ -18,6 +31,7 @@ export class CheckpointDB extends Dexie {
   declare persons: Table<Person, string>;
   declare incidents: Table<Incident, string>;
   declare settings: Table<SettingRow, string>;
+  declare importedShifts: Table<ImportedShiftRow, string>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     // Durability is not negotiable and comes last so callers cannot override it: Chromium
@@ -26,6 +40,8 @@ export class CheckpointDB extends Dexie {
     // must mean "survives a power cut".
     super(name, { ...options, chromeTransactionDurability: 'strict' });
     this.version(1).stores(SCHEMA_V1);
-    // version(2) goes here, never by editing version(1): see schema.ts.
+    // Never edit a shipped version: each change is a new version (see schema.ts).
+    // v2 only adds a store, so there is no upgrade() step: v1 data stays as it is.
+    this.version(2).stores(SCHEMA_V2);
   }
 }

@@ -1,8 +1,8 @@
 // Public API of the renderer's storage layer. testing.ts is deliberately not re-exported.
-export { CheckpointDB, DB_NAME, SCHEMA_V1, SCHEMA_VERSIONS, type SettingRow } from './db';
+export { CheckpointDB, DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSIONS, type SettingRow, type ImportedShiftRow } from './db';
 export { openDb } from './openDb';
 export { newId, dayKey } from './ids';
-export { openShift, currentShift, getShift, listShiftsByDay, closeShift, recordExport, type OpenShiftInput } from './shifts';
+export { openShift, currentShift, lastClosedShift, getShift, listShiftsByDay, closeShift, recordExport, type OpenShiftInput } from './shifts';
 export {
   saveVehicle,
   listVehiclesPage,
@@ -21,3 +21,4 @@ export { searchRecords, MIN_QUERY_LENGTH, type SearchOptions } from './search';
 export { addIncident, listIncidentsByDay, listIncidentsByShift, voidIncident } from './incidents';
 export { getSettings, saveSettings } from './settings';
 export { vehiclesOfShift, personsOfShift, incidentsOfShift, eachVehicleOfShift } from './shiftData';
+export { storeImportedShifts, listImportedShifts, importedShiftsOfDay, clearImportedShifts, type IncomingShift, type StoreImportResult } from './imported';

@@ -44,6 +44,13 @@
 //
 // settings: key/value rows, primary key `key`.
 //
+// importedShifts (v2; the supervisor's district summary: shifts read from other booths'
+// handover workbooks — a few per checkpoint per day, a few thousand at most)
+//   key                 checkpoint + '\u0000' + shiftId (shared/excel/district.ts shiftKey): one
+//                       row per shift, so a re-import replaces instead of adding.
+//   day                 the day view's imported shifts of one date.
+//   checkpoint          listing by checkpoint.
+//
 // Not indexed on purpose: booleans (feverFirst, anyFever, keyArea…) cannot be IndexedDB keys;
 // daily fever/key-area statistics read the day's range ([day+createdAt]) instead.
 
@@ -57,6 +64,11 @@ export const SCHEMA_V1 = {
   settings: 'key',
 } as const;
 
+/** v2 adds only the supervisor's imported shifts; v1's stores are unchanged (no upgrade step). */
+export const SCHEMA_V2 = {
+  importedShifts: 'key, day, checkpoint',
+} as const;
+
 /** A note the lead can paste into docs/ARCHITECTURE.md. */
 export const SCHEMA_VERSIONS = `
 ### IndexedDB schema (renderer/src/db, Dexie 4)
@@ -68,16 +80,24 @@ the UI already reported as saved if the booth PC loses power).
 | version | change |
 |---|---|
 | 1 | initial: shifts, vehicles, persons, incidents, settings (indexes below) |
+| 2 | adds \`importedShifts\` (supervisor's district summary); v1 stores unchanged, no data migration |
 
 v1 stores:
 ${Object.entries(SCHEMA_V1)
   .map(([table, spec]) => `- \`${table}\`: \`${spec}\``)
   .join('\n')}
 
+v2 adds:
+${Object.entries(SCHEMA_V2)
+  .map(([table, spec]) => `- \`${table}\`: \`${spec}\``)
+  .join('\n')}
+
 Rules:
 - A shipped version is never edited; a change adds \`version(n+1).stores(…).upgrade(…)\`.
 - Every query uses an index with a LIMIT or a range bounded by one day, shift, plate or
-  vehicle; counts are index-range counts. Nothing loads a whole table.
+  vehicle; counts are index-range counts. Nothing loads a whole table — except
+  \`importedShifts\`, which the district summary reads whole: it holds one small row per
+  imported shift (a few thousand at most), never registrations.
 - Records are never deleted: voiding sets \`voided = 1\` (+ \`voidMark\`), amendments are
   appended to \`amendments\`.
 - Search is prefix-only (plate, plate without province, ID, ID suffix via \`docRev\`, name,

@@ -67,6 +67,11 @@ export async function currentShift(db: CheckpointDB): Promise<Shift | undefined>
   return newestOpen(db);
 }
 
+/** The most recently opened closed shift (one row read on [status+openedAt]), or undefined. */
+export async function lastClosedShift(db: CheckpointDB): Promise<Shift | undefined> {
+  return db.shifts.where('[status+openedAt]').between(['closed', MIN], ['closed', MAX]).last();
+}
+
 export async function getShift(db: CheckpointDB, id: string): Promise<Shift | undefined> {
   return db.shifts.get(id);
 }

@@ -12,15 +12,18 @@ function defaultShift(now: Date): ShiftChoice {
   return h >= 8 && h < 20 ? 'day' : 'night';
 }
 
-/** Nothing is registered outside a shift: every record carries checkpoint, shift and operator. */
-export function OpenShiftScreen({ settings }: { settings: StationSettings }) {
+/**
+ * Nothing is registered outside a shift: every record carries checkpoint, shift and operator.
+ * `initialLead`: the receiving lead named at the last handover, so the next shift opens from there.
+ */
+export function OpenShiftScreen({ settings, initialLead = '' }: { settings: StationSettings; initialLead?: string }) {
   const db = useDb();
   const tr = useT();
   const { t } = tr;
   const [checkpoint, setCheckpoint] = useState(settings.checkpoint);
   const [choice, setChoice] = useState<ShiftChoice>(() => defaultShift(new Date()));
   const [custom, setCustom] = useState('');
-  const [lead, setLead] = useState('');
+  const [lead, setLead] = useState(initialLead);
   const [staff, setStaff] = useState<StaffMember[]>([{ name: '', unit: 'health' }]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState('');

@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyCounts, emptyHourly } from '../../../shared/handover/summary';
+import type { ImportedShift } from '../../../shared/excel/importHandover';
+import type { CheckpointDB } from './db';
+import { clearImportedShifts, importedShiftsOfDay, listImportedShifts, storeImportedShifts } from './imported';
+import { freshDb } from './testing';
+
+function imported(p: Partial<ImportedShift> = {}): ImportedShift {
+  return {
+    shiftId: 's1',
+    checkpoint: '南江南卡点',
+    day: '2020-02-17',
+    shiftName: 'night',
+    leadName: '王队',
+    receivingLead: '赵队',
+    openedAt: 1,
+    closedAt: 2,
+    exportedAt: 3,
+    appVersion: '0.1.0',
+    fullIds: false,
+    tzOffsetMinutes: 480,
+    summary: { ...emptyCounts(), vehiclesChecked: 5 },
+    hourly: emptyHourly(),
+    fingerprint: 'aaaa',
+    ...p,
+  };
+}
+
+let db: CheckpointDB;
+beforeEach(() => {
+  db = freshDb();
+});
+afterEach(() => db.close());
+
+describe('imported shifts', () => {
+  it('stores new shifts, counts a duplicate once and lets a later export replace an earlier one', async () => {
+    const a = imported();
+    const b = imported({ shiftId: 's2', checkpoint: '黄许卡点', day: '2020-02-18' });
+    const r1 = await storeImportedShifts(db, [{ shift: a, fileName: 'a.xlsx' }, { shift: b, fileName: 'b.xlsx' }], 100);
+    expect(r1.ok && r1.value.written).toBe(2);
+    expect((await listImportedShifts(db)).length).toBe(2);
+
+    const again = imported();
+    const r2 = await storeImportedShifts(db, [{ shift: again, fileName: 'a (copy).xlsx' }], 200);
+    if (!r2.ok) throw new Error('store failed');
+    expect(r2.value.written).toBe(0);
+    expect(r2.value.merge.duplicates).toEqual([again]);
+    expect(await db.importedShifts.count()).toBe(2);
+
+    const corrected = imported({ fingerprint: 'bbbb', exportedAt: 10, summary: { ...emptyCounts(), vehiclesChecked: 6 } });
+    const r3 = await storeImportedShifts(db, [{ shift: corrected, fileName: 'a2.xlsx' }], 300);
+    if (!r3.ok) throw new Error('store failed');
+    expect(r3.value.written).toBe(1);
+    expect(r3.value.merge.replaced.map((s) => s.fingerprint)).toEqual(['aaaa']);
+    const rows = await importedShiftsOfDay(db, '2020-02-17');
+    expect(rows.map((s) => s.summary.vehiclesChecked)).toEqual([6]);
+    expect((await db.importedShifts.get(rows[0] ? `${rows[0].checkpoint}\u0000${rows[0].shiftId}` : ''))?.fileName).toBe('a2.xlsx');
+
+    // An older export arriving later does not undo the correction.
+    const r4 = await storeImportedShifts(db, [{ shift: imported(), fileName: 'a-old.xlsx' }], 400);
+    expect(r4.ok && r4.value.written).toBe(0);
+    expect((await importedShiftsOfDay(db, '2020-02-17'))[0]?.fingerprint).toBe('bbbb');
+
+    const cleared = await clearImportedShifts(db);
+    expect(cleared.ok && cleared.value).toBe(2);
+    expect(await listImportedShifts(db)).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+// A booth that ran version 1 must open under version 2 with every record intact: v2 only adds the
+// supervisor's importedShifts store.
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CheckpointDB } from './db';
+import { newId } from './ids';
+import { SCHEMA_V1 } from './schema';
+import { makePerson, makeShift, makeVehicle } from './testing';
+import { currentShift, lastClosedShift } from './shifts';
+import { personsOfShift, vehiclesOfShift } from './shiftData';
+
+const toClose: Dexie[] = [];
+afterEach(() => {
+  for (const d of toClose.splice(0)) d.close();
+});
+
+describe('schema upgrade v1 → v2', () => {
+  it('opens a v1 database with data as v2 and keeps the data', async () => {
+    const name = `upgrade-${newId()}`;
+    // Version 1 exactly as shipped, with raw Dexie (not CheckpointDB, which is now v2).
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.open();
+    expect(v1.verno).toBe(1);
+    const open = makeShift({ status: 'open' });
+    const closed = makeShift({ status: 'closed', openedAt: open.openedAt - 12 * 3600_000, closedAt: open.openedAt - 1000 });
+    const vehicle = makeVehicle({ shiftId: open.id });
+    const person = makePerson({}, vehicle);
+    await v1.table('shifts').bulkAdd([open, closed]);
+    await v1.table('vehicles').add(vehicle);
+    await v1.table('persons').add(person);
+    await v1.table('settings').put({ key: 'station', value: { checkpoint: '南江南卡点' } });
+    v1.close();
+
+    const db = new CheckpointDB(name);
+    toClose.push(db);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['importedShifts', 'incidents', 'persons', 'settings', 'shifts', 'vehicles']);
+    expect(await db.shifts.count()).toBe(2);
+    expect((await currentShift(db))?.id).toBe(open.id);
+    expect((await lastClosedShift(db))?.id).toBe(closed.id);
+    expect(await vehiclesOfShift(db, open.id)).toEqual([vehicle]);
+    expect(await personsOfShift(db, open.id)).toEqual([person]);
+    expect(await db.settings.get('station')).toEqual({ key: 'station', value: { checkpoint: '南江南卡点' } });
+    expect(await db.importedShifts.count()).toBe(0);
+    // The v1 indexes still answer after the upgrade.
+    expect(await db.persons.where('docRev').startsWith(person.docRev.slice(0, 4)).count()).toBe(1);
+  });
+});

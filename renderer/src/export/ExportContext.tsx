@@ -1,0 +1,152 @@
+// The handover export as an app-wide job: started from the booth, the open-shift screen or the
+// supervisor's day view, it keeps running (off the UI thread) while the user moves on, and its
+// outcome stays on screen until dismissed. A shift is recorded as exported only after the file
+// was really saved.
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Shift } from '../../../shared/model';
+import { recordExport } from '../db';
+import { useDb } from '../app/dbContext';
+import { useT } from '../i18n/i18n';
+import { getPlatform } from '../platform/platform';
+import { CANCELLED, startJob } from './workerClient';
+import type { Progress } from './protocol';
+import { progressText } from './progressText';
+
+export type ExportState =
+  | { kind: 'idle' }
+  | { kind: 'running'; shiftLabel: string; progress?: Progress; saving?: boolean }
+  | { kind: 'finished'; tone: 'ok' | 'error' | 'info'; text: string };
+
+interface ExportApi {
+  state: ExportState;
+  /** Starts the export of one shift's handover workbook; false when another export is running. */
+  exportHandover(shift: Shift, fullIds: boolean): boolean;
+  cancel(): void;
+  dismiss(): void;
+}
+
+const ExportContext = createContext<ExportApi | null>(null);
+
+export function useHandoverExport(): ExportApi {
+  const api = useContext(ExportContext);
+  if (!api) throw new Error('useHandoverExport outside ExportProvider');
+  return api;
+}
+
+export function ExportProvider({ children }: { children: ReactNode }) {
+  const db = useDb();
+  const tr = useT();
+  const trRef = useRef(tr);
+  trRef.current = tr;
+  const [state, setState] = useState<ExportState>({ kind: 'idle' });
+  const cancelRef = useRef<(() => void) | null>(null);
+
+  const exportHandover = useCallback(
+    (shift: Shift, fullIds: boolean): boolean => {
+      if (cancelRef.current) return false;
+      const shiftLabel = `${shift.checkpoint} ${shift.day}`;
+      setState({ kind: 'running', shiftLabel });
+      let stop = false;
+      cancelRef.current = () => {
+        stop = true;
+      };
+      const finish = (tone: 'ok' | 'error' | 'info', text: string) => {
+        cancelRef.current = null;
+        setState({ kind: 'finished', tone, text });
+      };
+      void (async () => {
+        const platform = getPlatform();
+        const info = await platform.appInfo();
+        if (stop) return finish('info', trRef.current.t('exportCancelled'));
+        const job = startJob(
+          {
+            op: 'exportHandover',
+            dbName: db.name,
+            shiftId: shift.id,
+            fullIds,
+            exportedAt: Date.now(),
+            tzOffsetMinutes: -new Date().getTimezoneOffset(),
+            appVersion: info.ok ? info.value.version : 'unknown',
+          },
+          (progress) => setState((s) => (s.kind === 'running' ? { ...s, progress } : s)),
+        );
+        cancelRef.current = () => job.cancel();
+        const built = await job.promise;
+        const tr2 = trRef.current;
+        if (!built.ok) {
+          if (built.error.code === CANCELLED) return finish('info', tr2.t('exportCancelled'));
+          return finish('error', tr2.t('exportFailed', { reason: tr2.pick(built.error.message) }));
+        }
+        // From here the file exists in memory: saving is the user's dialog, not cancellable here.
+        cancelRef.current = () => undefined;
+        setState((s) => (s.kind === 'running' ? { ...s, saving: true } : s));
+        const saved = await platform.saveFile({ suggestedName: built.value.fileName, kind: 'xlsx', data: built.value.bytes });
+        const tr3 = trRef.current;
+        if (!saved.ok) return finish('error', tr3.t('exportSaveFailed', { reason: tr3.pick(saved.error.message) }));
+        if (!saved.value.saved) return finish('info', tr3.t('exportSaveCancelled'));
+        const where = saved.value.path;
+        const rec = await recordExport(db, shift.id, { at: Date.now(), where, fullIds });
+        const tr4 = trRef.current;
+        if (!rec.ok) return finish('error', tr4.t('exportNotRecorded', { where, reason: tr4.pick(rec.error.message) }));
+        const done = platform.kind === 'web' ? tr4.t('exportDownloaded', { where }) : tr4.t('exportSaved', { where });
+        finish('ok', fullIds ? `${done} ${tr4.t('exportFullIdsNote')}` : done);
+      })().catch((e: unknown) => finish('error', trRef.current.t('exportFailed', { reason: String(e) })));
+      return true;
+    },
+    [db],
+  );
+
+  const api = useMemo<ExportApi>(
+    () => ({
+      state,
+      exportHandover,
+      cancel: () => cancelRef.current?.(),
+      dismiss: () => setState((s) => (s.kind === 'finished' ? { kind: 'idle' } : s)),
+    }),
+    [state, exportHandover],
+  );
+
+  return (
+    <ExportContext.Provider value={api}>
+      {children}
+      <ExportStatus api={api} />
+    </ExportContext.Provider>
+  );
+}
+
+/** Bottom-right, non-modal: the booth stays usable while the workbook is built. */
+function ExportStatus({ api }: { api: ExportApi }) {
+  const tr = useT();
+  const { t } = tr;
+  const { state } = api;
+  return (
+    // Always in the page (only visually hidden when idle), so screen readers hear the live region change.
+    <div className={`export-status ${state.kind === 'idle' ? 'export-idle' : state.kind === 'finished' ? `export-${state.tone}` : ''}`}>
+      <div role="status" aria-live="polite" data-testid="export-status">
+        {state.kind === 'running' ? (
+          <>
+            <strong>{t('exportRunning', { shift: state.shiftLabel })}</strong>
+            <span>{state.saving ? t('exportSaving') : state.progress ? progressText(tr, state.progress) : t('exportStarting')}</span>
+          </>
+        ) : state.kind === 'finished' ? (
+          <span>{state.text}</span>
+        ) : null}
+      </div>
+      {state.kind === 'running' ? (
+        <>
+          <progress max={state.progress?.total ?? 1} value={state.progress?.done ?? 0} aria-label={t('exportProgress')} />
+          {state.saving ? null : (
+            <button type="button" onClick={api.cancel}>
+              {t('exportCancel')}
+            </button>
+          )}
+        </>
+      ) : null}
+      {state.kind === 'finished' ? (
+        <button type="button" onClick={api.dismiss}>
+          {t('close')}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+// 导出交接表: masked by default. Full ID numbers and phones (for the health department) are a
+// deliberate choice: an unticked, clearly labelled box with a warning once ticked.
+import { useEffect, useRef, useState } from 'react';
+import type { Shift } from '../../../shared/model';
+import { handoverFileName } from '../../../shared/excel/fileName';
+import { shiftNameLabel } from '../../../shared/excel/labels';
+import { useT } from '../i18n/i18n';
+import { Modal } from '../ui/Modal';
+import { CheckField, moveOnEnter } from '../ui/fields';
+import { useHandoverExport } from '../export/ExportContext';
+import { useCommand } from '../app/commands';
+import { useRestoreFocus } from './useRestoreFocus';
+
+export function ExportDialog({ shift, onClose }: { shift: Shift; onClose: () => void }) {
+  const { t, locale } = useT();
+  const exporter = useHandoverExport();
+  const [fullIds, setFullIds] = useState(false);
+  useRestoreFocus();
+  const [busy, setBusy] = useState(false);
+  const rootRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    rootRef.current?.querySelector<HTMLInputElement>('input[type=checkbox]')?.focus();
+  }, []);
+
+  const start = () => {
+    if (!exporter.exportHandover(shift, fullIds)) {
+      setBusy(true);
+      return;
+    }
+    onClose();
+  };
+  // Ctrl+E again (or Ctrl+S) starts the export with what is chosen.
+  useCommand('exportHandover', start);
+  useCommand('save', start);
+
+  return (
+    <Modal title={t('exportTitle')} onClose={onClose}>
+      <form
+        ref={rootRef}
+        className="export-form"
+        onKeyDown={moveOnEnter}
+        onSubmit={(e) => {
+          e.preventDefault();
+          start();
+        }}
+      >
+        <p>
+          {shift.checkpoint} · {shiftNameLabel(shift.shiftName, locale)} · {shift.day} · {shift.status === 'closed' ? t('shiftClosed') : t('shiftStillOpen')}
+        </p>
+        <p>
+          {t('exportFileName')}：<code>{handoverFileName(shift, shift.day)}</code>
+        </p>
+        <p className="field-hint">{t('exportMaskedNote')}</p>
+        <CheckField label={t('exportFullIds')} checked={fullIds} onChange={setFullIds} className="full-ids" />
+        {fullIds ? (
+          <p className="warning" role="alert">
+            {t('exportFullIdsWarning')}
+          </p>
+        ) : null}
+        {busy ? (
+          <p className="field-error" role="alert">
+            {t('exportBusy')}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="primary" data-nav="">
+            {fullIds ? t('exportStartFull') : t('exportStart')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

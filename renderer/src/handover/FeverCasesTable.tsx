@@ -1,0 +1,38 @@
+import type { FeverCase } from '../../../shared/handover/summary';
+import { LABELS } from '../../../shared/excel/labels';
+import { useT } from '../i18n/i18n';
+import { formatTime } from '../ui/format';
+
+/** Each fever or referred person and what became of them. */
+export function FeverCasesTable({ cases }: { cases: FeverCase[] }) {
+  const { t, locale } = useT();
+  if (cases.length === 0) return <p className="empty">{t('noFeverCases')}</p>;
+  return (
+    <table className="fever-cases">
+      <caption>{t('feverCasesTitle')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('time')}</th>
+          <th scope="col">{t('name')}</th>
+          <th scope="col">{t('plate')}</th>
+          <th scope="col">{t('feverReadings')}</th>
+          <th scope="col">{t('personDisposition')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cases.map((c) => (
+          <tr key={c.personId}>
+            <td>{formatTime(c.at)}</td>
+            <td>{c.name}</td>
+            <td>{c.plate}</td>
+            <td>
+              {c.first.celsius.toFixed(1)}
+              {c.recheck ? ` / ${c.recheck.celsius.toFixed(1)}` : ''} ℃
+            </td>
+            <td>{LABELS.personDisposition[c.disposition][locale]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

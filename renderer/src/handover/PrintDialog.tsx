@@ -1,0 +1,98 @@
+// 打印交接表: an on-screen preview, printed through the normal print path (window.print in the
+// browser, webContents.print in Electron). A copy of the report is portalled to <body> and the
+// @media print rules (styles.css, body.print-handover) print that copy and nothing else.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { handoverFileName } from '../../../shared/excel/fileName';
+import { useCommand } from '../app/commands';
+import { useT } from '../i18n/i18n';
+import { getPlatform } from '../platform/platform';
+import { Modal } from '../ui/Modal';
+import { HandoverReportView } from './HandoverReportView';
+import { buildHandoverReport } from './report';
+import { useShiftRecords } from './useShiftRecords';
+import { useRestoreFocus } from './useRestoreFocus';
+
+type Status = { tone: 'ok' | 'error' | 'info'; text: string } | null;
+
+export function PrintDialog({ shiftId, onClose }: { shiftId: string; onClose: () => void }) {
+  const tr = useT();
+  const { t } = tr;
+  const records = useShiftRecords(shiftId);
+  useRestoreFocus();
+  const report = useMemo(() => (records ? buildHandoverReport(records) : null), [records]);
+  const [status, setStatus] = useState<Status>(null);
+  const busy = useRef(false);
+  const platform = getPlatform();
+
+  useEffect(() => {
+    document.body.classList.add('print-handover');
+    return () => document.body.classList.remove('print-handover');
+  }, []);
+
+  const print = async () => {
+    if (!report || busy.current) return;
+    busy.current = true;
+    try {
+      const r = await platform.print();
+      setStatus(r.ok ? { tone: 'info', text: t('printSent') } : { tone: 'error', text: t('printFailed', { reason: tr.pick(r.error.message) }) });
+    } finally {
+      busy.current = false;
+    }
+  };
+
+  const pdf = async () => {
+    if (!records || busy.current) return;
+    busy.current = true;
+    try {
+      const suggestedName = handoverFileName(records.shift, records.shift.day).replace(/\.xlsx$/, '.pdf');
+      const r = await platform.printToPdf({ suggestedName });
+      if (!r.ok) setStatus({ tone: 'error', text: t('pdfFailed', { reason: tr.pick(r.error.message) }) });
+      else if (!r.value.saved) setStatus({ tone: 'info', text: t('pdfCancelled') });
+      else setStatus({ tone: 'ok', text: t('pdfSaved', { where: r.value.path }) });
+    } finally {
+      busy.current = false;
+    }
+  };
+
+  // Ctrl+P while the preview is open prints it.
+  useCommand('print', () => void print());
+
+  return (
+    <Modal title={t('printTitle')} onClose={onClose}>
+      <div className="print-dialog">
+        <div className="print-buttons">
+          {/* Never disabled: the dialog gives its first enabled button the focus, and this is the one. */}
+          <button type="button" className="primary" autoFocus onClick={() => void print()}>
+            {t('printButton')}
+          </button>
+          {platform.kind === 'electron' ? (
+            <button type="button" disabled={!report} onClick={() => void pdf()}>
+              {t('pdfButton')}
+            </button>
+          ) : (
+            <span className="field-hint">{t('pdfInBrowser')}</span>
+          )}
+          <button type="button" onClick={onClose}>
+            {t('close')}
+          </button>
+          <div role="status" aria-live="polite" className={`status ${status ? `status-${status.tone === 'error' ? 'error' : 'saved'}` : ''}`}>
+            {status?.text ?? ''}
+          </div>
+        </div>
+        {records === undefined ? (
+          <p>{t('loading')}</p>
+        ) : report === null ? (
+          <p className="field-error" role="alert">
+            {t('shiftNotFound')}
+          </p>
+        ) : (
+          <div className="print-preview">
+            <HandoverReportView report={report} />
+          </div>
+        )}
+      </div>
+      {report ? createPortal(<div className="print-root" aria-hidden="true"><HandoverReportView report={report} /></div>, document.body) : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,184 @@
+// The printable handover (A4, Chinese) as plain rows, built from the shift and its records: the
+// same summary the close-shift screen showed, the fever cases with what became of them, the
+// incidents, corrections made after the close (they stay visible), the lead's notes and the
+// signature lines. Pure, so what is printed is tested without a browser.
+import type { Amendment, Incident, Person, Shift, Vehicle } from '../../../shared/model';
+import { COUNT_KEYS, type ShiftSummary } from '../../../shared/handover/summary';
+import { LABELS, shiftNameLabel } from '../../../shared/excel/labels';
+import { maskId, maskPhone } from '../../../shared/excel/cells';
+import { formatDateTime, formatTime } from '../ui/format';
+
+export interface ReportInput {
+  shift: Shift;
+  vehicles: Vehicle[];
+  persons: Person[];
+  incidents: Incident[];
+  summary: ShiftSummary;
+}
+
+export interface HandoverReport {
+  title: string;
+  header: [label: string, value: string][];
+  counts: { key: string; label: string; value: number }[];
+  feverCases: { no: number; time: string; name: string; plate: string; doc: string; phone: string; readings: string; symptoms: string; disposition: string; remarks: string }[];
+  incidents: { no: number; time: string; kind: string; plate: string; description: string; operator: string; voided: string }[];
+  amendments: { time: string; record: string; by: string; reason: string; changes: string }[];
+  pending: string;
+  supplies: [label: string, value: string][];
+  equipment: string;
+  outgoingLead: string;
+  receivingLead: string;
+  closedAt: string;
+  receivedAt: string;
+}
+
+const NONE = LABELS.none.zh;
+const EMPTY = '（未填写）';
+
+const FIELD_LABELS: Record<string, string> = {
+  plate: '车牌号',
+  vehicleType: '车辆类型',
+  direction: '方向',
+  origin: '来自何地',
+  departedAt: '出发时间',
+  route: '途经',
+  destination: '目的地',
+  purpose: '事由',
+  localContact: '本地联系人',
+  keyArea: '重点地区',
+  keyAreaReasons: '重点地区依据',
+  inspected: '全面查验',
+  disinfected: '消毒',
+  disposition: '处置',
+  remarks: '备注',
+  personCount: '乘员人数',
+  maxTemp: '最高体温',
+  anyFever: '有发热',
+  kind: '类型',
+  description: '经过',
+  name: '姓名',
+  docType: '证件类型',
+  docNumber: '证件号码',
+  phone: '联系电话',
+  role: '身份',
+  symptoms: '症状',
+  first: '初测体温',
+  recheck: '复测体温',
+  feverFirst: '初测发热',
+  feverConfirmed: '复测发热',
+};
+
+/** 'persons[1].docNumber' → '人员2 证件号码'. */
+export function fieldLabel(path: string): string {
+  const m = /^persons\[(\d+)\](?:\.(.+))?$/.exec(path);
+  if (m) {
+    const who = `人员${Number(m[1]) + 1}`;
+    return m[2] ? `${who} ${FIELD_LABELS[m[2]] ?? m[2]}` : who;
+  }
+  return FIELD_LABELS[path] ?? path;
+}
+
+/** One changed value as printed: IDs and phones masked, codes in words, objects shortened. */
+export function valueText(path: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return '（空）';
+  if (typeof v === 'boolean') return v ? LABELS.yes.zh : LABELS.no.zh;
+  const leaf = path.split('.').pop() ?? path;
+  if (typeof v === 'string') {
+    if (leaf === 'docNumber' || leaf === 'docRev') return maskId(v);
+    if (leaf === 'phone') return maskPhone(v);
+    if (leaf === 'disposition') {
+      const d = (LABELS.personDisposition as Record<string, { zh: string }>)[v] ?? (LABELS.vehicleDisposition as Record<string, { zh: string }>)[v];
+      if (d) return d.zh;
+    }
+    return v;
+  }
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'object' && v !== null && 'celsius' in v && typeof (v as { celsius: unknown }).celsius === 'number') {
+    return `${(v as { celsius: number }).celsius.toFixed(1)} ℃`;
+  }
+  const json = JSON.stringify(v) ?? String(v);
+  return json.length > 120 ? `${json.slice(0, 120)}…` : json;
+}
+
+export function changesText(changes: Amendment['changes']): string {
+  return Object.entries(changes)
+    .map(([path, [before, after]]) => `${fieldLabel(path)}：${valueText(path, before)} → ${valueText(path, after)}`)
+    .join('；');
+}
+
+const orEmpty = (s: string | undefined) => (s && s.trim() !== '' ? s : EMPTY);
+
+export function buildHandoverReport({ shift, vehicles, incidents, summary }: ReportInput): HandoverReport {
+  const notes = shift.handover;
+  const shiftLabel = shiftNameLabel(shift.shiftName);
+  const header: [string, string][] = [
+    ['卡点', shift.checkpoint],
+    ['日期', shift.day],
+    ['班次', shiftLabel],
+    ['值班负责人', shift.leadName],
+    ['开始时间', formatDateTime(shift.openedAt)],
+    ['结束时间', shift.closedAt === undefined ? '未交班' : formatDateTime(shift.closedAt)],
+    ['值班人员', shift.staff.map((s) => `${s.name}（${LABELS.staffUnit[s.unit].zh}）`).join('、')],
+  ];
+
+  const feverCases = summary.feverCases.map((f, i) => ({
+    no: i + 1,
+    time: formatTime(f.at),
+    name: f.name,
+    plate: f.plate,
+    doc: f.docNumber ? `${LABELS.docType[f.docType].zh} ${maskId(f.docNumber, f.docType)}` : '',
+    phone: maskPhone(f.phone),
+    readings:
+      `${f.first.celsius.toFixed(1)} ℃ ${LABELS.method[f.first.method].zh}` +
+      (f.recheck ? ` / 复测 ${f.recheck.celsius.toFixed(1)} ℃ ${LABELS.method[f.recheck.method].zh}` : ''),
+    symptoms: f.symptoms.map((s) => LABELS.symptom[s].zh).join('、'),
+    disposition: LABELS.personDisposition[f.disposition].zh,
+    remarks: f.remarks,
+  }));
+
+  const sortedIncidents = [...incidents].sort((a, b) => a.at - b.at);
+  const incidentRows = sortedIncidents.map((x, i) => ({
+    no: i + 1,
+    time: formatTime(x.at),
+    kind: LABELS.incidentKind[x.kind].zh,
+    plate: x.plate,
+    description: x.description,
+    operator: x.operator,
+    voided: x.voided === 1 ? `已作废：${x.voidMark?.reason ?? ''}` : '',
+  }));
+
+  const amendments: HandoverReport['amendments'] = [];
+  const sortedVehicles = [...vehicles].sort((a, b) => a.createdAt - b.createdAt);
+  sortedVehicles.forEach((v, i) => {
+    for (const a of v.amendments) {
+      if (a.afterClose) amendments.push({ time: formatDateTime(a.at), record: `车辆 #${i + 1} ${v.plate}`, by: a.by, reason: a.reason, changes: changesText(a.changes) });
+    }
+  });
+  sortedIncidents.forEach((x, i) => {
+    for (const a of x.amendments) {
+      if (a.afterClose) amendments.push({ time: formatDateTime(a.at), record: `事件 #${i + 1} ${LABELS.incidentKind[x.kind].zh}`, by: a.by, reason: a.reason, changes: changesText(a.changes) });
+    }
+  });
+  amendments.sort((a, b) => a.time.localeCompare(b.time));
+
+  return {
+    title: `${shift.checkpoint} 交接班记录`,
+    header,
+    counts: COUNT_KEYS.map((k) => ({ key: k, label: LABELS.counts[k].zh, value: summary[k] })),
+    feverCases,
+    incidents: incidentRows,
+    amendments,
+    pending: notes ? notes.pending || NONE : EMPTY,
+    supplies: [
+      ['体温计', orEmpty(notes?.supplies.thermometers)],
+      ['口罩', orEmpty(notes?.supplies.masks)],
+      ['消毒液', orEmpty(notes?.supplies.disinfectant)],
+      ['防护服', orEmpty(notes?.supplies.suits)],
+    ],
+    equipment: orEmpty(notes?.equipment),
+    outgoingLead: shift.leadName,
+    receivingLead: notes?.receivingLead ?? '',
+    closedAt: shift.closedAt === undefined ? '' : formatDateTime(shift.closedAt),
+    receivedAt: notes?.receivedConfirmedAt === undefined ? '' : formatDateTime(notes.receivedConfirmedAt),
+  };
+}

@@ -1,0 +1,123 @@
+// Day view per checkpoint: all shifts of a date (this PC's own and imported ones), their totals
+// and an hourly chart of vehicles and people checked.
+import { useId, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Shift } from '../../../shared/model';
+import { shiftNameLabel } from '../../../shared/excel/labels';
+import { dayKey, importedShiftsOfDay, incidentsOfShift, listShiftsByDay, personsOfShift, vehiclesOfShift } from '../db';
+import { useDb } from '../app/dbContext';
+import { useT } from '../i18n/i18n';
+import { formatDateTime } from '../ui/format';
+import { buildDayView, importedRow, localRow, type DayShiftRow } from './dayView';
+import { CountCells, CountHeaders } from './CountsRow';
+import { HourlyChart } from './HourlyChart';
+
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+interface Props {
+  onExport: (shift: Shift) => void;
+  onPrint: (shiftId: string) => void;
+}
+
+export function DayView({ onExport, onPrint }: Props) {
+  const db = useDb();
+  const tr = useT();
+  const { t, locale } = tr;
+  const id = useId();
+  const [day, setDay] = useState(() => dayKey(Date.now()));
+  const valid = DAY_RE.test(day);
+
+  const data = useLiveQuery(async () => {
+    if (!valid) return null;
+    const tz = -new Date().getTimezoneOffset();
+    const shifts = await listShiftsByDay(db, day);
+    const local: DayShiftRow[] = [];
+    for (const s of shifts) {
+      const [vehicles, persons, incidents] = await Promise.all([vehiclesOfShift(db, s.id), personsOfShift(db, s.id), incidentsOfShift(db, s.id)]);
+      local.push(localRow(s, vehicles, persons, incidents, tz));
+    }
+    const imported = (await importedShiftsOfDay(db, day)).map(importedRow);
+    return { view: buildDayView(local, imported), shifts: new Map(shifts.map((s) => [s.id, s])) };
+  }, [db, day, valid]);
+
+  const status = (r: DayShiftRow) => (r.closedAt === null ? t('shiftStillOpen') : formatDateTime(r.closedAt));
+
+  return (
+    <section className="day-view" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t('dayViewTitle')}</h2>
+      <div className="field">
+        <label htmlFor={`${id}-day`}>{t('dayViewDate')}</label>
+        <input id={`${id}-day`} type="date" value={day} onChange={(e) => setDay(e.target.value)} aria-invalid={valid ? undefined : true} />
+        {!valid ? <div className="field-error" role="alert">{t('dayViewBadDate')}</div> : null}
+      </div>
+      {data === undefined ? (
+        <p>{t('loading')}</p>
+      ) : data === null ? null : data.view.length === 0 ? (
+        <p className="empty">{t('dayViewEmpty', { day })}</p>
+      ) : (
+        data.view.map((c) => (
+          <section key={c.checkpoint} className="checkpoint-day" aria-label={`${c.checkpoint} ${day}`} data-testid="checkpoint-day">
+            <h3>
+              {c.checkpoint} · {day} · {t('shiftsCount', { n: c.shifts.length })}
+            </h3>
+            <div className="table-scroll">
+              <table className="counts-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('shiftName')}</th>
+                    <th scope="col">{t('source')}</th>
+                    <th scope="col">{t('leadName')}</th>
+                    <th scope="col">{t('receivingLead')}</th>
+                    <th scope="col">{t('shiftOpened')}</th>
+                    <th scope="col">{t('shiftClosedAt')}</th>
+                    <CountHeaders />
+                    <th scope="col">{t('actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {c.shifts.map((r) => {
+                    const shift = r.source === 'local' ? data.shifts.get(r.shiftId) : undefined;
+                    const label = `${shiftNameLabel(r.shiftName, locale)} ${formatDateTime(r.openedAt)}`;
+                    return (
+                      <tr key={r.key}>
+                        <th scope="row">{shiftNameLabel(r.shiftName, locale)}</th>
+                        <td>{r.source === 'local' ? t('sourceLocal') : t('sourceImported')}</td>
+                        <td>{r.leadName}</td>
+                        <td>{r.receivingLead}</td>
+                        <td>{formatDateTime(r.openedAt)}</td>
+                        <td>{status(r)}</td>
+                        <CountCells counts={r.counts} />
+                        <td className="row-actions">
+                          {shift ? (
+                            <>
+                              <button type="button" aria-label={`${t('exportHandover')} ${label}`} onClick={() => onExport(shift)}>
+                                {t('exportShort')}
+                              </button>
+                              <button type="button" aria-label={`${t('printHandover')} ${label}`} onClick={() => onPrint(shift.id)}>
+                                {t('printShort')}
+                              </button>
+                            </>
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row" colSpan={6}>
+                      {t('dayTotal')}
+                    </th>
+                    <CountCells counts={c.total} testId={`day-total-${c.checkpoint}`} />
+                    <td />
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+            <HourlyChart hourly={c.hourly} title={t('chartTitle', { checkpoint: c.checkpoint, day })} />
+          </section>
+        ))
+      )}
+    </section>
+  );
+}

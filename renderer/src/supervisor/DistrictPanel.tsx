@@ -1,0 +1,231 @@
+// 区域汇总: the supervisor imports booths' handover workbooks (this app's own format, from USB
+// sticks) and gets totals by checkpoint and day, exportable as one workbook. Reading and checking
+// the files runs in the export worker; each file is all-or-nothing, and the valid ones are stored
+// in one transaction (mergeDistrict decides duplicates and replacements).
+import { useId, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { districtTotals } from '../../../shared/excel/district';
+import { shiftNameLabel } from '../../../shared/excel/labels';
+import { clearImportedShifts, listImportedShifts, storeImportedShifts } from '../db';
+import { useDb } from '../app/dbContext';
+import { useT, type Translator } from '../i18n/i18n';
+import { getPlatform } from '../platform/platform';
+import { startJob } from '../export/workerClient';
+import { progressText } from '../export/progressText';
+import type { Progress } from '../export/protocol';
+import { classifyImports, type FileOutcome, type ReadFile } from './importOutcome';
+import { CountCells, CountHeaders } from './CountsRow';
+
+type Busy = { what: 'import' | 'export'; progress?: Progress } | null;
+type Message = { tone: 'ok' | 'error' | 'info'; text: string } | null;
+
+function outcomeText(tr: Translator, o: FileOutcome): string {
+  if (o.kind === 'rejected') return tr.t('importRejected', { reason: tr.pick(o.message) });
+  const s = o.shift;
+  const what = { checkpoint: s.checkpoint, day: s.day, shift: shiftNameLabel(s.shiftName, tr.locale), v: s.summary.vehiclesChecked, p: s.summary.peopleChecked };
+  switch (o.kind) {
+    case 'added':
+      return tr.t('importAdded', what);
+    case 'duplicate':
+      return tr.t('importDuplicate', what);
+    case 'replaced':
+      return tr.t('importReplaced', what);
+    case 'superseded':
+      return tr.t('importSuperseded', what);
+  }
+}
+
+/** Files are read here (the File API), parsed and checked in the worker. */
+async function readFiles(files: File[]): Promise<{ ok: { name: string; bytes: ArrayBuffer }[]; failed: ReadFile[] }> {
+  const ok: { name: string; bytes: ArrayBuffer }[] = [];
+  const failed: ReadFile[] = [];
+  for (const f of files) {
+    try {
+      ok.push({ name: f.name, bytes: await f.arrayBuffer() });
+    } catch (e) {
+      failed.push({ name: f.name, result: { ok: false, error: { code: 'import.read', message: { zh: `无法读取文件（${String(e)}）`, en: `Cannot read the file (${String(e)})` } } } });
+    }
+  }
+  return { ok, failed };
+}
+
+export function DistrictPanel() {
+  const db = useDb();
+  const tr = useT();
+  const { t } = tr;
+  const id = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
+  const [message, setMessage] = useState<Message>(null);
+  const [confirmClear, setConfirmClear] = useState(false);
+  const shifts = useLiveQuery(() => listImportedShifts(db), [db]);
+  const totals = shifts ? districtTotals(shifts) : undefined;
+
+  const importFiles = async (list: FileList | null) => {
+    const files = list ? [...list] : [];
+    if (files.length === 0 || busy) return;
+    setBusy({ what: 'import' });
+    setMessage(null);
+    setOutcomes([]);
+    try {
+      const { ok: bytes, failed } = await readFiles(files);
+      const job = startJob({ op: 'readWorkbooks', files: bytes }, (progress) => setBusy({ what: 'import', progress }));
+      const read = await job.promise;
+      if (!read.ok) {
+        setMessage({ tone: 'error', text: t('importFailed', { reason: tr.pick(read.error.message) }) });
+        return;
+      }
+      const results: ReadFile[] = [...read.value, ...failed];
+      const good = results.flatMap((r) => (r.result.ok ? [{ shift: r.result.value, fileName: r.name }] : []));
+      let store = null;
+      if (good.length > 0) {
+        const stored = await storeImportedShifts(db, good, Date.now());
+        if (!stored.ok) {
+          // Nothing was stored (one transaction): say so, and list the files as not imported.
+          setMessage({ tone: 'error', text: t('importStoreFailed', { reason: tr.pick(stored.error.message) }) });
+          setOutcomes(results.map((r) => ({ fileName: r.name, kind: 'rejected', message: r.result.ok ? stored.error.message : r.result.error.message })));
+          return;
+        }
+        store = stored.value;
+      }
+      const out = classifyImports(results, store);
+      setOutcomes(out);
+      const rejected = out.filter((o) => o.kind === 'rejected').length;
+      setMessage({ tone: rejected > 0 ? 'error' : 'ok', text: t('importSummary', { n: out.length, ok: out.length - rejected, bad: rejected }) });
+    } finally {
+      setBusy(null);
+      // The same file may be picked again (to see it recognised as a duplicate).
+      if (inputRef.current) inputRef.current.value = '';
+    }
+  };
+
+  const exportDistrict = async () => {
+    if (!shifts || busy) return;
+    setBusy({ what: 'export' });
+    setMessage(null);
+    try {
+      const job = startJob({ op: 'districtWorkbook', merged: shifts, exportedAt: Date.now(), tzOffsetMinutes: -new Date().getTimezoneOffset() }, (progress) =>
+        setBusy({ what: 'export', progress }),
+      );
+      const built = await job.promise;
+      if (!built.ok) {
+        setMessage({ tone: 'error', text: t('exportFailed', { reason: tr.pick(built.error.message) }) });
+        return;
+      }
+      const platform = getPlatform();
+      const saved = await platform.saveFile({ suggestedName: built.value.fileName, kind: 'xlsx', data: built.value.bytes });
+      if (!saved.ok) setMessage({ tone: 'error', text: t('exportSaveFailed', { reason: tr.pick(saved.error.message) }) });
+      else if (!saved.value.saved) setMessage({ tone: 'info', text: t('districtSaveCancelled') });
+      else setMessage({ tone: 'ok', text: platform.kind === 'web' ? t('exportDownloaded', { where: saved.value.path }) : t('exportSaved', { where: saved.value.path }) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const clear = async () => {
+    setConfirmClear(false);
+    const r = await clearImportedShifts(db);
+    setOutcomes([]);
+    setMessage(r.ok ? { tone: 'info', text: t('districtCleared', { n: r.value }) } : { tone: 'error', text: tr.pick(r.error.message) });
+  };
+
+  return (
+    <section className="district" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t('districtTitle')}</h2>
+      <p className="field-hint">{t('districtHint')}</p>
+      <div className="district-actions">
+        <div className="field">
+          <label htmlFor={`${id}-file`}>{t('importHandover')}</label>
+          <input
+            id={`${id}-file`}
+            ref={inputRef}
+            type="file"
+            multiple
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            disabled={busy !== null}
+            onChange={(e) => void importFiles(e.target.files)}
+          />
+        </div>
+        <button type="button" onClick={() => void exportDistrict()} disabled={busy !== null || !shifts || shifts.length === 0}>
+          {t('districtExport')}
+        </button>
+        {confirmClear ? (
+          <span className="confirm-clear">
+            {t('districtClearConfirmText')}
+            <button type="button" className="danger" autoFocus onClick={() => void clear()}>
+              {t('districtClearConfirm')}
+            </button>
+            <button type="button" onClick={() => setConfirmClear(false)}>
+              {t('cancel')}
+            </button>
+          </span>
+        ) : (
+          <button type="button" onClick={() => setConfirmClear(true)} disabled={busy !== null || !shifts || shifts.length === 0}>
+            {t('districtClear')}
+          </button>
+        )}
+      </div>
+      <div role="status" aria-live="polite" data-testid="district-status" className={`status ${message ? `status-${message.tone === 'error' ? 'error' : 'saved'}` : ''}`}>
+        {busy ? (
+          <>
+            {busy.what === 'import' ? t('importRunning') : t('districtExporting')}
+            {busy.progress ? ` ${progressText(tr, busy.progress)}` : ''}
+          </>
+        ) : (
+          (message?.text ?? '')
+        )}
+      </div>
+      {outcomes.length > 0 ? (
+        <ul className="import-notices" aria-label={t('importResults')} data-testid="import-notices">
+          {outcomes.map((o, i) => (
+            <li key={i} className={`notice notice-${o.kind}`}>
+              <strong>{o.fileName}</strong>：{outcomeText(tr, o)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      {totals === undefined ? (
+        <p>{t('loading')}</p>
+      ) : totals.byCheckpointDay.length === 0 ? (
+        <p className="empty">{t('districtEmpty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="counts-table" data-testid="district-table">
+            <caption>{t('districtCaption', { days: totals.total.days, checkpoints: totals.total.checkpoints, shifts: totals.total.shifts })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('date')}</th>
+                <th scope="col">{t('checkpoint')}</th>
+                <th scope="col">{t('shiftsColumn')}</th>
+                <CountHeaders />
+              </tr>
+            </thead>
+            <tbody>
+              {totals.byCheckpointDay.map((r) => (
+                <tr key={`${r.day}\u0000${r.checkpoint}`} data-testid="district-row">
+                  <td>{r.day}</td>
+                  <th scope="row">{r.checkpoint}</th>
+                  <td className="num">{r.shifts}</td>
+                  <CountCells counts={r.counts} />
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr data-testid="district-total">
+                <th scope="row" colSpan={2}>
+                  {t('districtTotal', { n: totals.total.checkpoints })}
+                </th>
+                <td className="num" data-testid="district-total-shifts">
+                  {totals.total.shifts}
+                </td>
+                <CountCells counts={totals.total.counts} testId="district-total" />
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

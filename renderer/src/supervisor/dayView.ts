@@ -1,0 +1,90 @@
+// The supervisor's day view, pure: every shift of one date, from this PC's own records and from
+// imported handover workbooks, grouped by checkpoint with totals (sumSummaries) and an hourly
+// series (sumHourly). A shift present both here and in an import is counted once — the local
+// records win, they are the source the workbook was made from.
+import { COUNT_KEYS, hourlyCounts, sumHourly, sumSummaries, summarizeShift, type HourCount, type ShiftCounts } from '../../../shared/handover/summary';
+import { shiftKey } from '../../../shared/excel/district';
+import type { ImportedShift } from '../../../shared/excel/importHandover';
+import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
+
+export interface DayShiftRow {
+  key: string;
+  source: 'local' | 'imported';
+  shiftId: string;
+  checkpoint: string;
+  shiftName: string;
+  leadName: string;
+  receivingLead: string;
+  openedAt: number;
+  closedAt: number | null;
+  counts: ShiftCounts;
+  hourly: HourCount[];
+}
+
+export interface CheckpointDay {
+  checkpoint: string;
+  shifts: DayShiftRow[];
+  total: ShiftCounts;
+  hourly: HourCount[];
+}
+
+function countsOnly(s: ShiftCounts): ShiftCounts {
+  const c = {} as ShiftCounts;
+  for (const k of COUNT_KEYS) c[k] = s[k];
+  return c;
+}
+
+export function localRow(shift: Shift, vehicles: Vehicle[], persons: Person[], incidents: Incident[], tzOffsetMinutes: number): DayShiftRow {
+  return {
+    key: shiftKey({ checkpoint: shift.checkpoint, shiftId: shift.id }),
+    source: 'local',
+    shiftId: shift.id,
+    checkpoint: shift.checkpoint,
+    shiftName: shift.shiftName,
+    leadName: shift.leadName,
+    receivingLead: shift.handover?.receivingLead ?? '',
+    openedAt: shift.openedAt,
+    closedAt: shift.closedAt ?? null,
+    counts: countsOnly(summarizeShift(vehicles, persons, incidents)),
+    hourly: hourlyCounts(vehicles, persons, tzOffsetMinutes),
+  };
+}
+
+export function importedRow(s: ImportedShift): DayShiftRow {
+  return {
+    key: shiftKey(s),
+    source: 'imported',
+    shiftId: s.shiftId,
+    checkpoint: s.checkpoint,
+    shiftName: s.shiftName,
+    leadName: s.leadName,
+    receivingLead: s.receivingLead,
+    openedAt: s.openedAt,
+    closedAt: s.closedAt,
+    counts: countsOnly(s.summary),
+    hourly: s.hourly,
+  };
+}
+
+export function buildDayView(local: readonly DayShiftRow[], imported: readonly DayShiftRow[]): CheckpointDay[] {
+  const rows = new Map<string, DayShiftRow>();
+  for (const r of imported) rows.set(r.key, r);
+  for (const r of local) rows.set(r.key, r);
+  const groups = new Map<string, DayShiftRow[]>();
+  for (const r of rows.values()) {
+    const g = groups.get(r.checkpoint);
+    if (g) g.push(r);
+    else groups.set(r.checkpoint, [r]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'zh'))
+    .map(([checkpoint, shifts]) => {
+      shifts.sort((a, b) => a.openedAt - b.openedAt || a.shiftId.localeCompare(b.shiftId));
+      return {
+        checkpoint,
+        shifts,
+        total: sumSummaries(shifts.map((s) => s.counts)),
+        hourly: sumHourly(shifts.map((s) => s.hourly)),
+      };
+    });
+}
