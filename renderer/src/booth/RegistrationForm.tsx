@@ -218,7 +218,9 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
           onChange={(plateInput) => patch({ plateInput, plateConfirmed: false })}
           onKeyDown={onPlateKey}
           onBlur={() => {
-            touch('plate');
+            // The plate is where focus rests between vehicles: leaving it empty (to open a
+            // dialog, say) is not a mistake; saving without it is, and says so then.
+            if (draft.plateInput.trim() !== '') touch('plate');
             void lookUpPlate();
           }}
           hint={
