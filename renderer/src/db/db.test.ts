@@ -31,11 +31,11 @@ describe('CheckpointDB', () => {
     expect(db._options.chromeTransactionDurability).toBe('strict');
   });
 
-  it('declares schema version 2: the documented v1 indexes plus importedShifts', async () => {
+  it('declares schema version 3: the documented v1 indexes plus importedShifts (v2) and dayCounts (v3)', async () => {
     const db = freshDb();
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const idx = (t: keyof typeof SCHEMA_V1) => db.table(t).schema.indexes.map((i) => i.name);
     expect(idx('vehicles')).toEqual(expect.arrayContaining(['[day+createdAt+id]', '[day+voided]', '[shiftId+createdAt]', '[plate+voided+createdAt]', '[plateBody+createdAt]', 'updatedAt']));
     expect(idx('persons')).toEqual(expect.arrayContaining(['vehicleId', '[shiftId+createdAt]', '[day+createdAt]', '[day+voided]', 'docNumber', 'docRev', 'name', 'phone']));
@@ -45,6 +45,8 @@ describe('CheckpointDB', () => {
     expect(db.importedShifts.schema.primKey.name).toBe('key');
     expect(db.importedShifts.schema.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['day', 'checkpoint']));
     expect(SCHEMA_VERSIONS).toContain(SCHEMA_V2.importedShifts);
+    expect(db.dayCounts.schema.primKey.name).toBe('day');
+    expect(SCHEMA_VERSIONS).toContain('dayCounts');
   });
 });
 

@@ -1,5 +1,5 @@
 // Public API of the renderer's storage layer. testing.ts is deliberately not re-exported.
-export { CheckpointDB, DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSIONS, type SettingRow, type ImportedShiftRow } from './db';
+export { CheckpointDB, DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_VERSIONS, type SettingRow, type ImportedShiftRow, type DayCountRow } from './db';
 export { openDb } from './openDb';
 export { newId, dayKey } from './ids';
 export { openShift, currentShift, lastClosedShift, getShift, listShiftsByDay, closeShift, recordExport, type OpenShiftInput } from './shifts';

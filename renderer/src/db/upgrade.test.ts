@@ -14,8 +14,8 @@ afterEach(() => {
   for (const d of toClose.splice(0)) d.close();
 });
 
-describe('schema upgrade v1 → v2', () => {
-  it('opens a v1 database with data as v2 and keeps the data', async () => {
+describe('schema upgrade v1 → current', () => {
+  it('opens a v1 database with data as the current version and keeps the data', async () => {
     const name = `upgrade-${newId()}`;
     // Version 1 exactly as shipped, with raw Dexie (not CheckpointDB, which is now v2).
     const v1 = new Dexie(name);
@@ -35,8 +35,8 @@ describe('schema upgrade v1 → v2', () => {
     const db = new CheckpointDB(name);
     toClose.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['importedShifts', 'incidents', 'persons', 'settings', 'shifts', 'vehicles']);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['dayCounts', 'importedShifts', 'incidents', 'persons', 'settings', 'shifts', 'vehicles']);
     expect(await db.shifts.count()).toBe(2);
     expect((await currentShift(db))?.id).toBe(open.id);
     expect((await lastClosedShift(db))?.id).toBe(closed.id);

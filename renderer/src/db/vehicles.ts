@@ -7,6 +7,7 @@ import { summarize, sameValue, stampPerson } from './derive';
 import { byRequired, notFound, reasonRequired, storageFailure } from './errors';
 import { MAX, MIN } from './keys';
 import { compactKey } from './normalize';
+import { bumpDayCounts, readDayCounts } from './dayCounts';
 
 const VEHICLE = { zh: '车辆记录', en: 'Vehicle record' };
 
@@ -35,11 +36,12 @@ export async function saveVehicle(db: CheckpointDB, vehicle: Vehicle, persons: P
   const stored: Vehicle = { ...vehicle, ...summarize(persons) };
   const rows = persons.map((p) => stampPerson(stored, p, stored.voided));
   try {
-    return await db.transaction('rw', [db.shifts, db.vehicles, db.persons], async () => {
+    return await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.dayCounts], async () => {
       // Checked inside the transaction: a shift closed in another window a moment ago counts.
       const shift = await db.shifts.get(vehicle.shiftId);
       if (!shift) return fail<Vehicle>('save.noShift', '未开班，不能登记', 'No open shift: open a shift first');
       if (shift.status !== 'open') return fail<Vehicle>('save.shiftClosed', '该班次已交班，不能再登记', 'This shift is closed: open a new shift');
+      if (stored.voided === 0) await bumpDayCounts(db, stored.day, 1, rows.length);
       await db.vehicles.add(stored);
       // A failing person (e.g. duplicate id) rejects here; the rejection aborts the whole
       // transaction, so the vehicle row above is rolled back too.
@@ -77,14 +79,14 @@ export async function listVehiclesPage(db: CheckpointDB, day: string, opts: Vehi
   return coll.limit(limit).toArray();
 }
 
-/** Vehicles checked on a day (voided excluded): an index count, no rows read. */
+/** Vehicles checked on a day (voided excluded): the day's counter row (dayCounts.ts). */
 export async function countVehiclesByDay(db: CheckpointDB, day: string): Promise<number> {
-  return db.vehicles.where('[day+voided]').equals([day, 0]).count();
+  return (await readDayCounts(db, day)).vehicles;
 }
 
-/** People checked on a day (voided and removed-by-amendment excluded): an index count. */
+/** People checked on a day (voided and removed-by-amendment excluded): the day's counter row. */
 export async function countPersonsByDay(db: CheckpointDB, day: string): Promise<number> {
-  return db.persons.where('[day+voided]').equals([day, 0]).count();
+  return (await readDayCounts(db, day)).persons;
 }
 
 export async function getVehicle(db: CheckpointDB, id: string): Promise<Vehicle | undefined> {
@@ -193,7 +195,7 @@ export async function amendVehicle(
     if (stranger) return fail('amend.personMismatch', '人员记录不属于该车辆', `Person ${stranger.id} does not belong to vehicle ${vehicleId}`);
   }
   try {
-    return await db.transaction('rw', [db.shifts, db.vehicles, db.persons], async () => {
+    return await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.dayCounts], async () => {
       const before = await db.vehicles.get(vehicleId);
       if (!before) return notFound<Vehicle>(VEHICLE);
       if (before.voided === 1) return fail<Vehicle>('amend.voided', '已作废的记录不能修改', 'A voided record cannot be amended');
@@ -278,6 +280,7 @@ export async function amendVehicle(
         afterClose: shift?.status !== 'open',
       };
       const stored: Vehicle = { ...after, ...summary, updatedAt: now, amendments: [...before.amendments, amendment] };
+      await bumpDayCounts(db, before.day, 0, newActive.length - oldActive.length);
       await db.vehicles.put(stored);
       if (writes.length > 0) await db.persons.bulkPut(writes);
       return ok(stored);
@@ -295,11 +298,13 @@ export async function voidVehicle(db: CheckpointDB, vehicleId: string, reason: s
   if (!reason.trim()) return reasonRequired();
   if (!by.trim()) return byRequired();
   try {
-    return await db.transaction('rw', [db.vehicles, db.persons], async () => {
+    return await db.transaction('rw', [db.vehicles, db.persons, db.dayCounts], async () => {
       const v = await db.vehicles.get(vehicleId);
       if (!v) return notFound<Vehicle>(VEHICLE);
       if (v.voided === 1) return fail<Vehicle>('void.already', '该记录已作废', 'This record is already voided');
       const stored: Vehicle = { ...v, voided: 1, voidMark: { at: now, by: by.trim(), reason: reason.trim() }, updatedAt: now };
+      const activePersons = await db.persons.where('vehicleId').equals(vehicleId).filter((p) => p.voided === 0).count();
+      await bumpDayCounts(db, v.day, -1, -activePersons);
       await db.vehicles.put(stored);
       await db.persons.where('vehicleId').equals(vehicleId).modify({ voided: 1 });
       return ok(stored);
