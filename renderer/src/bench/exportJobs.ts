@@ -1,0 +1,180 @@
+// The export and merge work measured by the benchmark, as plain functions that run the same in
+// a Web Worker (exportWorker.ts) and on the page's main thread. They call the app's own modules:
+// storage reads (renderer/src/db), summarizeShift (shared/handover), buildHandoverWorkbook and
+// workbookToXlsx (shared/excel) — the same steps as the app's export job (renderer/src/export/
+// jobs.ts), timed one by one — and the booths' workbooks for the supervisor merge. The baseline
+// is SheetJS itself writing the same cells from plain arrays (aoa_to_sheet).
+import * as XLSX from 'xlsx';
+import type { Person, Shift, Vehicle } from '../../../shared/model';
+import { summarizeShift } from '../../../shared/handover/summary';
+import { buildHandoverWorkbook } from '../../../shared/excel/handoverWorkbook';
+import { workbookToXlsx } from '../../../shared/excel/toXlsx';
+import { excelDate } from '../../../shared/excel/cells';
+import type { CellValue, WorkbookModel } from '../../../shared/excel/workbookModel';
+import { CheckpointDB, dayKey, getShift, incidentsOfShift, personsOfShift, vehiclesOfShift } from '../db';
+import { Generator } from './generate';
+import { dbFullName } from './seed';
+
+export const TZ_CHINA = 480;
+const APP_VERSION = 'bench';
+
+/** The options the app's writer uses (toXlsx.ts): the baseline writes with the same ones. */
+const WRITE_OPTS: XLSX.WritingOptions = { type: 'array', bookType: 'xlsx', compression: true, bookSST: true };
+
+const dbs = new Map<string, CheckpointDB>();
+async function connect(name: string): Promise<CheckpointDB> {
+  let db = dbs.get(name);
+  if (!db) {
+    db = new CheckpointDB(dbFullName(name));
+    await db.open();
+    dbs.set(name, db);
+  }
+  return db;
+}
+
+export interface ExportTiming {
+  /** Storage reads: the shift, its vehicles, persons and incidents. */
+  read: number;
+  summarize: number;
+  /** Records → WorkbookModel (buildHandoverWorkbook). */
+  build: number;
+  /** WorkbookModel → .xlsx bytes (workbookToXlsx). */
+  write: number;
+  total: number;
+  bytes: number;
+  vehicles: number;
+  persons: number;
+  cells: number;
+}
+
+function countCells(model: WorkbookModel): number {
+  let n = 0;
+  for (const s of model.sheets) {
+    if (s.header.length > 0) n += s.header.length;
+    for (const r of s.rows) for (const c of r) if (c !== null && c !== '') n++;
+  }
+  return n;
+}
+
+let lastModel: { key: string; model: WorkbookModel } | undefined;
+
+/** The whole export of one shift, as the app would do it: database → .xlsx bytes. */
+export async function exportShift(name: string, shiftId: string, fullIds: boolean): Promise<{ timing: ExportTiming; bytes: Uint8Array }> {
+  const db = await connect(name);
+  const t0 = performance.now();
+  const [shift, vehicles, persons, incidents] = await Promise.all([getShift(db, shiftId), vehiclesOfShift(db, shiftId), personsOfShift(db, shiftId), incidentsOfShift(db, shiftId)]);
+  if (!shift) throw new Error('no such shift ' + shiftId);
+  const t1 = performance.now();
+  const summary = summarizeShift(vehicles, persons, incidents);
+  const t2 = performance.now();
+  const model = buildHandoverWorkbook({ shift, vehicles, persons, incidents, summary, fullIds, exportedAt: Date.now(), tzOffsetMinutes: TZ_CHINA, appVersion: APP_VERSION });
+  const t3 = performance.now();
+  const bytes = workbookToXlsx(model);
+  const t4 = performance.now();
+  lastModel = { key: `${name}/${shiftId}/${fullIds}`, model };
+  return {
+    bytes,
+    timing: {
+      read: t1 - t0,
+      summarize: t2 - t1,
+      build: t3 - t2,
+      write: t4 - t3,
+      total: t4 - t0,
+      bytes: bytes.byteLength,
+      vehicles: vehicles.length,
+      persons: persons.length,
+      cells: countCells(model),
+    },
+  };
+}
+
+async function modelOf(name: string, shiftId: string, fullIds: boolean): Promise<WorkbookModel> {
+  const key = `${name}/${shiftId}/${fullIds}`;
+  if (lastModel?.key !== key) await exportShift(name, shiftId, fullIds);
+  return (lastModel as { model: WorkbookModel }).model;
+}
+
+/** Plain value of a model cell, as a caller of aoa_to_sheet would hold it (dates as Excel serials). */
+function plain(c: CellValue, tz: number): string | number | boolean | null {
+  if (c === null || typeof c !== 'object') return c;
+  return c.t === 'text' ? c.v : excelDate(c.ms, tz);
+}
+
+const aoaCache = new Map<string, { name: string; aoa: (string | number | boolean | null)[][] }[]>();
+
+/**
+ * Baseline: SheetJS writing the SAME cells (same sheets, header rows and values, dates as serial
+ * numbers) from plain arrays: aoa_to_sheet + XLSX.write with the app's write options. Preparing
+ * the arrays is not timed; the time is what SheetJS alone needs for these cells.
+ */
+export async function rawSheetJS(name: string, shiftId: string, fullIds: boolean): Promise<{ ms: number; bytes: number }> {
+  const key = `${name}/${shiftId}/${fullIds}`;
+  let sheets = aoaCache.get(key);
+  if (!sheets) {
+    const model = await modelOf(name, shiftId, fullIds);
+    sheets = model.sheets.map((s) => ({
+      name: s.name,
+      aoa: [...(s.header.length > 0 ? [s.header] : []), ...s.rows.map((r) => r.map((c) => plain(c, model.tzOffsetMinutes)))],
+    }));
+    aoaCache.set(key, sheets);
+  }
+  const t0 = performance.now();
+  const wb = XLSX.utils.book_new();
+  for (const s of sheets) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(s.aoa), s.name);
+  const out = XLSX.write(wb, WRITE_OPTS) as ArrayBuffer | Uint8Array;
+  const ms = performance.now() - t0;
+  return { ms, bytes: out.byteLength };
+}
+
+/** The app's writer alone (workbookToXlsx) on the model of the last export: same cells as the baseline. */
+export async function writeOnly(name: string, shiftId: string, fullIds: boolean): Promise<{ ms: number; bytes: number }> {
+  const model = await modelOf(name, shiftId, fullIds);
+  const t0 = performance.now();
+  const bytes = workbookToXlsx(model);
+  return { ms: performance.now() - t0, bytes: bytes.byteLength };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Supervisor: merging many booths' workbooks
+
+export interface BoothFilesInfo {
+  files: number;
+  vehicles: number;
+  persons: number;
+  bytes: number;
+  ms: number;
+}
+
+/** Shift workbooks of `booths` booths, written by the app's own exporter (not timed as the merge). */
+export function makeBoothFiles(booths: number, vehiclesPerBooth: number, seed: number): { info: BoothFilesInfo; files: { name: string; bytes: ArrayBuffer }[] } {
+  const t0 = performance.now();
+  const gen = new Generator(seed);
+  const now = Date.now();
+  const openedAt = new Date(new Date(now).setHours(8, 0, 0, 0)).getTime() - 86_400_000;
+  const closedAt = openedAt + 12 * 3600_000;
+  const files: { name: string; bytes: ArrayBuffer }[] = [];
+  let vehicles = 0;
+  let persons = 0;
+  let bytes = 0;
+  for (let b = 0; b < booths; b++) {
+    const shift: Shift = { ...gen.shift(gen.rng.uuid(), dayKey(openedAt), 'day', openedAt, closedAt), checkpoint: `第${b + 1}号卡点` };
+    const vs: Vehicle[] = [];
+    const ps: Person[] = [];
+    for (let i = 0; i < vehiclesPerBooth; i++) {
+      const t = openedAt + Math.floor(((i + 0.5) / vehiclesPerBooth) * 12 * 3600_000);
+      const day = dayKey(t);
+      const { vehicle, persons: people } = gen.records(gen.draft(gen.identity(), day), shift, t, day);
+      vs.push(vehicle);
+      ps.push(...people);
+    }
+    const summary = summarizeShift(vs, ps, []);
+    const file = workbookToXlsx(
+      buildHandoverWorkbook({ shift, vehicles: vs, persons: ps, incidents: [], summary, fullIds: false, exportedAt: closedAt + 600_000, tzOffsetMinutes: TZ_CHINA, appVersion: APP_VERSION }),
+    );
+    files.push({ name: `${shift.checkpoint}-${shift.day}.xlsx`, bytes: file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer });
+    vehicles += vs.length;
+    persons += ps.length;
+    bytes += file.byteLength;
+  }
+  return { info: { files: booths, vehicles, persons, bytes, ms: performance.now() - t0 }, files };
+}

@@ -1,0 +1,155 @@
+// The operator's cost of the standard flows, counted with the e2e page object (BoothPage counts
+// every key it presses as control or data). Keyboard only: no pointer action is used, and the
+// count says so. Results go to BENCH_OPERATOR_OUT as JSON for scripts/bench.mjs; nothing here is
+// timed. Each flow also asserts that the record was really saved, so a count is never reported
+// for a flow that did not work.
+import { writeFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { BoothPage, residentId } from '../e2e/pages/BoothPage';
+
+interface FlowCost {
+  flow: string;
+  /** Keys that carry no data: Enter, F2, F3, Ctrl+S, Space on a checkbox, digit picks. */
+  nonDataKeys: number;
+  /** Characters typed as data. */
+  dataChars: number;
+  pointerActions: number;
+  /** Fields the cursor stopped at (each one the operator had to look at). */
+  fieldsVisited: number;
+  /** Fields where data was typed or a choice confirmed. */
+  fieldsFilled: number;
+  notes: string;
+}
+
+const results: Record<string, FlowCost | Record<string, number>> = {};
+
+const DRIVER = { name: '张三', id: residentId('510722', '19850312', '123'), phone: '13800138000' };
+const PASSENGER_1 = { name: '李四', id: residentId('511302', '19900715', '022'), phone: '13900139000' };
+const PASSENGER_2 = { name: '王小五', id: residentId('510722', '20120601', '042'), phone: '' };
+
+function cost(booth: BoothPage, flow: string, fieldsVisited: number, fieldsFilled: number, notes: string): FlowCost {
+  return { flow, nonDataKeys: booth.controlKeys, dataChars: booth.dataChars, pointerActions: booth.pointerActions, fieldsVisited, fieldsFilled, notes };
+}
+
+function reset(booth: BoothPage) {
+  booth.controlKeys = 0;
+  booth.dataChars = 0;
+  booth.pointerActions = 0;
+}
+
+async function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
+}
+
+/** The three occupants, as in the e2e flow: Enter after each field, F2 for the next person, Ctrl+S to save. */
+async function occupants(booth: BoothPage): Promise<{ visited: number; filled: number }> {
+  let visited = 0;
+  let filled = 0;
+  const people = [DRIVER, PASSENGER_1, PASSENGER_2];
+  for (const [i, p] of people.entries()) {
+    await booth.expectFocusOn('姓名');
+    await booth.fill(p.name);
+    await booth.fill(p.id);
+    await booth.fill(p.phone);
+    await booth.type(i === 0 ? '36.5' : i === 1 ? '36.7' : '36.6');
+    visited += 4;
+    filled += 3 + (p.phone ? 1 : 0);
+    await booth.press(i < people.length - 1 ? 'F2' : 'Control+s');
+  }
+  return { visited, filled };
+}
+
+test('new vehicle, driver + 2 passengers, local plate', async ({ page }) => {
+  const booth = new BoothPage(page);
+  await booth.goto();
+  reset(booth);
+  await booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
+  results.openShift = { nonDataKeys: booth.controlKeys, dataChars: booth.dataChars, pointerActions: booth.pointerActions };
+  reset(booth);
+
+  await booth.expectFocusOn('车牌号');
+  await booth.type('a12345'); // home province 川 is implied
+  await booth.press('Enter');
+  await booth.expectFocusOn(/小型客车/);
+  await booth.press('Enter'); // vehicle type: the default is right
+  await booth.expectFocusOn('来自何地');
+  await booth.fill('巴中');
+  await booth.fill('成巴高速');
+  await booth.fill('南江县城');
+  await booth.fill('返乡');
+  await booth.fill(''); // local contact: none
+  const o = await occupants(booth);
+  await expect(booth.saveStatus()).toHaveText('已保存：川A12345，3 人');
+  results.newVehicle = cost(booth, 'new vehicle, local plate, driver + 2 passengers', 7 + o.visited, 6 + o.filled, 'plate, type, origin, route, destination, purpose, contact + 3 × (name, ID, phone, temperature)');
+
+  // ---- repeat vehicle: the same car comes back; plate, Enter, F3 recalls everything known ----
+  reset(booth);
+  await booth.expectFocusOn('车牌号');
+  await booth.type('a12345');
+  await booth.press('Enter');
+  await expect(page.getByTestId('repeat-visit')).toContainText('该车此前经过 1 次');
+  await booth.press('F3');
+  const recallKeys = booth.controlKeys;
+  await expect(page.getByLabel('来自何地')).toHaveValue('巴中');
+  await expect(page.getByLabel('姓名', { exact: true }).nth(2)).toHaveValue(PASSENGER_2.name);
+  await booth.expectFocusOn('体温 ℃');
+  // New readings for everyone, by keyboard: Enter until the next person's temperature field.
+  const enterToNextTemp: number[] = [];
+  for (const [i, temp] of ['36.4', '36.8', '36.5'].entries()) {
+    await booth.type(temp);
+    if (i === 2) break;
+    let presses = 0;
+    while ((await focusedName(page)) !== `occupants.${i + 1}.temp` && presses < 12) {
+      await booth.press('Enter');
+      presses++;
+    }
+    expect(await focusedName(page)).toBe(`occupants.${i + 1}.temp`);
+    enterToNextTemp.push(presses);
+  }
+  await booth.press('Control+s');
+  await expect(booth.saveStatus()).toHaveText('已保存：川A12345，3 人');
+  results.repeatVehicle = {
+    ...cost(booth, 'repeat vehicle, 3 occupants recalled (plate, Enter, F3), new temperatures', 1 + 3, 1 + 3, 'plate + 3 temperatures typed; everything else recalled'),
+    recallKeysAfterPlate: recallKeys,
+    enterToNextTemperature: enterToNextTemp.reduce((a, b) => a + b, 0),
+  } as FlowCost;
+  await expect(page.getByTestId('today-counts')).toHaveText('车辆 2 辆 · 人员 6 人');
+});
+
+test('new key-area vehicle (鄂 plate), driver + 2 passengers', async ({ page }) => {
+  const booth = new BoothPage(page);
+  await booth.goto();
+  await booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
+  reset(booth);
+  await booth.expectFocusOn('车牌号');
+  await booth.type('e a12345');
+  await booth.press('Enter');
+  await booth.expectFocusOn(/小型客车/);
+  await booth.press('Enter');
+  await booth.fill('武汉');
+  await booth.fill('');
+  await booth.fill('南江县城');
+  await booth.fill('返乡');
+  await booth.fill('');
+  await booth.expectFocusOn('已全面查验');
+  await booth.press('Space');
+  await booth.press('Enter');
+  await booth.expectFocusOn('已消毒');
+  await booth.press('Space');
+  await booth.press('Enter');
+  const o = await occupants(booth);
+  await expect(booth.saveStatus()).toHaveText('已保存：鄂A12345，3 人');
+  results.keyAreaVehicle = cost(
+    booth,
+    'new key-area vehicle (鄂), driver + 2 passengers',
+    9 + o.visited,
+    7 + o.filled,
+    'as the local flow plus the two checkboxes a key-area vehicle must have ticked (Space ticks, Enter moves on)',
+  );
+});
+
+test.afterAll(() => {
+  const out = process.env.BENCH_OPERATOR_OUT;
+  if (out) writeFileSync(out, JSON.stringify(results, null, 2));
+  else console.log(JSON.stringify(results, null, 2));
+});
