@@ -56,7 +56,7 @@ export interface AppInfo {
   dataDir: string;
 }
 
-/** What the preload exposes as window.checkpointDesktop; also the shape of the web platform. */
+/** What the preload exposes (as checkpointDesktop on the page); also the shape of the web platform. */
 export interface DesktopApi {
   appInfo(): Promise<Result<AppInfo>>;
   setLocale(locale: Locale): Promise<Result<null>>;

@@ -121,7 +121,7 @@ export interface Person {
   seq: number;
   name: string;
   docType: DocType;
-  /** Normalised (half-width, upper-case X). Empty when the person had no document. */
+  /** Normalised (half-width, upper-case X); empty when the person had no document at all. */
   docNumber: string;
   /** docNumber reversed: an index on it answers "ends with" searches (last digits of an ID). */
   docRev: string;

@@ -30,7 +30,7 @@ import {
   VEHICLE_COLUMNS,
   type ColumnDef,
 } from './handoverFormat';
-import { LABELS, shiftNameLabel, yesNo } from './labels';
+import { LABELS, shiftNameLabel, yesNo, FIELD_LABELS } from './labels';
 import { date, optDate, text, type CellRange, type CellValue, type SheetModel, type WorkbookModel } from './workbookModel';
 
 export interface HandoverWorkbookInput {
@@ -89,30 +89,6 @@ function keyAreaReasonText(reasons: readonly string[]): string {
 /** Reading used for a person's "highest temperature": the recheck when there is one. */
 const lastReading = (p: Person): number => (p.recheck ?? p.first).celsius;
 
-const FIELD_LABELS: Record<string, string> = {
-  plate: '车牌号',
-  vehicleType: '车辆类型',
-  direction: '方向',
-  origin: '来自何地',
-  departedAt: '出发时间',
-  route: '途经',
-  destination: '目的地',
-  purpose: '事由',
-  localContact: '本地联系人',
-  keyArea: '重点地区',
-  inspected: '全面查验',
-  disinfected: '消毒',
-  disposition: '处置',
-  remarks: '备注',
-  kind: '类型',
-  description: '经过',
-  name: '姓名',
-  docType: '证件类型',
-  docNumber: '证件号码',
-  phone: '联系电话',
-  role: '身份',
-  symptoms: '症状',
-};
 
 /**
  * One amendment's changes as a line of text. ID numbers and phones are always masked here, even

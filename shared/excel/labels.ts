@@ -142,3 +142,37 @@ export function keyForZh<K extends string>(table: Readonly<Record<K, Bilingual>>
   for (const k of Object.keys(table) as K[]) if (table[k].zh === zh) return k;
   return undefined;
 }
+
+/** Record fields by name, as an amendment's changes are shown in reports and workbooks. */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  plate: '车牌号',
+  vehicleType: '车辆类型',
+  direction: '方向',
+  origin: '来自何地',
+  departedAt: '出发时间',
+  route: '途经',
+  destination: '目的地',
+  purpose: '事由',
+  localContact: '本地联系人',
+  keyArea: '重点地区',
+  keyAreaReasons: '重点地区依据',
+  inspected: '全面查验',
+  disinfected: '消毒',
+  disposition: '处置',
+  remarks: '备注',
+  personCount: '乘员人数',
+  maxTemp: '最高体温',
+  anyFever: '有发热',
+  kind: '类型',
+  description: '经过',
+  name: '姓名',
+  docType: '证件类型',
+  docNumber: '证件号码',
+  phone: '联系电话',
+  role: '身份',
+  symptoms: '症状',
+  first: '初测体温',
+  recheck: '复测体温',
+  feverFirst: '初测发热',
+  feverConfirmed: '复测发热',
+};

@@ -4,7 +4,7 @@
 // signature lines. Pure, so what is printed is tested without a browser.
 import type { Amendment, Incident, Person, Shift, Vehicle } from '../../../shared/model';
 import { COUNT_KEYS, type ShiftSummary } from '../../../shared/handover/summary';
-import { LABELS, shiftNameLabel } from '../../../shared/excel/labels';
+import { LABELS, shiftNameLabel, FIELD_LABELS } from '../../../shared/excel/labels';
 import { maskId, maskPhone } from '../../../shared/excel/cells';
 import { formatDateTime, formatTime } from '../ui/format';
 
@@ -35,38 +35,6 @@ export interface HandoverReport {
 const NONE = LABELS.none.zh;
 const EMPTY = '（未填写）';
 
-const FIELD_LABELS: Record<string, string> = {
-  plate: '车牌号',
-  vehicleType: '车辆类型',
-  direction: '方向',
-  origin: '来自何地',
-  departedAt: '出发时间',
-  route: '途经',
-  destination: '目的地',
-  purpose: '事由',
-  localContact: '本地联系人',
-  keyArea: '重点地区',
-  keyAreaReasons: '重点地区依据',
-  inspected: '全面查验',
-  disinfected: '消毒',
-  disposition: '处置',
-  remarks: '备注',
-  personCount: '乘员人数',
-  maxTemp: '最高体温',
-  anyFever: '有发热',
-  kind: '类型',
-  description: '经过',
-  name: '姓名',
-  docType: '证件类型',
-  docNumber: '证件号码',
-  phone: '联系电话',
-  role: '身份',
-  symptoms: '症状',
-  first: '初测体温',
-  recheck: '复测体温',
-  feverFirst: '初测发热',
-  feverConfirmed: '复测发热',
-};
 
 /** 'persons[1].docNumber' → '人员2 证件号码'. */
 export function fieldLabel(path: string): string {
