@@ -28,6 +28,27 @@ export default tseslint.config(
     },
   },
   {
+    // Layers import downward only: features may not reach up into app/, and the runtime layer
+    // (runtime/, db/, platform/, ui/) may not reach up into any feature.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/app/**', 'renderer/src/main.tsx', 'renderer/src/bench/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'node:*'], message: 'The renderer reaches the desktop only through renderer/src/platform.' },
+        { group: ['../app/*'], message: 'app/ sits on top: import from runtime/ instead.' },
+      ] }],
+    },
+  },
+  {
+    files: ['renderer/src/runtime/**/*.{ts,tsx}', 'renderer/src/db/**/*.ts', 'renderer/src/platform/**/*.ts', 'renderer/src/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'node:*'], message: 'The renderer reaches the desktop only through renderer/src/platform.' },
+        { group: ['../app/*', '../booth/*', '../handover/*', '../supervisor/*', '../shift/*', '../incidents/*', '../settings/*', '../export/*'], message: 'A lower layer may not import a feature.' },
+      ] }],
+    },
+  },
+  {
     files: ['electron/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'tests/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
   },

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { Shift, StationSettings } from '../../../shared/model';
 import { saveSettings } from '../db';
-import { useDb } from './dbContext';
-import { useCommand } from './commands';
-import { useT } from '../i18n/i18n';
-import { toggleLocale as saveToggledLocale } from './locale';
+import { useDb } from '../runtime/dbContext';
+import { useCommand } from '../runtime/commands';
+import { useT } from '../runtime/i18n';
+import { toggleLocale as saveToggledLocale } from '../runtime/locale';
 import { RegistrationForm, type AmendTarget } from '../booth/RegistrationForm';
 import { TodayPanel } from '../booth/TodayPanel';
 import { RecordDialog } from '../booth/RecordDialog';

@@ -1,4 +1,4 @@
-import { useT } from '../i18n/i18n';
+import { useT } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 
 export function HelpDialog({ onClose }: { onClose: () => void }) {

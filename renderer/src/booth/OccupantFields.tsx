@@ -2,7 +2,7 @@ import type { StationSettings } from '../../../shared/model';
 import { DOC_TYPES, PERSON_DISPOSITIONS, SYMPTOMS, THERMOMETER_METHODS } from '../../../shared/model';
 import { occupantReadings, type FieldErrors, type OccupantDraft } from '../../../shared/registration';
 import { parseTemperature } from '../../../shared/temperature';
-import { useT } from '../i18n/i18n';
+import { useT } from '../runtime/i18n';
 import { ChoiceField, MultiCheckField, TextField } from '../ui/fields';
 import { errorText } from './errorText';
 

@@ -15,9 +15,9 @@ import {
 } from '../../../shared/registration';
 import { describeKeyAreaReason } from '../../../shared/keyAreas';
 import { amendVehicle, dayKey, lastVisit, newId, saveVehicle } from '../db';
-import { useDb } from '../app/dbContext';
-import { useCommand } from '../app/commands';
-import { useT } from '../i18n/i18n';
+import { useDb } from '../runtime/dbContext';
+import { useCommand } from '../runtime/commands';
+import { useT } from '../runtime/i18n';
 import { CheckField, ChoiceField, TextField, moveOnEnter } from '../ui/fields';
 import { OccupantFields } from './OccupantFields';
 import { RepeatVisitBanner, type Visit } from './RepeatVisitBanner';

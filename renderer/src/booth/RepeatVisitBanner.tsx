@@ -1,5 +1,5 @@
 import type { Person, Vehicle } from '../../../shared/model';
-import { useT } from '../i18n/i18n';
+import { useT } from '../runtime/i18n';
 import { formatDateTime } from '../ui/format';
 
 export interface Visit {

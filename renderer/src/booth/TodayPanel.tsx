@@ -2,9 +2,9 @@ import { useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Vehicle } from '../../../shared/model';
 import { countPersonsByDay, countVehiclesByDay, dayKey, listVehiclesPage, searchRecords } from '../db';
-import { useDb } from '../app/dbContext';
-import { useCommand } from '../app/commands';
-import { useT } from '../i18n/i18n';
+import { useDb } from '../runtime/dbContext';
+import { useCommand } from '../runtime/commands';
+import { useT } from '../runtime/i18n';
 import { formatDateTime, formatTime } from '../ui/format';
 
 const PAGE = 50;

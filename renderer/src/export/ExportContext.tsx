@@ -5,8 +5,8 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Shift } from '../../../shared/model';
 import { recordExport } from '../db';
-import { useDb } from '../app/dbContext';
-import { useT } from '../i18n/i18n';
+import { useDb } from '../runtime/dbContext';
+import { useT } from '../runtime/i18n';
 import { getPlatform } from '../platform/platform';
 import { CANCELLED, startJob } from './workerClient';
 import type { Progress } from './protocol';

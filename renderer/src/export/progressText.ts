@@ -1,4 +1,4 @@
-import type { Translator } from '../i18n/i18n';
+import type { Translator } from '../runtime/i18n';
 import type { Progress } from './protocol';
 
 /** "读取人员（3/7）· 车辆 120 · 人员 480" — the step in words, where it is, what was read so far. */

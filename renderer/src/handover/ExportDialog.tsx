@@ -4,11 +4,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { Shift } from '../../../shared/model';
 import { handoverFileName } from '../../../shared/excel/fileName';
 import { shiftNameLabel } from '../../../shared/excel/labels';
-import { useT } from '../i18n/i18n';
+import { useT } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 import { CheckField, moveOnEnter } from '../ui/fields';
 import { useHandoverExport } from '../export/ExportContext';
-import { useCommand } from '../app/commands';
+import { useCommand } from '../runtime/commands';
 import { useRestoreFocus } from './useRestoreFocus';
 
 export function ExportDialog({ shift, onClose }: { shift: Shift; onClose: () => void }) {

@@ -1,6 +1,6 @@
 import type { FeverCase } from '../../../shared/handover/summary';
 import { LABELS } from '../../../shared/excel/labels';
-import { useT } from '../i18n/i18n';
+import { useT } from '../runtime/i18n';
 import { formatTime } from '../ui/format';
 
 /** Each fever or referred person and what became of them. */

@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import type { Shift } from '../../../shared/model';
 import { shiftNameLabel } from '../../../shared/excel/labels';
-import { useCommand } from '../app/commands';
-import { useT } from '../i18n/i18n';
+import { useCommand } from '../runtime/commands';
+import { useT } from '../runtime/i18n';
 import { formatDateTime } from '../ui/format';
 import { ExportDialog } from './ExportDialog';
 import { PrintDialog } from './PrintDialog';

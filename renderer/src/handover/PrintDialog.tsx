@@ -4,8 +4,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { handoverFileName } from '../../../shared/excel/fileName';
-import { useCommand } from '../app/commands';
-import { useT } from '../i18n/i18n';
+import { useCommand } from '../runtime/commands';
+import { useT } from '../runtime/i18n';
 import { getPlatform } from '../platform/platform';
 import { Modal } from '../ui/Modal';
 import { HandoverReportView } from './HandoverReportView';

@@ -1,6 +1,6 @@
 import { COUNT_KEYS, type ShiftCounts } from '../../../shared/handover/summary';
 import { LABELS } from '../../../shared/excel/labels';
-import { useT } from '../i18n/i18n';
+import { useT } from '../runtime/i18n';
 
 /** The shift's counts, computed from the records, in report order (same words as the sheet). */
 export function SummaryTable({ counts, caption }: { counts: ShiftCounts; caption: string }) {

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { summarizeShift, type ShiftSummary } from '../../../shared/handover/summary';
 import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
 import { getShift, incidentsOfShift, personsOfShift, vehiclesOfShift } from '../db';
-import { useDb } from '../app/dbContext';
+import { useDb } from '../runtime/dbContext';
 
 export interface ShiftRecords {
   shift: Shift;

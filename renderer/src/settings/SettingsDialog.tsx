@@ -4,8 +4,8 @@ import { PROVINCE_CHARS } from '../../../shared/provinces';
 import { parseKeyAreaLines } from '../../../shared/keyAreas';
 import { parseTemperature } from '../../../shared/temperature';
 import { dayKey, saveSettings } from '../db';
-import { useDb } from '../app/dbContext';
-import { useT } from '../i18n/i18n';
+import { useDb } from '../runtime/dbContext';
+import { useT } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 import { TextField, moveOnEnter } from '../ui/fields';
 

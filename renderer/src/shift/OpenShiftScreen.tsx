@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { STAFF_UNITS, type StaffMember, type StaffUnit, type StationSettings } from '../../../shared/model';
 import { openShift, saveSettings } from '../db';
-import { useDb } from '../app/dbContext';
-import { useT } from '../i18n/i18n';
+import { useDb } from '../runtime/dbContext';
+import { useT } from '../runtime/i18n';
 import { ChoiceField, TextField, moveOnEnter } from '../ui/fields';
 
 type ShiftChoice = 'day' | 'night' | 'custom';

@@ -1,6 +1,6 @@
 import { COUNT_KEYS, type ShiftCounts } from '../../../shared/handover/summary';
 import { LABELS } from '../../../shared/excel/labels';
-import { useT } from '../i18n/i18n';
+import { useT } from '../runtime/i18n';
 
 /** Column headers for the counts, in report order (the sheet's words). */
 export function CountHeaders() {

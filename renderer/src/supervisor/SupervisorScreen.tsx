@@ -3,7 +3,7 @@
 // booths' handover workbooks, district summary and its export.
 import { useState } from 'react';
 import type { Shift } from '../../../shared/model';
-import { useT } from '../i18n/i18n';
+import { useT } from '../runtime/i18n';
 import { ExportDialog } from '../handover/ExportDialog';
 import { PrintDialog } from '../handover/PrintDialog';
 import { DayView } from './DayView';

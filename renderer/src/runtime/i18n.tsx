@@ -2,7 +2,7 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Locale } from '../../../shared/model';
 import type { Bilingual } from '../../../shared/result';
 import { formatMessage, type ValidationCode } from '../../../shared/messages';
-import { en, zh, type StringKey } from './strings';
+import { en, zh, type StringKey } from '../../../shared/i18n/strings';
 
 export type Params = Record<string, string | number>;
 
