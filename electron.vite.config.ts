@@ -12,9 +12,13 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require nothing but 'electron': every other module (Dexie in the
+      // migration preload) is bundled in, and each entry stands alone without shared chunks.
+      externalizeDeps: false,
+      isolatedEntries: true,
       // CommonJS so the preload can run with sandbox: true (an .mjs preload needs sandbox off).
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        input: { index: resolve(__dirname, 'electron/preload/index.ts'), migrate: resolve(__dirname, 'electron/preload/migrate.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

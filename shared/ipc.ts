@@ -12,6 +12,17 @@ export const IPC = {
   printToPdf: 'window:print-to-pdf',
   /** main → renderer: a menu item was chosen. */
   menuCommand: 'menu:command',
+  // Carrying the booth's IndexedDB from the old file:// origin to app://station (once).
+  /** Migration page (file://) → main: one bounded chunk of one table. */
+  originExportChunk: 'origin:export-chunk',
+  /** Migration page (file://) → main: all chunks sent; the old database's counts and digest. */
+  originExportDone: 'origin:export-done',
+  /** App page → main: is there exported data to import, and how many chunks? */
+  originImportPlan: 'origin:import-plan',
+  /** App page → main: chunk number n of the export. */
+  originImportChunk: 'origin:import-chunk',
+  /** App page → main: imported; main compares counts and digest before marking the move done. */
+  originImportDone: 'origin:import-done',
 } as const;
 
 export const MENU_COMMANDS = [
@@ -49,6 +60,32 @@ export const printToPdfRequestSchema = z.object({
 });
 export type PrintToPdfRequest = z.infer<typeof printToPdfRequestSchema>;
 
+/** Rows per chunk: a busy day's persons are thousands, so a chunk is a few hundred KB over IPC. */
+export const ORIGIN_CHUNK_ROWS = 500;
+/** IndexedDB store names: plain identifiers, so they are safe in file names and logs. */
+const tableNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/);
+
+export const originChunkSchema = z.object({
+  table: tableNameSchema,
+  rows: z.array(z.record(z.string(), z.unknown())).min(1).max(ORIGIN_CHUNK_ROWS),
+});
+export type OriginChunk = z.infer<typeof originChunkSchema>;
+
+export const originSummarySchema = z.object({
+  /** Rows per table, every table of the database (also empty ones). */
+  counts: z.record(tableNameSchema, z.number().int().nonnegative()),
+  /** SHA-256 (hex) over every table's rows in primary-key order (renderer/src/db/originTransfer.ts). */
+  digest: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type OriginSummary = z.infer<typeof originSummarySchema>;
+
+export interface OriginImportPlan {
+  chunks: number;
+  summary: OriginSummary;
+}
+
+export const originChunkIndexSchema = z.number().int().nonnegative().max(10_000_000);
+
 export interface AppInfo {
   version: string;
   platform: 'electron' | 'web';
@@ -63,6 +100,12 @@ export interface DesktopApi {
   saveFile(req: SaveFileRequest): Promise<Result<SaveOutcome>>;
   print(): Promise<Result<null>>;
   printToPdf(req: PrintToPdfRequest): Promise<Result<SaveOutcome>>;
+  originExportChunk(chunk: OriginChunk): Promise<Result<null>>;
+  originExportDone(summary: OriginSummary): Promise<Result<null>>;
+  /** null: nothing to carry over (already done, or the old origin held no data). */
+  originImportPlan(): Promise<Result<OriginImportPlan | null>>;
+  originImportChunk(index: number): Promise<Result<OriginChunk>>;
+  originImportDone(summary: OriginSummary): Promise<Result<null>>;
   /** Returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

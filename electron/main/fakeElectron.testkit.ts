@@ -55,8 +55,13 @@ export class FakeBrowserWindow extends EventEmitter {
     this.loaded.push(url);
     this.webContents.mainFrame.url = url;
   }
+  destroyed = false;
   isDestroyed() {
-    return false;
+    return this.destroyed;
+  }
+  destroy() {
+    this.destroyed = true;
+    this.emit('closed');
   }
   isVisible() {
     return this.visible;
@@ -90,8 +95,9 @@ export function createFakeElectron() {
     permissionCheck: undefined as Listener | undefined,
     devicePermission: undefined as Listener | undefined,
     beforeRequest: undefined as Listener | undefined,
+    protocolHandlers: new Map<string, Listener>(),
   };
-  const state = { lock: true, menus: [] as unknown[], popups: [] as unknown[], errorBoxes: [] as string[][], exitCode: undefined as number | undefined, quit: 0 };
+  const state = { lock: true, menus: [] as unknown[], popups: [] as unknown[], errorBoxes: [] as string[][], exitCode: undefined as number | undefined, quit: 0, privilegedSchemes: [] as { scheme: string; privileges: Record<string, boolean> }[] };
 
   world = { windows, calls, appEvents };
 
@@ -135,6 +141,13 @@ export function createFakeElectron() {
         setPermissionCheckHandler: (fn: Listener) => (session.permissionCheck = fn),
         setDevicePermissionHandler: (fn: Listener) => (session.devicePermission = fn),
         webRequest: { onBeforeRequest: (fn: Listener) => (session.beforeRequest = fn) },
+        protocol: { handle: (scheme: string, fn: Listener) => session.protocolHandlers.set(scheme, fn) },
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: { scheme: string; privileges: Record<string, boolean> }[]) => {
+        calls.push(`registerSchemesAsPrivileged:${schemes.map((s) => s.scheme).join(',')}`);
+        state.privilegedSchemes.push(...schemes);
       },
     },
     ipcMain: {

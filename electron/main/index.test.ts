@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -29,12 +29,16 @@ vi.mock('electron', () => ({
   get shell() {
     return fake.electron.shell;
   },
+  get protocol() {
+    return fake.electron.protocol;
+  },
 }));
 
 let base: string;
 beforeEach(() => {
   fake = createFakeElectron();
   base = mkdtempSync(path.join(tmpdir(), 'checkpoint-index-'));
+  fake.paths['userData'] = path.join(base, 'userData');
   vi.resetModules();
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
@@ -44,8 +48,17 @@ afterEach(() => {
   rmSync(base, { recursive: true, force: true });
 });
 
-async function boot(env: Record<string, string | undefined> = {}) {
+const summary = { counts: { persons: 2, vehicles: 1 }, digest: 'e'.repeat(64) };
+
+/** As after the first start: the data already moved from file:// to app://station. */
+function markMigrated(userData: string) {
+  mkdirSync(path.join(userData, 'origin-migration'), { recursive: true });
+  writeFileSync(path.join(userData, 'origin-migration', 'state.json'), JSON.stringify({ status: 'done', summary, doneAt: '2026-12-03T00:00:00Z' }));
+}
+
+async function boot(env: Record<string, string | undefined> = {}, options: { migrated?: boolean } = {}) {
   for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+  if (options.migrated ?? true) markMigrated(env['CHECKPOINT_DATA_DIR'] ?? fake.paths['userData']!);
   await import('./index');
   fake.fireReady();
   await new Promise((r) => setTimeout(r, 0));
@@ -60,7 +73,7 @@ describe('main process wiring (fake Electron)', () => {
     await boot({ CHECKPOINT_DATA_DIR: dir, ELECTRON_RENDERER_URL: undefined });
     expect(existsSync(dir)).toBe(true);
     expect(fake.paths['userData']).toBe(dir);
-    expect(fake.calls.slice(0, 3)).toEqual(['setPath:userData', 'enableSandbox', 'requestSingleInstanceLock']);
+    expect(fake.calls.slice(0, 4)).toEqual(['setPath:userData', 'registerSchemesAsPrivileged:app', 'enableSandbox', 'requestSingleInstanceLock']);
   });
 
   it('refuses a relative CHECKPOINT_DATA_DIR with a bilingual error box and exits 1', async () => {
@@ -91,7 +104,7 @@ describe('main process wiring (fake Electron)', () => {
     expect(win?.options).toMatchObject({ title: '卡口登记站', show: false });
     expect(win?.options['webPreferences']).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(String((win?.options['webPreferences'] as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/);
-    expect(win?.loaded[0]).toMatch(/^file:.*renderer[\\/]index\.html$/);
+    expect(win?.loaded).toEqual(['app://station/index.html']);
     expect(win?.visible).toBe(false);
     win?.emit('ready-to-show');
     expect(win?.visible).toBe(true);
@@ -114,7 +127,7 @@ describe('main process wiring (fake Electron)', () => {
   it('registers exactly the invoke channels, answering with Results and checking the sender', async () => {
     const dir = path.join(base, 'data');
     const win = (await boot({ CHECKPOINT_DATA_DIR: dir, ELECTRON_RENDERER_URL: undefined }))!;
-    expect([...fake.handlers.keys()].sort()).toEqual([IPC.appInfo, IPC.print, IPC.printToPdf, IPC.saveFile, IPC.setLocale].sort());
+    expect([...fake.handlers.keys()].sort()).toEqual(Object.values(IPC).filter((c) => c !== IPC.menuCommand).sort());
 
     const call = (channel: string, event: unknown, ...args: unknown[]) => fake.handlers.get(channel)!(event, ...args) as Promise<unknown>;
     expect(await call(IPC.appInfo, trustedEvent(win))).toEqual({ ok: true, value: { version: '0.1.0', platform: 'electron', dataDir: dir } });
@@ -148,6 +161,19 @@ describe('main process wiring (fake Electron)', () => {
     expect(nav('file:///home/u/dropped.xlsx')).toBe(true);
     expect(nav(win.webContents.mainFrame.url)).toBe(false);
 
+    // Sub-frames never navigate (the app has none); redirects go nowhere but the app itself.
+    const guarded = (event: string, details: Record<string, unknown>) => {
+      const e = { ...details, prevented: false, preventDefault() { this.prevented = true; } };
+      win.webContents.emit(event, e);
+      return e.prevented;
+    };
+    expect(guarded('will-frame-navigate', { url: 'https://example.com/', isMainFrame: true })).toBe(true);
+    expect(guarded('will-frame-navigate', { url: 'app://station/index.html', isMainFrame: false })).toBe(true);
+    expect(guarded('will-frame-navigate', { url: 'app://station/index.html', isMainFrame: true })).toBe(false);
+    expect(guarded('will-redirect', { url: 'https://example.com/' })).toBe(true);
+    expect(guarded('will-redirect', { url: 'file:///etc/passwd' })).toBe(true);
+    expect(guarded('will-redirect', { url: 'app://station/index.html' })).toBe(false);
+
     const webview = { prevented: false, preventDefault() { this.prevented = true; } };
     win.webContents.emit('will-attach-webview', webview);
     expect(webview.prevented).toBe(true);
@@ -179,5 +205,75 @@ describe('main process wiring (fake Electron)', () => {
     for (let i = 0; i < 5; i++) win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
     win.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
     expect(win.webContents.reloads).toBe(3);
+  });
+
+  it('serves app://station from the renderer folder and refuses other local files and the web', async () => {
+    await boot({ CHECKPOINT_DATA_DIR: undefined, ELECTRON_RENDERER_URL: undefined });
+    expect(fake.state.privilegedSchemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    const handler = fake.session.protocolHandlers.get('app');
+    expect(handler).toBeDefined();
+    // No built renderer next to the test's index.ts: the handler serves nothing rather than throwing.
+    const res = (await handler!({ url: 'app://station/index.html', method: 'GET' })) as Response;
+    expect(res.status).toBe(404);
+    const decide = (url: string) => {
+      let answer: unknown;
+      fake.session.beforeRequest!({ url }, (r: unknown) => (answer = r));
+      return answer;
+    };
+    expect(decide('app://station/assets/index.js')).toEqual({ cancel: false });
+    expect(decide('file:///etc/passwd')).toEqual({ cancel: true });
+    expect(decide('https://example.com/')).toEqual({ cancel: true });
+  });
+
+  describe('first start after the move from file:// to app://station', () => {
+    const migrationEvent = (win: NonNullable<FakeElectron['windows'][number]>) => ({ sender: win.webContents, senderFrame: { ...win.webContents.mainFrame } });
+
+    it('reads the old origin in a hidden window first, then opens the app, which imports and verifies; the next start skips it', async () => {
+      const dir = path.join(base, 'station');
+      await boot({ CHECKPOINT_DATA_DIR: dir, ELECTRON_RENDERER_URL: undefined }, { migrated: false });
+      await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+      const first = fake.windows[0]!;
+      expect(first.options).toMatchObject({ show: false });
+      expect(first.options['webPreferences']).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+      expect(String((first.options['webPreferences'] as { preload: string }).preload)).toMatch(/preload[\\/]migrate\.cjs$/);
+      expect(first.loaded[0]).toMatch(/^file:.*renderer[\\/]migrate\.html$/);
+
+      const call = (channel: string, event: unknown, ...args: unknown[]) => fake.handlers.get(channel)!(event, ...args) as Promise<unknown>;
+      // Only the migration page may export; an app page (or a forged frame) may not.
+      expect(await call(IPC.originExportChunk, { sender: {}, senderFrame: { routingId: 1, processId: 11, url: 'app://station/index.html' } }, { table: 'persons', rows: [{ id: 'x' }] })).toMatchObject({ ok: false, error: { code: 'ipc.forbidden' } });
+      expect(await call(IPC.originExportChunk, migrationEvent(first), { table: 'persons', rows: [{ id: 'p1' }, { id: 'p2' }] })).toEqual({ ok: true, value: null });
+      expect(await call(IPC.originExportChunk, migrationEvent(first), { table: 'vehicles', rows: [{ id: 'v1' }] })).toEqual({ ok: true, value: null });
+      expect(await call(IPC.originExportDone, migrationEvent(first), summary)).toEqual({ ok: true, value: null });
+      await vi.waitFor(() => expect(fake.windows).toHaveLength(2));
+      expect(first.isDestroyed()).toBe(true);
+      const win = fake.windows[1]!;
+      expect(win.loaded).toEqual(['app://station/index.html']);
+      // The migration page is gone: its channels now refuse even its old frame.
+      expect(await call(IPC.originExportChunk, migrationEvent(first), { table: 'persons', rows: [{ id: 'p9' }] })).toMatchObject({ ok: false, error: { code: 'ipc.forbidden' } });
+      expect(await call(IPC.originImportPlan, migrationEvent(win))).toEqual({ ok: true, value: { chunks: 2, summary } });
+      expect(await call(IPC.originImportChunk, migrationEvent(win), 1)).toEqual({ ok: true, value: { table: 'vehicles', rows: [{ id: 'v1' }] } });
+      // A short import is not accepted, and says so in both languages.
+      expect(await call(IPC.originImportDone, migrationEvent(win), { ...summary, counts: { persons: 1, vehicles: 1 } })).toMatchObject({ ok: false, error: { code: 'origin.mismatch' } });
+      expect(fake.state.errorBoxes.at(-1)?.[1]).toMatch(/旧数据完好保留[\s\S]*old data is kept intact/);
+      expect(await call(IPC.originImportDone, migrationEvent(win), summary)).toEqual({ ok: true, value: null });
+      expect(JSON.parse(readFileSync(path.join(dir, 'origin-migration', 'state.json'), 'utf8'))).toMatchObject({ status: 'done', summary });
+
+      // Second start: straight to the app, nothing to import.
+      fake = createFakeElectron();
+      vi.resetModules();
+      const again = (await boot({ CHECKPOINT_DATA_DIR: dir, ELECTRON_RENDERER_URL: undefined }, { migrated: false }))!;
+      expect(fake.windows).toHaveLength(1);
+      expect(again.loaded).toEqual(['app://station/index.html']);
+      expect(await (fake.handlers.get(IPC.originImportPlan)!(migrationEvent(again)) as Promise<unknown>)).toEqual({ ok: true, value: null });
+    });
+
+    it('quits with a bilingual message, the old data untouched, when the migration page dies', async () => {
+      await boot({ CHECKPOINT_DATA_DIR: path.join(base, 's2'), ELECTRON_RENDERER_URL: undefined }, { migrated: false });
+      await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+      fake.windows[0]!.webContents.emit('did-fail-load');
+      await vi.waitFor(() => expect(fake.state.exitCode).toBe(1));
+      expect(fake.state.errorBoxes.at(-1)?.[1]).toMatch(/旧数据完好无损[\s\S]*old data is intact/);
+      expect(fake.windows).toHaveLength(1);
+    });
   });
 });

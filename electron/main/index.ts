@@ -1,17 +1,20 @@
 // App lifecycle: data folder, single instance, security, IPC, menu, window.
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC, type MenuCommand } from '../../shared/ipc';
 import type { Locale } from '../../shared/model';
 import { ok } from '../../shared/result';
 import { aboutContent } from './about';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createRendererHandler } from './appProtocol';
 import { ensureDataDir, resolveDataDir } from './dataDir';
 import { registerIpcHandlers } from './ipc';
 import { buildContextMenuTemplate, buildMenuTemplate } from './menu';
 import { printContents, printContentsToPdf } from './print';
 import { saveWithDialog } from './saveFile';
 import { hardenSession, hardenWebContents } from './security';
+import { openMigrationWindow, type MigrationWindow } from './migrationWindow';
+import { OriginMigration } from './originMigration';
 import { isAllowedNavigation } from './urlPolicy';
 import { createMainWindow } from './window';
 
@@ -43,13 +46,18 @@ function applyDataDir(): boolean {
 }
 
 function start(): void {
-  // The dev server URL is honoured only in development; a packaged app loads its own files.
+  // The dev server URL is honoured only in development; otherwise the app is served from its
+  // own privileged scheme (app://station), never from file://.
   const devUrl = (!app.isPackaged && process.env['ELECTRON_RENDERER_URL']) || undefined;
-  const rendererFile = join(__dirname, '../renderer/index.html');
-  const appUrl = devUrl ?? pathToFileURL(rendererFile).href;
+  const rendererDir = join(__dirname, '../renderer');
+  const appUrl = devUrl ?? APP_ENTRY_URL;
   const isAppPage = (url: string) => isAllowedNavigation(url, appUrl);
+  // The old origin, only for the one-off page that carries its IndexedDB over.
+  const migrationPage = join(rendererDir, 'migrate.html');
+  const isMigrationPage = (url: string) => isAllowedNavigation(url, pathToFileURL(migrationPage).href);
 
   let mainWindow: BrowserWindow | null = null;
+  let migrationWindow: MigrationWindow | null = null;
   // Chinese until the renderer reports the user's saved choice through setLocale.
   let locale: Locale = 'zh';
 
@@ -88,9 +96,17 @@ function start(): void {
 
   app.on('window-all-closed', () => app.quit());
 
-  void app.whenReady().then(() => {
+  const moveFailed = () =>
+    fatal(
+      '无法把本机已有的登记数据迁移到新版本。旧数据完好无损，没有删除任何记录。请重新启动程序；若仍失败，请联系维护人员。',
+      'Could not move the registrations already on this PC into the new version. The old data is intact; nothing was deleted. Start the app again; if it still fails, call maintenance.',
+    );
+
+  void app.whenReady().then(async () => {
     if (process.platform === 'win32') app.setAppUserModelId('cn.checkpoint.station');
-    hardenSession(session.defaultSession, devUrl);
+    session.defaultSession.protocol.handle(APP_SCHEME, createRendererHandler(rendererDir));
+    hardenSession(session.defaultSession, { devUrl, fileRoot: `${pathToFileURL(rendererDir).href}/` });
+    const migration = new OriginMigration(join(app.getPath('userData'), 'origin-migration'));
 
     const requireWindow = (): BrowserWindow => {
       if (!mainWindow || mainWindow.isDestroyed()) throw new Error('window is closed');
@@ -108,12 +124,38 @@ function start(): void {
         saveFile: (req) => saveWithDialog(requireWindow(), req, locale),
         print: () => printContents(requireWindow().webContents),
         printToPdf: (req) => printContentsToPdf(requireWindow().webContents, req, (save) => saveWithDialog(requireWindow(), save, locale)),
+        originExportChunk: (chunk) => migration.addChunk(chunk),
+        originExportDone: async (summary) => {
+          const done = await migration.finishExport(summary);
+          migrationWindow?.complete(done.ok);
+          return done;
+        },
+        // Development serves from the dev server's origin: nothing is carried over there.
+        originImportPlan: async () => ok(devUrl ? null : migration.importPlan()),
+        originImportChunk: async (index) => migration.readChunk(index),
+        originImportDone: async (summary) => {
+          const done = await migration.finishImport(summary);
+          if (!done.ok) dialog.showErrorBox('卡口登记站 Checkpoint Station', `${done.error.message.zh}\n\n${done.error.message.en}`);
+          return done;
+        },
       },
       isAppPage,
+      { getWindow: () => migrationWindow?.window ?? null, isAllowedPage: isMigrationPage },
     );
 
+    // First start at app://station: read the old file:// origin's database before the app opens
+    // its own (empty) one. Quitting is better than an empty booth that looks like lost data.
+    if (!devUrl && migration.needsExport()) {
+      const begun = await migration.beginExport();
+      if (!begun.ok) return moveFailed();
+      migrationWindow = openMigrationWindow(join(__dirname, '../preload/migrate.cjs'), migrationPage);
+      const exported = await migrationWindow.finished;
+      migrationWindow = null;
+      if (!exported) return moveFailed();
+    }
+
     applyMenu();
-    mainWindow = createMainWindow({ preload: join(__dirname, '../preload/index.cjs'), rendererFile, devUrl });
+    mainWindow = createMainWindow({ preload: join(__dirname, '../preload/index.cjs'), devUrl });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
@@ -121,6 +163,8 @@ function start(): void {
 }
 
 if (applyDataDir()) {
+  // Before `ready`: a privileged scheme must be known when the first session is created.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
   app.enableSandbox();
   if (app.requestSingleInstanceLock()) start();
   else app.quit();

@@ -1,19 +1,26 @@
 // Binds the Electron-free dispatcher to ipcMain, one handle per channel in shared/ipc.ts.
 import { ipcMain, type BrowserWindow } from 'electron';
-import { channelOf, createIpcDispatcher, INVOKE_NAMES, isTrustedSender, type IpcHandlers } from './ipcCore';
+import { channelOf, createIpcDispatcher, INVOKE_NAMES, isTrustedSender, MIGRATION_PAGE_CALLS, type IpcHandlers } from './ipcCore';
+
+export interface TrustedPage {
+  getWindow: () => BrowserWindow | null;
+  isAllowedPage: (url: string) => boolean;
+}
 
 /** Returns a function that removes the handlers again. */
 export function registerIpcHandlers(
   getWindow: () => BrowserWindow | null,
   handlers: IpcHandlers,
   isAllowedPage: (url: string) => boolean,
+  migrationPage: TrustedPage,
 ): () => void {
   const dispatch = createIpcDispatcher(handlers);
   for (const name of INVOKE_NAMES) {
     const channel = channelOf(name);
+    const trusted: TrustedPage = MIGRATION_PAGE_CALLS.has(name) ? migrationPage : { getWindow, isAllowedPage };
     ipcMain.removeHandler(channel);
     ipcMain.handle(channel, (event, ...args: unknown[]) =>
-      dispatch(name, () => isTrustedSender(event, getWindow(), isAllowedPage), args),
+      dispatch(name, () => isTrustedSender(event, trusted.getWindow(), trusted.isAllowedPage), args),
     );
   }
   return () => {

@@ -12,6 +12,11 @@ function fakeHandlers() {
     saveFile: vi.fn(async () => ok({ saved: true as const, path: '/usb/a.xlsx' })),
     print: vi.fn(async () => ok(null)),
     printToPdf: vi.fn(async () => ok({ saved: false as const, cancelled: true as const })),
+    originExportChunk: vi.fn(async () => ok(null)),
+    originExportDone: vi.fn(async () => ok(null)),
+    originImportPlan: vi.fn(async () => ok(null)),
+    originImportChunk: vi.fn(async () => ok({ table: 'persons', rows: [{ id: 'p1' }] })),
+    originImportDone: vi.fn(async () => ok(null)),
   } satisfies IpcHandlers;
 }
 
@@ -28,7 +33,7 @@ function expectBilingualFailure(result: Result<unknown>, code: string) {
 
 describe('channels', () => {
   it('covers every invoke function of DesktopApi and maps to the channel names in shared/ipc.ts', () => {
-    const expected: Exclude<keyof DesktopApi, 'onMenuCommand'>[] = ['appInfo', 'setLocale', 'saveFile', 'print', 'printToPdf'];
+    const expected: Exclude<keyof DesktopApi, 'onMenuCommand'>[] = ['appInfo', 'setLocale', 'saveFile', 'print', 'printToPdf', 'originExportChunk', 'originExportDone', 'originImportPlan', 'originImportChunk', 'originImportDone'];
     expect([...INVOKE_NAMES].sort()).toEqual([...expected].sort());
     for (const name of INVOKE_NAMES) expect(IPC[name]).toMatch(/^[a-z]+:[a-z-]+$/);
   });
@@ -136,5 +141,28 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender(event({ senderFrame: null }), win, appPage)).toBe(false);
     expect(isTrustedSender(event(), { ...win, isDestroyed: () => true }, appPage)).toBe(false);
     expect(isTrustedSender(event(), null, appPage)).toBe(false);
+  });
+});
+
+describe('origin migration channels', () => {
+  it('validate chunks, summaries and chunk numbers before main touches them', async () => {
+    const h = fakeHandlers();
+    const dispatch = createIpcDispatcher(h);
+    const summary = { counts: { persons: 2 }, digest: 'f'.repeat(64) };
+    expect(await dispatch('originExportChunk', trusted, [{ table: 'persons', rows: [{ id: 'p1' }] }])).toEqual(ok(null));
+    expect(await dispatch('originExportDone', trusted, [summary])).toEqual(ok(null));
+    expect(await dispatch('originImportChunk', trusted, [0])).toMatchObject({ ok: true });
+    expect(h.originExportChunk).toHaveBeenCalledTimes(1);
+
+    // A table name that would be a path, too many rows, an empty chunk, a non-object row.
+    expectBilingualFailure(await dispatch('originExportChunk', trusted, [{ table: '../state', rows: [{ id: 1 }] }]), 'ipc.invalid');
+    expectBilingualFailure(await dispatch('originExportChunk', trusted, [{ table: 'persons', rows: Array.from({ length: 501 }, (_, i) => ({ id: i })) }]), 'ipc.invalid');
+    expectBilingualFailure(await dispatch('originExportChunk', trusted, [{ table: 'persons', rows: [] }]), 'ipc.invalid');
+    expectBilingualFailure(await dispatch('originExportChunk', trusted, [{ table: 'persons', rows: ['x'] }]), 'ipc.invalid');
+    expectBilingualFailure(await dispatch('originImportDone', trusted, [{ counts: { persons: -1 }, digest: 'f'.repeat(64) }]), 'ipc.invalid');
+    expectBilingualFailure(await dispatch('originImportDone', trusted, [{ counts: {}, digest: 'xyz' }]), 'ipc.invalid');
+    expectBilingualFailure(await dispatch('originImportChunk', trusted, [-1]), 'ipc.invalid');
+    expectBilingualFailure(await dispatch('originImportChunk', trusted, [1.5]), 'ipc.invalid');
+    expect(h.originExportChunk).toHaveBeenCalledTimes(1);
   });
 });

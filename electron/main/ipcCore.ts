@@ -4,6 +4,9 @@ import { z } from 'zod';
 import {
   IPC,
   localeSchema,
+  originChunkIndexSchema,
+  originChunkSchema,
+  originSummarySchema,
   printToPdfRequestSchema,
   saveFileRequestSchema,
   type DesktopApi,
@@ -22,9 +25,20 @@ const ARGS = {
   saveFile: z.tuple([saveFileRequestSchema]),
   print: z.tuple([]),
   printToPdf: z.tuple([printToPdfRequestSchema]),
+  originExportChunk: z.tuple([originChunkSchema]),
+  originExportDone: z.tuple([originSummarySchema]),
+  originImportPlan: z.tuple([]),
+  originImportChunk: z.tuple([originChunkIndexSchema]),
+  originImportDone: z.tuple([originSummarySchema]),
 } satisfies { [K in InvokeName]: z.ZodType<Parameters<DesktopApi[K]>> };
 
 export const INVOKE_NAMES = Object.keys(ARGS) as InvokeName[];
+
+/**
+ * Calls that only the one-off migration page (the old file:// origin, in its own hidden window)
+ * may make; every other call is only for the app window at app://station.
+ */
+export const MIGRATION_PAGE_CALLS: ReadonlySet<InvokeName> = new Set<InvokeName>(['originExportChunk', 'originExportDone']);
 
 export const channelOf = (name: InvokeName): (typeof IPC)[InvokeName] => IPC[name];
 

@@ -1,12 +1,22 @@
 // The single station window.
 import { BrowserWindow } from 'electron';
+import { APP_ENTRY_URL } from './appProtocol';
 
 export interface WindowPaths {
   preload: string;
-  /** out/renderer/index.html, used unless `devUrl` is given. */
-  rendererFile: string;
+  /** The electron-vite dev server in development; otherwise the app is loaded from app://station. */
   devUrl: string | undefined;
 }
+
+/** Shared by the app window and the hidden migration window. */
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  webSecurity: true,
+  webviewTag: false,
+  spellcheck: false,
+} as const;
 
 /** A renderer crash loop (e.g. a corrupt database upgrade) must not spin forever. */
 const MAX_RELOADS_PER_MINUTE = 3;
@@ -20,15 +30,7 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
     title: '卡口登记站',
     show: false,
     backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: paths.preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: paths.preload },
   });
 
   win.once('ready-to-show', () => win.show());
@@ -48,7 +50,6 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
     win.webContents.reload();
   });
 
-  if (paths.devUrl) void win.loadURL(paths.devUrl);
-  else void win.loadFile(paths.rendererFile);
+  void win.loadURL(paths.devUrl ?? APP_ENTRY_URL);
   return win;
 }

@@ -38,12 +38,24 @@ describe('preload api', () => {
     await api.saveFile({ suggestedName: 'a', kind: 'xlsx', data });
     await api.print();
     await api.printToPdf({ suggestedName: 'b' });
+    const chunk = { table: 'vehicles', rows: [{ id: 'v1' }] };
+    const summary = { counts: { vehicles: 1 }, digest: 'a'.repeat(64) };
+    await api.originExportChunk(chunk);
+    await api.originExportDone(summary);
+    await api.originImportPlan();
+    await api.originImportChunk(3);
+    await api.originImportDone(summary);
     expect(ipc.invoke.mock.calls).toEqual([
       [IPC.appInfo],
       [IPC.setLocale, 'en'],
       [IPC.saveFile, { suggestedName: 'a', kind: 'xlsx', data }],
       [IPC.print],
       [IPC.printToPdf, { suggestedName: 'b' }],
+      [IPC.originExportChunk, chunk],
+      [IPC.originExportDone, summary],
+      [IPC.originImportPlan],
+      [IPC.originImportChunk, 3],
+      [IPC.originImportDone, summary],
     ]);
   });
 
@@ -70,7 +82,7 @@ describe('preload api', () => {
 
   it('exposes only DesktopApi functions, never ipcRenderer', () => {
     const api = createDesktopApi(asIpc(fakeIpc())) as unknown as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'onMenuCommand', 'print', 'printToPdf', 'saveFile', 'setLocale']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'onMenuCommand', 'originExportChunk', 'originExportDone', 'originImportChunk', 'originImportDone', 'originImportPlan', 'print', 'printToPdf', 'saveFile', 'setLocale']);
     for (const v of Object.values(api)) expect(typeof v).toBe('function');
   });
 

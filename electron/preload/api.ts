@@ -16,6 +16,11 @@ export const CHANNELS = {
   print: 'window:print',
   printToPdf: 'window:print-to-pdf',
   menuCommand: 'menu:command',
+  originExportChunk: 'origin:export-chunk',
+  originExportDone: 'origin:export-done',
+  originImportPlan: 'origin:import-plan',
+  originImportChunk: 'origin:import-chunk',
+  originImportDone: 'origin:import-done',
 } as const satisfies typeof IPC;
 
 export type IpcRendererLike = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
@@ -34,6 +39,11 @@ export function createDesktopApi(ipc: IpcRendererLike): DesktopApi {
     saveFile: (req) => invoke(CHANNELS.saveFile, req),
     print: () => invoke(CHANNELS.print),
     printToPdf: (req) => invoke(CHANNELS.printToPdf, req),
+    originExportChunk: (chunk) => invoke(CHANNELS.originExportChunk, chunk),
+    originExportDone: (summary) => invoke(CHANNELS.originExportDone, summary),
+    originImportPlan: () => invoke(CHANNELS.originImportPlan),
+    originImportChunk: (index) => invoke(CHANNELS.originImportChunk, index),
+    originImportDone: (summary) => invoke(CHANNELS.originImportDone, summary),
     onMenuCommand: (listener) => {
       // The event is dropped: its `sender` is ipcRenderer itself.
       const handler = (_event: IpcRendererEvent, command: unknown) => {

@@ -303,6 +303,8 @@ export const zh = {
   districtClearConfirm: '确认清空',
   districtCleared: '已清空 {n} 个导入的班次',
   cancel: '取消',
+  // shell: carrying the data from the old file:// origin to app://station on first start
+  originMigrating: '正在迁移本机已有的登记数据，请稍候…',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -596,4 +598,6 @@ export const en: Record<StringKey, string> = {
   districtClearConfirm: 'Clear',
   districtCleared: 'Cleared {n} imported shifts',
   cancel: 'Cancel',
+  // shell: carrying the data from the old file:// origin to app://station on first start
+  originMigrating: 'Moving the registrations already on this PC, please wait…',
 };

@@ -10,7 +10,7 @@ const binary = findElectronBinary();
 test.skip(!binary, NOT_RUN_LINE);
 
 /** Exactly the DesktopApi members: `satisfies` rejects strangers, the type below rejects omissions. */
-const API_FUNCTIONS = ['appInfo', 'onMenuCommand', 'print', 'printToPdf', 'saveFile', 'setLocale'] as const satisfies readonly (keyof DesktopApi)[];
+const API_FUNCTIONS = ['appInfo', 'onMenuCommand', 'originExportChunk', 'originExportDone', 'originImportChunk', 'originImportDone', 'originImportPlan', 'print', 'printToPdf', 'saveFile', 'setLocale'] as const satisfies readonly (keyof DesktopApi)[];
 type Missing = Exclude<keyof DesktopApi, (typeof API_FUNCTIONS)[number]>;
 const _noneMissing: [Missing] extends [never] ? true : Missing = true;
 void _noneMissing;
@@ -42,7 +42,10 @@ test.beforeAll(async () => {
     cwd: ROOT,
     env: { ...withoutDevServer(process.env), CHECKPOINT_DATA_DIR: dataDir },
   });
-  page = await app.firstWindow();
+  // The first window of a fresh data folder is the hidden migration page (old file:// origin);
+  // the app window follows once it has reported.
+  const isApp = (p: Page) => p.url().startsWith('app://station/');
+  page = app.windows().find(isApp) ?? (await app.waitForEvent('window', { predicate: isApp, timeout: 60_000 }));
   await page.waitForLoadState('domcontentloaded');
 });
 
@@ -97,4 +100,23 @@ test('window.open is denied', async () => {
   const opened = await page.evaluate(() => (globalThis as unknown as DesktopWindow).open('https://example.com/'));
   expect(opened).toBeNull();
   expect(app.windows()).toHaveLength(1);
+});
+
+test('the app is served from app://station with the production CSP header, not from file://', async () => {
+  expect(page.url()).toBe('app://station/index.html');
+  const served = await page.evaluate(async () => {
+    const res = await fetch('/index.html');
+    return { status: res.status, csp: res.headers.get('content-security-policy'), type: res.headers.get('content-type') };
+  });
+  expect(served.status).toBe(200);
+  expect(served.type).toBe('text/html; charset=utf-8');
+  expect(served.csp).toContain("script-src 'self'");
+  expect(served.csp).not.toContain('unsafe-inline');
+  const traversal = await page.evaluate(async () => (await fetch('/assets/..%2f..%2fmain%2findex.js')).status);
+  expect(traversal).toBe(403);
+});
+
+test('a fresh data folder records the (empty) move from file:// as done, and keeps no spool', async () => {
+  const state = JSON.parse(readFileSync(path.join(dataDir, 'origin-migration', 'state.json'), 'utf8')) as { status: string };
+  expect(state.status).toBe('done');
 });

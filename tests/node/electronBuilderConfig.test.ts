@@ -34,7 +34,8 @@ async function loadConfig(): Promise<Config> {
   return config;
 }
 
-describe('electron-builder.yml', () => {
+// Loading app-builder-lib takes seconds on a busy machine; the checks themselves are instant.
+describe('electron-builder.yml', { timeout: 30_000 }, () => {
   it('passes electron-builder’s own schema validation and says what the brief asks', async () => {
     const config = await loadConfig();
     expect(config).toMatchObject({

@@ -9,6 +9,11 @@ export function createElectronPlatform(api: DesktopApi): Platform {
     saveFile: (req) => api.saveFile(req),
     print: () => api.print(),
     printToPdf: (req) => api.printToPdf(req),
+    originExportChunk: (chunk) => api.originExportChunk(chunk),
+    originExportDone: (summary) => api.originExportDone(summary),
+    originImportPlan: () => api.originImportPlan(),
+    originImportChunk: (index) => api.originImportChunk(index),
+    originImportDone: (summary) => api.originImportDone(summary),
     onMenuCommand: (listener) => api.onMenuCommand(listener),
   };
 }

@@ -2,6 +2,8 @@ import type { MenuCommand } from '../../../shared/ipc';
 import { ok, fail } from '../../../shared/result';
 import type { Platform } from './platform';
 
+const desktopOnly = () => fail<never>('platform.desktopOnly', '仅桌面版可用。', 'Only available in the desktop app.');
+
 // In a browser there is no save dialog: a file is offered as a download, and the browser
 // decides where it lands, so the outcome names the file rather than a path.
 export function createWebPlatform(): Platform {
@@ -31,6 +33,12 @@ export function createWebPlatform(): Platform {
       return ok(null);
     },
     printToPdf: async () => fail('print.pdfUnavailable', '浏览器版不能直接生成 PDF，请用“打印”并选择“另存为 PDF”。', 'The browser version cannot make a PDF directly: use Print and choose “Save as PDF”.'),
+    // The browser build never moved origin: nothing to carry over.
+    originImportPlan: async () => ok(null),
+    originExportChunk: async () => desktopOnly(),
+    originExportDone: async () => desktopOnly(),
+    originImportChunk: async () => desktopOnly(),
+    originImportDone: async () => desktopOnly(),
     onMenuCommand: (listener) => {
       menuListeners.add(listener);
       return () => menuListeners.delete(listener);
