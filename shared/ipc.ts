@@ -2,6 +2,7 @@
 // named function; main validates every payload with these schemas before acting.
 import { z } from 'zod';
 import type { Locale } from './model';
+import { ORIGIN_CHUNK_ROWS } from './originMove';
 import type { Result } from './result';
 
 export const IPC = {
@@ -60,8 +61,6 @@ export const printToPdfRequestSchema = z.object({
 });
 export type PrintToPdfRequest = z.infer<typeof printToPdfRequestSchema>;
 
-/** Rows per chunk: a busy day's persons are thousands, so a chunk is a few hundred KB over IPC. */
-export const ORIGIN_CHUNK_ROWS = 500;
 /** IndexedDB store names: plain identifiers, so they are safe in file names and logs. */
 const tableNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/);
 

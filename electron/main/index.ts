@@ -14,7 +14,7 @@ import { printContents, printContentsToPdf } from './print';
 import { saveWithDialog } from './saveFile';
 import { hardenSession, hardenWebContents } from './security';
 import { openMigrationWindow, type MigrationWindow } from './migrationWindow';
-import { OriginMigration } from './originMigration';
+import { OriginMigration, originMigrationHandlers } from './originMigration';
 import { isAllowedNavigation } from './urlPolicy';
 import { createMainWindow } from './window';
 
@@ -124,20 +124,11 @@ function start(): void {
         saveFile: (req) => saveWithDialog(requireWindow(), req, locale),
         print: () => printContents(requireWindow().webContents),
         printToPdf: (req) => printContentsToPdf(requireWindow().webContents, req, (save) => saveWithDialog(requireWindow(), save, locale)),
-        originExportChunk: (chunk) => migration.addChunk(chunk),
-        originExportDone: async (summary) => {
-          const done = await migration.finishExport(summary);
-          migrationWindow?.complete(done.ok);
-          return done;
-        },
-        // Development serves from the dev server's origin: nothing is carried over there.
-        originImportPlan: async () => ok(devUrl ? null : migration.importPlan()),
-        originImportChunk: async (index) => migration.readChunk(index),
-        originImportDone: async (summary) => {
-          const done = await migration.finishImport(summary);
-          if (!done.ok) dialog.showErrorBox('卡口登记站 Checkpoint Station', `${done.error.message.zh}\n\n${done.error.message.en}`);
-          return done;
-        },
+        ...originMigrationHandlers(migration, {
+          development: devUrl !== undefined,
+          onExportFinished: (exported) => migrationWindow?.complete(exported),
+          onImportRefused: (error) => dialog.showErrorBox('卡口登记站 Checkpoint Station', `${error.message.zh}\n\n${error.message.en}`),
+        }),
       },
       isAppPage,
       { getWindow: () => migrationWindow?.window ?? null, isAllowedPage: isMigrationPage },

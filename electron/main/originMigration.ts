@@ -14,8 +14,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { OriginChunk, OriginImportPlan, OriginSummary } from '../../shared/ipc';
-import { fail, ok, type Result } from '../../shared/result';
+import { fail, ok, type AppError, type Result } from '../../shared/result';
 import { writeFileAtomic } from './atomicWrite';
+import type { IpcHandlers } from './ipcCore';
 
 /** One chunk's JSON may not exceed this (500 rows of a few hundred bytes are ~200 KB). */
 export const MAX_CHUNK_BYTES = 16 * 1024 * 1024;
@@ -135,4 +136,32 @@ export class OriginMigration {
     if (written.ok) this.clearChunks();
     return written;
   }
+}
+
+type MigrationCalls = Pick<IpcHandlers, 'originExportChunk' | 'originExportDone' | 'originImportPlan' | 'originImportChunk' | 'originImportDone'>;
+
+/**
+ * The five IPC handlers of the move, as main registers them. `onExportFinished` releases the
+ * hidden migration window; `onImportRefused` tells the user (main shows a dialog).
+ */
+export function originMigrationHandlers(
+  migration: OriginMigration,
+  hooks: { development: boolean; onExportFinished(ok: boolean): void; onImportRefused(error: AppError): void },
+): MigrationCalls {
+  return {
+    originExportChunk: (chunk) => migration.addChunk(chunk),
+    originExportDone: async (summary) => {
+      const done = await migration.finishExport(summary);
+      hooks.onExportFinished(done.ok);
+      return done;
+    },
+    // Development serves from the dev server's origin: nothing is carried over there.
+    originImportPlan: async () => ok(hooks.development ? null : migration.importPlan()),
+    originImportChunk: async (index) => migration.readChunk(index),
+    originImportDone: async (summary) => {
+      const done = await migration.finishImport(summary);
+      if (!done.ok) hooks.onImportRefused(done.error);
+      return done;
+    },
+  };
 }

@@ -49,8 +49,12 @@ export function mimeTypeOf(file: string): string | undefined {
 }
 
 export function rendererResponseHeaders(mimeType: string): Record<string, string> {
+  return { 'Content-Type': mimeType, ...securityHeaders() };
+}
+
+/** Everything but the type: for servers that set Content-Type themselves (vite preview). */
+export function securityHeaders(): Record<string, string> {
   return {
-    'Content-Type': mimeType,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     // A served .js is script and nothing else: no sniffing a data file into a script.
     'X-Content-Type-Options': 'nosniff',

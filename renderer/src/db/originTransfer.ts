@@ -5,7 +5,8 @@
 // Every read is a primary-key range with a LIMIT (keyset pagination: "above the last key"),
 // so neither side ever holds more than one chunk of rows, at a million persons as at ten.
 import Dexie, { type Table } from 'dexie';
-import { ORIGIN_CHUNK_ROWS, type OriginChunk, type OriginImportPlan, type OriginSummary } from '../../../shared/ipc';
+import type { OriginChunk, OriginImportPlan, OriginSummary } from '../../../shared/ipc';
+import { ORIGIN_CHUNK_ROWS } from '../../../shared/originMove';
 import type { Result } from '../../../shared/result';
 
 /** Rows must be plain data: a Date or a typed array would not survive the JSON spool unchanged. */
