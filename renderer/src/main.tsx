@@ -7,15 +7,27 @@ import { openDb } from './db';
 import { getPlatform } from './platform/platform';
 import './styles.css';
 
+/** Both languages: the saved UI language is in the database that is still on its way. */
+function migratingNotice(): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'origin-migrating';
+  box.setAttribute('role', 'status');
+  for (const [lang, text] of [['zh-CN', zh.originMigrating], ['en', en.originMigrating]] as const) {
+    const line = document.createElement('p');
+    line.lang = lang;
+    line.textContent = text;
+    box.append(line);
+  }
+  return box;
+}
+
 async function start(root: HTMLElement): Promise<void> {
   const platform = getPlatform();
   // Desktop only, and only on the first start after the move to app://station; before the app
   // reads its database so it never shows an empty booth while the data is on its way.
   if (platform.kind === 'electron') {
-    await carryOverFromOldOrigin(openDb(), platform, () => {
-      root.textContent = `${zh.originMigrating}\n${en.originMigrating}`;
-    });
-    root.textContent = '';
+    await carryOverFromOldOrigin(openDb(), platform, () => root.replaceChildren(migratingNotice()));
+    root.replaceChildren();
   }
   createRoot(root).render(
     <StrictMode>
