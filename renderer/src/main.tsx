@@ -8,11 +8,11 @@ import { getPlatform } from './platform/platform';
 import './styles.css';
 
 /** Both languages: the saved UI language is in the database that is still on its way. */
-function migratingNotice(): HTMLElement {
+function notice(zhText: string, enText: string): HTMLElement {
   const box = document.createElement('div');
   box.className = 'origin-migrating';
   box.setAttribute('role', 'status');
-  for (const [lang, text] of [['zh-CN', zh.originMigrating], ['en', en.originMigrating]] as const) {
+  for (const [lang, text] of [['zh-CN', zhText], ['en', enText]] as const) {
     const line = document.createElement('p');
     line.lang = lang;
     line.textContent = text;
@@ -26,7 +26,11 @@ async function start(root: HTMLElement): Promise<void> {
   // Desktop only, and only on the first start after the move to app://station; before the app
   // reads its database so it never shows an empty booth while the data is on its way.
   if (platform.kind === 'electron') {
-    await carryOverFromOldOrigin(openDb(), platform, () => root.replaceChildren(migratingNotice()));
+    const moved = await carryOverFromOldOrigin(openDb(), platform, () => root.replaceChildren(notice(zh.originMigrating, en.originMigrating)));
+    if (moved === 'failed') {
+      root.replaceChildren(notice(zh.originMigrationFailed, en.originMigrationFailed));
+      return;
+    }
     root.replaceChildren();
   }
   createRoot(root).render(

@@ -305,6 +305,7 @@ export const zh = {
   cancel: '取消',
   // shell: carrying the data from the old file:// origin to app://station on first start
   originMigrating: '正在迁移本机已有的登记数据，请稍候…',
+  originMigrationFailed: '本机已有的登记数据尚未迁移完成，旧数据完好无损。请关闭并重新启动程序；若仍出现此提示，请联系维护人员。',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -600,4 +601,5 @@ export const en: Record<StringKey, string> = {
   cancel: 'Cancel',
   // shell: carrying the data from the old file:// origin to app://station on first start
   originMigrating: 'Moving the registrations already on this PC, please wait…',
+  originMigrationFailed: 'The registrations already on this PC have not finished moving; the old data is intact. Close the app and start it again; if this message comes back, call maintenance.',
 };

@@ -49,7 +49,7 @@ interface Main {
 }
 
 /** "Main": the real dispatcher and migration module over `dir`; a fresh one per start. */
-async function bindMain(page: Page, dir: string): Promise<Main> {
+async function bindMain(page: Page, dir: string, options: { breakAtChunk?: number } = {}): Promise<Main> {
   const migration = new OriginMigration(dir);
   const calls: string[] = [];
   let finish: (ok: boolean) => void = () => undefined;
@@ -67,6 +67,11 @@ async function bindMain(page: Page, dir: string): Promise<Main> {
       onImportRefused: (error) => calls.push(`refused: ${error.message.en}`),
     }),
   };
+  if (options.breakAtChunk !== undefined) {
+    // As if the app were killed while importing: chunks from here on never arrive.
+    const real = handlers.originImportChunk;
+    handlers.originImportChunk = async (index) => (index >= options.breakAtChunk! ? fail('test.killed', '中断', 'import cut off') : real(index));
+  }
   const dispatch = createIpcDispatcher(handlers);
   const byChannel = new Map(INVOKE_NAMES.map((name) => [handlersChannel(name), name] as const));
   await page.exposeFunction('__mainInvoke', async (channel: string, args: unknown[]) => {
@@ -120,6 +125,25 @@ const DRIVER = { name: '张三', id: residentId('510722', '19850312', '123'), ph
 /** Old days' people, enough for several 500-row chunks. */
 const EXTRA_PERSONS = 1_234;
 
+async function seedHistory(page: Page, count: number): Promise<void> {
+  await page.evaluate(async (n) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('checkpoint-station');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('persons', 'readwrite');
+      for (let i = 0; i < n; i++) {
+        tx.objectStore('persons').put({ id: `0-history-${String(i).padStart(5, '0')}`, vehicleId: `0-hv-${i % 300}`, shiftId: '0-hs', day: '2020-02-01', createdAt: 1580515200000 + i, name: `历史${i}`, docNumber: `D${i}`, docRev: `${i}D`, phone: '', voided: 0, temps: [36.4, 36.6] });
+      }
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, count);
+}
+
 async function newPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('[page]', e.message));
@@ -137,22 +161,7 @@ test('a booth\'s data under the old origin appears under the new one with identi
   await oldBooth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
   await registerPlainVehicle(oldBooth, { typed: 'a12345', shown: '川A12345', driver: DRIVER });
   await registerPlainVehicle(oldBooth, { typed: 'b23456', shown: '川B23456', driver: { ...DRIVER, name: '李四', id: residentId('510722', '19900101', '456') } });
-  await old.evaluate(async (n) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('checkpoint-station');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('persons', 'readwrite');
-      for (let i = 0; i < n; i++) {
-        tx.objectStore('persons').put({ id: `0-history-${String(i).padStart(5, '0')}`, vehicleId: `0-hv-${i % 300}`, shiftId: '0-hs', day: '2020-02-01', createdAt: 1580515200000 + i, name: `历史${i}`, docNumber: `D${i}`, docRev: `${i}D`, phone: '', voided: 0, temps: [36.4, 36.6] });
-      }
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, EXTRA_PERSONS);
+  await seedHistory(old, EXTRA_PERSONS);
   const before = await dumpDatabase(old);
   expect(before['vehicles']).toHaveLength(2);
   expect(before['persons']).toHaveLength(2 + EXTRA_PERSONS);
@@ -215,6 +224,48 @@ test('a booth\'s data under the old origin appears under the new one with identi
   const oldAgain = await newPage(context);
   await oldAgain.goto(`${oldOrigin.origin}/migrate.html`);
   expect(JSON.stringify(await dumpDatabase(oldAgain))).toBe(JSON.stringify(before));
+});
+
+test('an import cut off half-way keeps the app closed, and the next start completes it without duplicates', async ({ context }) => {
+  test.setTimeout(180_000);
+  const spool = path.join(dataDir, 'cut-off');
+  const old = await newPage(context);
+  const oldBooth = new BoothPage(old);
+  await old.goto(`${oldOrigin.origin}/`);
+  await oldBooth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
+  await registerPlainVehicle(oldBooth, { typed: 'a12345', shown: '川A12345', driver: DRIVER });
+  await seedHistory(old, EXTRA_PERSONS);
+  const before = await dumpDatabase(old);
+  await old.close();
+
+  const migrationPage = await newPage(context);
+  const exporting = await bindMain(migrationPage, spool);
+  await migrationPage.goto(`${oldOrigin.origin}/migrate.html`);
+  await new OriginMigration(spool).beginExport();
+  await migrationPage.evaluate(asPreload(preload('migrate.cjs')));
+  expect(await exporting.exportFinished).toBe(true);
+  await migrationPage.close();
+
+  // First start: two chunks arrive, then the import is cut off.
+  const cut = await newPage(context);
+  await bindMain(cut, spool, { breakAtChunk: 2 });
+  await cut.addInitScript(asPreload(preload('index.cjs')));
+  await cut.goto(`${newOrigin.origin}/`);
+  await expect(cut.getByRole('status')).toContainText('尚未迁移完成，旧数据完好无损');
+  await expect(cut.getByLabel('车牌号', { exact: true })).toHaveCount(0);
+  expect((await dumpDatabase(cut))['persons']!.length).toBeLessThan(before['persons']!.length);
+  expect(new OriginMigration(spool).state()?.status).toBe('exported');
+  await cut.close();
+
+  // Next start: the whole import again over the partial one; every row once.
+  const again = await newPage(context);
+  const main = await bindMain(again, spool);
+  await again.addInitScript(asPreload(preload('index.cjs')));
+  await again.goto(`${newOrigin.origin}/`);
+  await expect(new BoothPage(again).todayRow('川A12345')).toBeVisible();
+  expect(JSON.stringify(await dumpDatabase(again))).toBe(JSON.stringify(before));
+  expect(main.calls.filter((c) => c.startsWith('refused'))).toEqual([]);
+  expect(new OriginMigration(spool).state()?.status).toBe('done');
 });
 
 function readdirNames(dir: string): string[] {

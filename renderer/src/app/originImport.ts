@@ -4,24 +4,28 @@ import type { CheckpointDB } from '../db';
 import { importChunks } from '../db/originTransfer';
 import type { Platform } from '../platform/platform';
 
+export type CarryOver = 'nothing' | 'done' | 'failed';
+
 /**
- * Resolves when there was nothing to import, or the import was verified by main. A failure
- * is logged; main keeps the export (and the old database) and says so, and the next start
- * imports again — keyed rows, so never twice.
+ * 'failed' when the import broke off or main did not verify it. Main keeps the export and the
+ * old database; the next start imports again (keyed rows, so never twice). Until then the app
+ * must not open: a record saved into a half-moved database would make the retry's check fail.
  */
-export async function carryOverFromOldOrigin(db: CheckpointDB, platform: Platform, onStart: () => void): Promise<void> {
+export async function carryOverFromOldOrigin(db: CheckpointDB, platform: Platform, onStart: () => void): Promise<CarryOver> {
   const plan = await platform.originImportPlan();
   if (!plan.ok) {
     console.error('[origin] import plan', plan.error.message.en);
-    return;
+    return 'failed';
   }
-  if (plan.value === null) return;
+  if (plan.value === null) return 'nothing';
   onStart();
   try {
     const summary = await importChunks(db, plan.value, { chunk: (i) => platform.originImportChunk(i) });
     const done = await platform.originImportDone(summary);
-    if (!done.ok) console.error('[origin] import not verified', done.error.message.en);
+    if (done.ok) return 'done';
+    console.error('[origin] import not verified', done.error.message.en);
   } catch (e) {
     console.error('[origin] import failed', e);
   }
+  return 'failed';
 }
