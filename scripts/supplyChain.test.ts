@@ -84,3 +84,13 @@ describe('npm audit verdict', () => {
     expect(judgeAudit(JSON.stringify({ error: { code: 'ENOTFOUND', summary: 'request to https://registry.npmjs.org failed' } }))).toEqual({ status: 'not-run', reason: 'request to https://registry.npmjs.org failed' });
   });
 });
+
+describe('CI', () => {
+  it('.ci/run runs the supply-chain check before the tests, outside `npm test` (which must work offline)', () => {
+    const ci = readFileSync(path.join(root, '.ci/run'), 'utf8');
+    const check = ci.indexOf('node scripts/supplyChain.mjs');
+    expect(check).toBeGreaterThan(ci.indexOf('npm ci'));
+    expect(check).toBeLessThan(ci.indexOf('\nnpm test'));
+    expect(ci).toMatch(/set -euo pipefail/);
+  });
+});
