@@ -58,7 +58,9 @@ function markMigrated(userData: string) {
 
 async function boot(env: Record<string, string | undefined> = {}, options: { migrated?: boolean } = {}) {
   for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
-  if (options.migrated ?? true) markMigrated(env['CHECKPOINT_DATA_DIR'] ?? fake.paths['userData']!);
+  const userData = env['CHECKPOINT_DATA_DIR'] ?? fake.paths['userData']!;
+  // A relative CHECKPOINT_DATA_DIR is refused by the app: nothing to prepare (and nothing written to the cwd).
+  if ((options.migrated ?? true) && path.isAbsolute(userData)) markMigrated(userData);
   await import('./index');
   fake.fireReady();
   await new Promise((r) => setTimeout(r, 0));

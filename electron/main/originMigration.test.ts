@@ -86,4 +86,11 @@ describe('carrying IndexedDB from file:// to app://', () => {
     expect(sameSummary({ counts: { a: 1, b: 0 }, digest: digest('d') }, { counts: { a: 1 }, digest: digest('d') })).toBe(true);
     expect(sameSummary({ counts: { a: 1 }, digest: digest('d') }, { counts: { a: 1, b: 1 }, digest: digest('d') })).toBe(false);
   });
+
+  it('a data folder it cannot write to is a Result, not a crash', async () => {
+    const blocker = path.join(mkdtempSync(path.join(tmpdir(), 'origin-migration-')), 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    const m = new OriginMigration(path.join(blocker, 'origin-migration'));
+    expect(await m.beginExport()).toMatchObject({ ok: false, error: { code: 'save.noFolder' } });
+  });
 });

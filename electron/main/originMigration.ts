@@ -15,13 +15,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import path from 'node:path';
 import type { OriginChunk, OriginImportPlan, OriginSummary } from '../../shared/ipc';
 import { fail, ok, type AppError, type Result } from '../../shared/result';
-import { writeFileAtomic } from './atomicWrite';
+import { describeWriteError, writeFileAtomic } from './atomicWrite';
 import type { IpcHandlers } from './ipcCore';
 
 /** One chunk's JSON may not exceed this (500 rows of a few hundred bytes are ~200 KB). */
 export const MAX_CHUNK_BYTES = 16 * 1024 * 1024;
 
 export type MigrationState =
+  /** `chunks` is 0 here: the spooled chunk files are counted when the export finishes. */
   | { status: 'exporting'; chunks: number; startedAt: string }
   | { status: 'exported'; chunks: number; summary: OriginSummary; exportedAt: string }
   | { status: 'done'; summary: OriginSummary; doneAt: string };
@@ -76,9 +77,22 @@ export class OriginMigration {
 
   /** Starts (or restarts, after a crash) an export: earlier chunks are dropped. */
   async beginExport(): Promise<Result<null>> {
-    mkdirSync(this.dir, { recursive: true });
-    this.clearChunks();
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      this.clearChunks();
+      this.spooled = 0;
+    } catch (e) {
+      return describeWriteError(e, path.basename(this.dir));
+    }
     return this.writeState({ status: 'exporting', chunks: 0, startedAt: this.now().toISOString() });
+  }
+
+  /** Chunks spooled so far; counted from the folder once, then kept here (one fsync per chunk, not two). */
+  private spooled: number | undefined;
+
+  private spooledChunks(): number {
+    this.spooled ??= existsSync(this.dir) ? readdirSync(this.dir).filter((f) => /^chunk-\d+\.json$/.test(f)).length : 0;
+    return this.spooled;
   }
 
   async addChunk(chunk: OriginChunk): Promise<Result<null>> {
@@ -86,9 +100,10 @@ export class OriginMigration {
     if (s?.status !== 'exporting') return fail('origin.notExporting', '当前没有进行中的数据迁移。', 'No data migration is in progress.');
     const bytes = new TextEncoder().encode(JSON.stringify(chunk));
     if (bytes.byteLength > MAX_CHUNK_BYTES) return fail('origin.chunkTooLarge', '迁移数据块过大。', 'A migration chunk is too large.');
-    const written = await writeFileAtomic(path.join(this.dir, chunkFile(s.chunks)), bytes);
-    if (!written.ok) return written;
-    return this.writeState({ ...s, chunks: s.chunks + 1 });
+    const index = this.spooledChunks();
+    const written = await writeFileAtomic(path.join(this.dir, chunkFile(index)), bytes);
+    if (written.ok) this.spooled = index + 1;
+    return written;
   }
 
   /** The old origin's figures. An empty old database needs no import: done at once. */
@@ -96,8 +111,9 @@ export class OriginMigration {
     const s = this.state();
     if (s?.status !== 'exporting') return fail('origin.notExporting', '当前没有进行中的数据迁移。', 'No data migration is in progress.');
     const at = this.now().toISOString();
-    if (isEmpty(summary) && s.chunks === 0) return this.writeState({ status: 'done', summary, doneAt: at });
-    return this.writeState({ status: 'exported', chunks: s.chunks, summary, exportedAt: at });
+    const chunks = this.spooledChunks();
+    if (isEmpty(summary) && chunks === 0) return this.writeState({ status: 'done', summary, doneAt: at });
+    return this.writeState({ status: 'exported', chunks, summary, exportedAt: at });
   }
 
   /** What the app page must import; null when there is nothing (never migrated data, or done). */
@@ -133,7 +149,10 @@ export class OriginMigration {
       );
     }
     const written = await this.writeState({ status: 'done', summary: s.summary, doneAt: this.now().toISOString() });
-    if (written.ok) this.clearChunks();
+    if (written.ok) {
+      this.clearChunks();
+      this.spooled = 0;
+    }
     return written;
   }
 }
