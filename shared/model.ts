@@ -130,10 +130,17 @@ export interface Person {
   homeProvince?: string;
   first: TemperatureReading;
   recheck?: TemperatureReading;
+  /**
+   * 待复测: set (to when the wait began) while a fever's recheck is still to be taken — the lane
+   * moved on and the person rests before a mercury reading. Absent once the recheck is recorded
+   * (shared/recheck.ts). While set, the person counts as a first-reading fever, and as a fever
+   * after recheck too (no recheck yet), and the shift cannot be closed.
+   */
+  awaitingRecheckSince?: Millis;
   symptoms: Symptom[];
   /** Fever at the first reading (≥ the line in force when recorded). */
   feverFirst: boolean;
-  /** Fever after the recheck; equals feverFirst when there was no recheck. */
+  /** Fever after the recheck; equals feverFirst when there was no recheck (or it is still awaited). */
   feverConfirmed: boolean;
   disposition: PersonDisposition;
   remarks: string;
@@ -149,6 +156,11 @@ export interface Amendment {
   changes: Record<string, [unknown, unknown]>;
   /** True when the shift was already closed when this change was made. */
   afterClose: boolean;
+  /**
+   * 'recheck': a 待复测 recheck completed from the list (not a correction of a mistake; the
+   * list's 已更正 flag leaves it out). Absent for an ordinary correction.
+   */
+  kind?: 'recheck';
 }
 
 export interface VoidMark {

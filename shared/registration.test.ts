@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type PersonDisposition, type Shift, type StationSettings } from './model';
 import { buildRecords, draftFromRecords, emptyOccupant, emptyVehicleDraft, validateDraft, type VehicleDraft } from './registration';
+import { validateRecheck } from './recheck';
 
 const TODAY = '2020-02-17';
 const settings: StationSettings = { ...DEFAULT_SETTINGS, checkpoint: '南江南卡点', homeProvince: '川' };
@@ -146,5 +147,39 @@ describe('buildRecords', () => {
     expect(recalled.occupants[0]!.name).toBe('张三');
     expect(recalled.occupants[0]!.temp).toBe('');
     expect(recalled.occupants[0]!.personId).toBeUndefined();
+  });
+});
+
+describe('待复测 in the registration form', () => {
+  const feverDriver = (over: object = {}) => draft({ occupants: [{ ...draft().occupants[0]!, temp: '37.8', ...over }] });
+
+  it('a fever without a recheck is refused unless marked 待复测', () => {
+    expect(validateDraft(feverDriver(), settings, TODAY)['occupants.0.recheckTemp']?.code).toBe('recheck.required');
+    expect(validateDraft(feverDriver({ recheckPending: true }), settings, TODAY)).toEqual({});
+  });
+
+  it('a typed recheck wins over the mark, with the same rules as the recheck dialog', () => {
+    const still = feverDriver({ recheckPending: true, recheckTemp: '38.0' });
+    expect(validateDraft(still, settings, TODAY)['occupants.0.disposition']?.code).toBe('disposition.feverRequired');
+    expect(validateRecheck({ temp: '38.0', method: 'mercuryAxillary', symptoms: [], disposition: 'released' }, settings.feverLine).disposition?.code).toBe('disposition.feverRequired');
+    expect(validateRecheck({ temp: '', method: 'mercuryAxillary', symptoms: [], disposition: 'released' }, settings.feverLine).temp?.code).toBe('recheck.required');
+    expect(validateRecheck({ temp: '98.6', method: 'mercuryAxillary', symptoms: [], disposition: 'released' }, settings.feverLine).temp?.code).toBe('temp.fahrenheit');
+  });
+
+  it('saves the person awaiting a recheck: a first-reading fever, no recheck, the wait starting now', () => {
+    const now = 1_581_955_200_000;
+    const { vehicle, persons } = buildRecords(feverDriver({ recheckPending: true }), ctx({ now }));
+    expect(persons[0]).toMatchObject({ feverFirst: true, feverConfirmed: true, awaitingRecheckSince: now, first: { celsius: 37.8, at: now } });
+    expect(persons[0]?.recheck).toBeUndefined();
+    expect(vehicle.anyFever).toBe(true);
+  });
+
+  it('the mark means nothing without a fever, and is kept through a correction draft', () => {
+    const { persons } = buildRecords(draft({ occupants: [{ ...draft().occupants[0]!, recheckPending: true }] }), ctx());
+    expect(persons[0]?.awaitingRecheckSince).toBeUndefined();
+    const saved = buildRecords(feverDriver({ recheckPending: true }), ctx());
+    const back = draftFromRecords(saved.vehicle, saved.persons, 'amend', () => 'k');
+    expect(back.occupants[0]?.recheckPending).toBe(true);
+    expect(draftFromRecords(saved.vehicle, saved.persons, 'recall', () => 'k').occupants[0]?.recheckPending).toBeUndefined();
   });
 });

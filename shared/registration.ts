@@ -23,6 +23,9 @@ import { validatePhone } from './phone';
 import { isFever, parseTemperature } from './temperature';
 import { matchKeyArea } from './keyAreas';
 import type { ValidationCode } from './messages';
+import { checkRecheck, FEVER_DISPOSITIONS } from './recheck';
+
+export { FEVER_DISPOSITIONS };
 
 export interface OccupantDraft {
   /** Stable key for React and for keeping a person's id through a correction. */
@@ -37,6 +40,11 @@ export interface OccupantDraft {
   tempMethod: ThermometerMethod;
   recheckTemp: string;
   recheckMethod: ThermometerMethod;
+  /**
+   * 待复测: the operator marked the recheck as taken later, from the list (shared/recheck.ts).
+   * Counts only while the first reading is a fever and no recheck is typed.
+   */
+  recheckPending?: boolean;
   symptoms: Symptom[];
   disposition: PersonDisposition;
   remarks: string;
@@ -68,7 +76,6 @@ export interface FieldError {
 /** Field path ('plate', 'occupants.1.temp', …) → what is wrong with it. */
 export type FieldErrors = Record<string, FieldError>;
 
-export const FEVER_DISPOSITIONS: readonly PersonDisposition[] = ['feverClinic', 'observation', 'homeIsolation', 'turnedBack'];
 
 const NAME_MAX = 40;
 const TEXT_MAX = 200;
@@ -139,6 +146,11 @@ export function occupantReadings(o: OccupantDraft, feverLine: number): OccupantR
   return { first: f, recheck: r, feverFirst, feverConfirmed };
 }
 
+/** The person is saved 待复测: a fever at the first reading, marked for a later recheck, none typed. */
+export function awaitsRecheck(o: OccupantDraft, feverLine: number): boolean {
+  return o.recheckPending === true && o.recheckTemp.trim() === '' && occupantReadings(o, feverLine).feverFirst;
+}
+
 function checkText(errors: FieldErrors, path: string, value: string, max: number, required: boolean) {
   if (required && value.trim() === '') errors[path] = { code: 'required' };
   else if (value.length > max) errors[path] = { code: 'name.tooLong', params: { max } };
@@ -162,21 +174,11 @@ function validateOccupant(o: OccupantDraft, i: number, settings: StationSettings
     return;
   }
   if (!isFever(first.celsius, settings.feverLine)) return;
+  // 待复测: the recheck is completed from the list later, with these same rules.
+  if (awaitsRecheck(o, settings.feverLine)) return;
 
   // At or above the line: a recheck is required, and its result decides what may follow.
-  const recheck = parseTemperature(o.recheckTemp);
-  if (!recheck.ok) {
-    errors[`${p}.recheckTemp`] =
-      recheck.code === 'temp.empty'
-        ? { code: 'recheck.required', params: { line: settings.feverLine.toFixed(1) } }
-        : recheck.code === 'temp.fahrenheit'
-          ? { code: recheck.code, params: { c: recheck.celsius.toFixed(1) } }
-          : { code: recheck.code };
-    return;
-  }
-  if (isFever(recheck.celsius, settings.feverLine) && !FEVER_DISPOSITIONS.includes(o.disposition)) {
-    errors[`${p}.disposition`] = { code: 'disposition.feverRequired' };
-  }
+  checkRecheck(o.recheckTemp, o.disposition, settings.feverLine, { temp: `${p}.recheckTemp`, disposition: `${p}.disposition` }, errors);
 }
 
 export function validateDraft(draft: VehicleDraft, settings: StationSettings, today: string): FieldErrors {
@@ -259,6 +261,8 @@ export function buildRecords(draft: VehicleDraft, ctx: BuildContext): { vehicle:
     };
     if (doc.ok && doc.info?.provinceChar) person.homeProvince = doc.info.provinceChar;
     if (r.feverFirst && r.recheck !== undefined) person.recheck = { celsius: r.recheck, method: o.recheckMethod, at: ctx.now };
+    // The wait starts with the first reading; storage keeps an earlier start through a correction.
+    if (awaitsRecheck(o, ctx.settings.feverLine)) person.awaitingRecheckSince = ctx.now;
     return person;
   });
 
@@ -337,6 +341,7 @@ export function draftFromRecords(
         tempMethod: p.first.method,
         recheckTemp: amend && p.recheck ? p.recheck.celsius.toFixed(1) : '',
         recheckMethod: p.recheck?.method ?? 'mercuryAxillary',
+        ...(amend && p.awaitingRecheckSince !== undefined ? { recheckPending: true } : {}),
         symptoms: amend ? [...p.symptoms] : [],
         disposition: amend ? p.disposition : 'released',
         remarks: amend ? p.remarks : '',

@@ -18,6 +18,11 @@
 //   driver and plate are both listed is two hits, each to be checked off.
 // - amendmentsAfterClose: corrections made after the shift was closed, on vehicles and incidents,
 //   voided ones included — a correction stays visible in the report whatever happened later.
+// - An open recheck (待复测, shared/recheck.ts) counts as a first-reading fever and, having no
+//   recheck yet, as a fever after recheck too, until the recheck is completed. Open rechecks are
+//   listed in feverCases (awaitingRecheckSince set) and counted by tallyRecords (rechecksOpen).
+// - tallyRecords is what the booth's counters (per day, per shift) hold: the same countShift
+//   over the same records, so the booth screen and the handover can never disagree.
 import type {
   Amendment,
   DocType,
@@ -43,6 +48,8 @@ export interface FeverCase {
   phone: string;
   first: TemperatureReading;
   recheck?: TemperatureReading;
+  /** 待复测 since (epoch ms): the recheck is still open. */
+  awaitingRecheckSince?: number;
   feverFirst: boolean;
   feverConfirmed: boolean;
   symptoms: Symptom[];
@@ -128,7 +135,7 @@ export type CountableVehicle = Pick<Vehicle, 'id' | 'voided' | 'keyArea' | 'insp
   watchHits: readonly unknown[];
   amendments: readonly Pick<Amendment, 'afterClose'>[];
 };
-export type CountablePerson = Pick<Person, 'vehicleId' | 'voided' | 'feverFirst' | 'feverConfirmed' | 'disposition'>;
+export type CountablePerson = Pick<Person, 'vehicleId' | 'voided' | 'feverFirst' | 'feverConfirmed' | 'disposition' | 'awaitingRecheckSince'>;
 export type CountableIncident = Pick<Incident, 'voided'> & { amendments: readonly Pick<Amendment, 'afterClose'>[] };
 
 /** A person is out of the counts when the row or the person's vehicle is voided. */
@@ -208,9 +215,61 @@ export function summarizeShift(vehicles: Vehicle[], persons: Person[], incidents
         remarks: p.remarks,
       };
       if (p.recheck) fc.recheck = p.recheck;
+      if (p.awaitingRecheckSince !== undefined) fc.awaitingRecheckSince = p.awaitingRecheckSince;
       return fc;
     });
   return { ...counts, feverCases };
+}
+
+/** The fever cases whose recheck is still open (待复测), oldest wait first. */
+export function openRechecks(summary: Pick<ShiftSummary, 'feverCases'>): FeverCase[] {
+  return summary.feverCases
+    .filter((f) => f.awaitingRecheckSince !== undefined)
+    .sort((a, b) => (a.awaitingRecheckSince ?? 0) - (b.awaitingRecheckSince ?? 0));
+}
+
+/**
+ * The booth's running figures (the per-day and per-shift counter rows): a subset of countShift
+ * plus the open rechecks. Counters are kept in step by applying tally(after) − tally(before) of
+ * each changed vehicle, so they equal this function over all the records by construction.
+ */
+export interface BoothTally {
+  vehicles: number;
+  persons: number;
+  feverFirst: number;
+  feverConfirmed: number;
+  rechecksOpen: number;
+}
+
+export const TALLY_KEYS = ['vehicles', 'persons', 'feverFirst', 'feverConfirmed', 'rechecksOpen'] as const satisfies readonly (keyof BoothTally)[];
+
+export function emptyTally(): BoothTally {
+  return { vehicles: 0, persons: 0, feverFirst: 0, feverConfirmed: 0, rechecksOpen: 0 };
+}
+
+export function tallyRecords(vehicles: readonly CountableVehicle[], persons: readonly CountablePerson[]): BoothTally {
+  const c = countShift(vehicles, persons, []);
+  const byId = new Map<string, CountableVehicle>(vehicles.map((v) => [v.id, v]));
+  let rechecksOpen = 0;
+  for (const p of persons) if (!personVoided(p, byId) && p.awaitingRecheckSince !== undefined) rechecksOpen++;
+  return { vehicles: c.vehiclesChecked, persons: c.peopleChecked, feverFirst: c.feverFirst, feverConfirmed: c.feverConfirmed, rechecksOpen };
+}
+
+/** after − before, key by key (a change to one vehicle and its people). */
+export function tallyDelta(before: BoothTally, after: BoothTally): BoothTally {
+  const d = emptyTally();
+  for (const k of TALLY_KEYS) d[k] = after[k] - before[k];
+  return d;
+}
+
+export function addTally(a: BoothTally, b: BoothTally): BoothTally {
+  const s = emptyTally();
+  for (const k of TALLY_KEYS) s[k] = a[k] + b[k];
+  return s;
+}
+
+export function isZeroTally(t: BoothTally): boolean {
+  return TALLY_KEYS.every((k) => t[k] === 0);
 }
 
 export interface HourCount {

@@ -107,12 +107,15 @@ export async function saves(name: string, n: number, warmup: number, seed: numbe
 /** Removes bench-made vehicles (and their people): the seeded data stays as seeded. */
 export async function removeVehicles(name: string, ids: string[]): Promise<number> {
   const db = await connect(name);
-  return db.transaction('rw', [db.vehicles, db.persons, db.dayCounts], async () => {
-    const days = new Set((await db.vehicles.bulkGet(ids)).flatMap((v) => (v ? [v.day] : [])));
+  return db.transaction('rw', [db.vehicles, db.persons, db.dayCounts, db.shiftCounts, db.recheckQueue], async () => {
+    const found = (await db.vehicles.bulkGet(ids)).flatMap((v) => (v ? [v] : []));
+    const days = new Set(found.map((v) => v.day));
     await db.persons.where('vehicleId').anyOf(ids).delete();
     await db.vehicles.bulkDelete(ids);
-    // saveVehicle bumped the day's counter row; a deletion (which the app never does) must too.
+    // saveVehicle bumped the day's and the shift's counter rows; a deletion (which the app never
+    // does) must too. The shift rows are dropped: the app recounts a missing one from the shift.
     for (const day of days) await db.dayCounts.put(await recountDay(db, day));
+    await db.shiftCounts.bulkDelete([...new Set(found.map((v) => v.shiftId))]);
     return ids.length;
   });
 }

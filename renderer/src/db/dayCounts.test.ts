@@ -5,9 +5,13 @@ import type { CheckpointDB } from './db';
 import { CheckpointDB as DB } from './db';
 import { recountDay } from './dayCounts';
 import { newId } from './ids';
-import { SCHEMA_V1, SCHEMA_V2 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 import { freshDb, makePerson, makeShift, makeVehicle } from './testing';
 import { amendVehicle, countPersonsByDay, countVehiclesByDay, saveVehicle, voidVehicle } from './vehicles';
+import { openRechecks, summarizeShift } from '../../../shared/handover/summary';
+import { readDayCounts, readShiftCounts, recountShift } from './dayCounts';
+import { completeRecheck } from './rechecks';
+import { personsOfShift, vehiclesOfShift } from './shiftData';
 
 const opened: Dexie[] = [];
 afterEach(() => {
@@ -38,7 +42,7 @@ describe('per-day counters', () => {
     expect((await saveVehicle(db, a, aPeople)).ok).toBe(true);
     expect((await saveVehicle(db, b, [makePerson({}, b)])).ok).toBe(true);
     await expectInStep(db, a.day, 2, 3);
-    expect(await db.dayCounts.get(a.day)).toEqual({ day: a.day, vehicles: 2, persons: 3 });
+    expect(await db.dayCounts.get(a.day)).toEqual({ day: a.day, vehicles: 2, persons: 3, feverFirst: 0, feverConfirmed: 0, rechecksOpen: 0 });
 
     // Amendment adds a third occupant to a.
     const third = makePerson({ seq: 2, role: 'passenger', name: '王五' }, a);
@@ -84,5 +88,78 @@ describe('per-day counters', () => {
     const w = makeVehicle({ shiftId: shift.id, plate: '川B11111' });
     expect((await saveVehicle(db, w, [makePerson({}, w)])).ok).toBe(true);
     await expectInStep(db, v.day, 2, 3);
+  });
+
+  it('a v3 day row (vehicles and people only) is emptied by the v4 upgrade and recounted with the fever figures', async () => {
+    const name = `pre-v4-${newId()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    old.version(3).stores(SCHEMA_V3);
+    const shift = makeShift({ status: 'open' });
+    const v = makeVehicle({ shiftId: shift.id, anyFever: true });
+    const fever = makePerson({ seq: 1, feverFirst: true, feverConfirmed: true, first: { celsius: 38.0, method: 'infrared', at: v.createdAt }, recheck: { celsius: 38.2, method: 'mercuryAxillary', at: v.createdAt }, disposition: 'feverClinic' }, v);
+    await old.table('shifts').add(shift);
+    await old.table('vehicles').add(v);
+    await old.table('persons').bulkAdd([makePerson({ seq: 0 }, v), fever]);
+    await old.table('dayCounts').put({ day: v.day, vehicles: 1, persons: 2 });
+    old.close();
+
+    const db = new DB(name);
+    opened.push(db);
+    expect(await db.dayCounts.count()).toBe(0);
+    expect(await readDayCounts(db, v.day)).toEqual({ day: v.day, vehicles: 1, persons: 2, feverFirst: 1, feverConfirmed: 1, rechecksOpen: 0 });
+    expect(await readShiftCounts(db, shift.id)).toEqual({ shiftId: shift.id, vehicles: 1, persons: 2, feverFirst: 1, feverConfirmed: 1, rechecksOpen: 0 });
+  });
+});
+
+describe('per-shift counters and the handover summary agree', () => {
+  /** The shift's counter row against the handover summary of the same records. */
+  async function expectAgree(db: CheckpointDB, shiftId: string) {
+    const summary = summarizeShift(await vehiclesOfShift(db, shiftId), await personsOfShift(db, shiftId), []);
+    const row = await readShiftCounts(db, shiftId);
+    expect(row).toEqual({
+      shiftId,
+      vehicles: summary.vehiclesChecked,
+      persons: summary.peopleChecked,
+      feverFirst: summary.feverFirst,
+      feverConfirmed: summary.feverConfirmed,
+      rechecksOpen: openRechecks(summary).length,
+    });
+    expect(row).toEqual(await recountShift(db, shiftId));
+    return row;
+  }
+
+  it('through a night shift across midnight: 待复测 saved, completed, corrected and voided', async () => {
+    const { db, shiftId } = await booth();
+    const beforeMidnight = new Date(2020, 1, 17, 23, 50).getTime();
+    const afterMidnight = new Date(2020, 1, 18, 0, 10).getTime();
+    const a = makeVehicle({ shiftId, createdAt: beforeMidnight });
+    const waiting = makePerson({ seq: 1, role: 'passenger', feverFirst: true, feverConfirmed: true, first: { celsius: 37.6, method: 'infrared', at: beforeMidnight }, awaitingRecheckSince: beforeMidnight }, a);
+    expect((await saveVehicle(db, a, [makePerson({ seq: 0 }, a), waiting])).ok).toBe(true);
+    const b = makeVehicle({ shiftId, createdAt: afterMidnight, plate: '川B22222' });
+    expect((await saveVehicle(db, b, [makePerson({}, b)])).ok).toBe(true);
+
+    // The open recheck counts as a first-reading fever (and, not yet rechecked, as confirmed).
+    expect(await expectAgree(db, shiftId)).toMatchObject({ vehicles: 2, persons: 3, feverFirst: 1, feverConfirmed: 1, rechecksOpen: 1 });
+    // The calendar days split the same shift; each day's row is its own recount.
+    expect(await readDayCounts(db, a.day)).toEqual(await recountDay(db, a.day));
+    expect(await readDayCounts(db, a.day)).toMatchObject({ day: '2020-02-17', vehicles: 1, persons: 2, feverFirst: 1, rechecksOpen: 1 });
+    expect(await readDayCounts(db, b.day)).toMatchObject({ day: '2020-02-18', vehicles: 1, persons: 1, feverFirst: 0, rechecksOpen: 0 });
+
+    // Completed from the list: no fever on recheck.
+    const done = await completeRecheck(db, waiting.id, { temp: '36.9', method: 'mercuryAxillary', symptoms: [], disposition: 'released' }, 37.3, '王医生', afterMidnight + 60_000);
+    expect(done.ok).toBe(true);
+    expect(await expectAgree(db, shiftId)).toMatchObject({ feverFirst: 1, feverConfirmed: 0, rechecksOpen: 0 });
+    expect(await readDayCounts(db, a.day)).toEqual(await recountDay(db, a.day));
+
+    // A correction that adds a person, then voiding the vehicle.
+    const people = await personsOfShift(db, shiftId);
+    const aPeople = people.filter((p) => p.vehicleId === a.id);
+    expect((await amendVehicle(db, a.id, {}, [...aPeople, makePerson({ seq: 2, role: 'passenger', name: '王五' }, a)], '漏登一人', '李警官', afterMidnight + 120_000)).ok).toBe(true);
+    expect(await expectAgree(db, shiftId)).toMatchObject({ vehicles: 2, persons: 4 });
+    expect((await voidVehicle(db, a.id, '重复登记', '李警官', afterMidnight + 180_000)).ok).toBe(true);
+    expect(await expectAgree(db, shiftId)).toMatchObject({ vehicles: 1, persons: 1, feverFirst: 0, feverConfirmed: 0 });
+    expect(await readDayCounts(db, a.day)).toEqual(await recountDay(db, a.day));
   });
 });

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CheckpointDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSIONS } from './db';
+import { CheckpointDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V4, SCHEMA_VERSIONS } from './db';
 import { dayKey, newId } from './ids';
 import { openDb } from './openDb';
 import { freshDb } from './testing';
@@ -31,11 +31,11 @@ describe('CheckpointDB', () => {
     expect(db._options.chromeTransactionDurability).toBe('strict');
   });
 
-  it('declares schema version 3: the documented v1 indexes plus importedShifts (v2) and dayCounts (v3)', async () => {
+  it('declares schema version 4: the documented v1 indexes plus importedShifts (v2), dayCounts (v3), shiftCounts and recheckQueue (v4)', async () => {
     const db = freshDb();
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const idx = (t: keyof typeof SCHEMA_V1) => db.table(t).schema.indexes.map((i) => i.name);
     expect(idx('vehicles')).toEqual(expect.arrayContaining(['[day+createdAt+id]', '[day+voided]', '[shiftId+createdAt]', '[plate+voided+createdAt]', '[plateBody+createdAt]', 'updatedAt']));
     expect(idx('persons')).toEqual(expect.arrayContaining(['vehicleId', '[shiftId+createdAt]', '[day+createdAt]', '[day+voided]', 'docNumber', 'docRev', 'name', 'phone']));
@@ -47,6 +47,10 @@ describe('CheckpointDB', () => {
     expect(SCHEMA_VERSIONS).toContain(SCHEMA_V2.importedShifts);
     expect(db.dayCounts.schema.primKey.name).toBe('day');
     expect(SCHEMA_VERSIONS).toContain('dayCounts');
+    expect(db.shiftCounts.schema.primKey.name).toBe('shiftId');
+    expect(db.recheckQueue.schema.primKey.name).toBe('personId');
+    expect(db.recheckQueue.schema.indexes.map((i) => i.name)).toEqual(['[shiftId+since]']);
+    expect(SCHEMA_VERSIONS).toContain(SCHEMA_V4.recheckQueue);
   });
 });
 

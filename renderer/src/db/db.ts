@@ -3,9 +3,10 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
+import type { BoothTally } from '../../../shared/handover/summary';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
 
-export { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_VERSIONS, DB_NAME } from './schema';
+export { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_VERSIONS, DB_NAME } from './schema';
 
 export interface SettingRow {
   key: string;
@@ -24,11 +25,23 @@ export interface ImportedShiftRow {
   importedAt: number;
 }
 
-/** Non-voided vehicles and people of one day (v3), kept in step by every write. */
-export interface DayCountRow {
+/** The booth's figures of one calendar day (v3; fever and recheck figures since v4), kept in step by every write. */
+export interface DayCountRow extends BoothTally {
   day: string;
-  vehicles: number;
-  persons: number;
+}
+
+/** The same figures for one shift (v4): the booth screen counts 本班, across midnight. */
+export interface ShiftCountRow extends BoothTally {
+  shiftId: string;
+}
+
+/** One open 待复测 recheck (v4); the person row holds the truth (awaitingRecheckSince). */
+export interface RecheckQueueRow {
+  personId: string;
+  shiftId: string;
+  vehicleId: string;
+  /** When the wait began (the first reading). */
+  since: number;
 }
 
 export class CheckpointDB extends Dexie {
@@ -40,6 +53,8 @@ export class CheckpointDB extends Dexie {
   declare settings: Table<SettingRow, string>;
   declare importedShifts: Table<ImportedShiftRow, string>;
   declare dayCounts: Table<DayCountRow, string>;
+  declare shiftCounts: Table<ShiftCountRow, string>;
+  declare recheckQueue: Table<RecheckQueueRow, string>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     // Durability is not negotiable and comes last so callers cannot override it: Chromium
@@ -54,5 +69,10 @@ export class CheckpointDB extends Dexie {
     // v3 adds counters; no upgrade() pass over a million rows at start-up: a day's row is
     // filled from its indexes the first time that day is counted or written (dayCounts.ts).
     this.version(3).stores(SCHEMA_V3);
+    // v4: shift counters and the 待复测 queue. v3's day rows lack the new fever figures: they are
+    // emptied (one small row per day) and each day is recounted from its indexes when next read.
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade((tx) => tx.table('dayCounts').clear());
   }
 }

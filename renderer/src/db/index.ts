@@ -1,5 +1,18 @@
 // Public API of the renderer's storage layer. testing.ts is deliberately not re-exported.
-export { CheckpointDB, DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_VERSIONS, type SettingRow, type ImportedShiftRow, type DayCountRow } from './db';
+export {
+  CheckpointDB,
+  DB_NAME,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_VERSIONS,
+  type SettingRow,
+  type ImportedShiftRow,
+  type DayCountRow,
+  type ShiftCountRow,
+  type RecheckQueueRow,
+} from './db';
 export { openDb } from './openDb';
 export { newId, dayKey } from './ids';
 export { openShift, currentShift, lastClosedShift, getShift, listShiftsByDay, closeShift, recordExport, type OpenShiftInput } from './shifts';
@@ -8,6 +21,7 @@ export {
   listVehiclesPage,
   countVehiclesByDay,
   countPersonsByDay,
+  listShiftVehicles,
   getVehicle,
   personsOfVehicle,
   lastVisit,
@@ -22,3 +36,5 @@ export { addIncident, listIncidentsByDay, listIncidentsByShift, voidIncident } f
 export { getSettings, saveSettings } from './settings';
 export { vehiclesOfShift, personsOfShift, incidentsOfShift, eachVehicleOfShift } from './shiftData';
 export { storeImportedShifts, listImportedShifts, importedShiftsOfDay, clearImportedShifts, type IncomingShift, type StoreImportResult } from './imported';
+export { readDayCounts, readShiftCounts } from './dayCounts';
+export { listOpenRechecks, countOpenRechecks, completeRecheck, type OpenRecheck } from './rechecks';

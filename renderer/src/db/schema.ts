@@ -80,6 +80,26 @@ export const SCHEMA_V3 = {
   dayCounts: 'day',
 } as const;
 
+// v4 (the booth's shift view and the 待复测 queue):
+// shiftCounts   one row per shift { shiftId, vehicles, persons, feverFirst, feverConfirmed,
+//               rechecksOpen }: the booth screen lists and counts the current shift (本班), which
+//               crosses midnight; like dayCounts it is kept in step by every save, void,
+//               amendment and completed recheck, and a missing row is counted once from the
+//               shift's [shiftId+createdAt] ranges (bounded by one shift).
+// recheckQueue  one row per person awaiting a recheck { personId, shiftId, vehicleId, since }.
+//   personId        a person's row is replaced or removed when the recheck is completed, the
+//                   record corrected or voided.
+//   [shiftId+since] the shift's open rechecks, longest wait first (the 待复测 list and the
+//                   close-shift check). A separate small store rather than a new index on
+//                   persons: adding an index to ~1,000,000 person rows would make the browser
+//                   rebuild it at the first start after the update.
+// dayCounts rows gain the same fever and recheck figures; v4's upgrade() empties the v3 rows
+// (one small row per day) so each day is recounted once, from its indexes, with the new fields.
+export const SCHEMA_V4 = {
+  shiftCounts: 'shiftId',
+  recheckQueue: 'personId, [shiftId+since]',
+} as const;
+
 export const SCHEMA_VERSIONS = `
 ### IndexedDB schema (renderer/src/db, Dexie 4)
 
@@ -92,6 +112,7 @@ the UI already reported as saved if the booth PC loses power).
 | 1 | initial: shifts, vehicles, persons, incidents, settings (indexes below) |
 | 2 | adds \`importedShifts\` (supervisor's district summary); v1 stores unchanged, no data migration |
 | 3 | adds \`dayCounts\` (per-day counters kept in step by save/void/amend); rows are filled lazily, per day, from the indexes |
+| 4 | adds \`shiftCounts\` (per-shift counters: the booth lists and counts 本班 across midnight) and \`recheckQueue\` (open 待复测 rechecks); counter rows gain feverFirst / feverConfirmed / rechecksOpen, so \`upgrade()\` empties the v3 \`dayCounts\` rows, recounted lazily per day |
 
 v1 stores:
 ${Object.entries(SCHEMA_V1)
@@ -105,6 +126,11 @@ ${Object.entries(SCHEMA_V2)
 
 v3 adds:
 ${Object.entries(SCHEMA_V3)
+  .map(([table, spec]) => `- \`${table}\`: \`${spec}\``)
+  .join('\n')}
+
+v4 adds:
+${Object.entries(SCHEMA_V4)
   .map(([table, spec]) => `- \`${table}\`: \`${spec}\``)
   .join('\n')}
 

@@ -84,10 +84,20 @@ export async function listShiftsByDay(db: CheckpointDB, day: string): Promise<Sh
 
 export async function closeShift(db: CheckpointDB, shiftId: string, handover: HandoverNotes, now: number): Promise<Result<Shift>> {
   try {
-    return await db.transaction('rw', db.shifts, async () => {
+    return await db.transaction('rw', [db.shifts, db.recheckQueue], async () => {
       const shift = await db.shifts.get(shiftId);
       if (!shift) return notFound<Shift>(SHIFT);
       if (shift.status === 'closed') return fail<Shift>('shift.alreadyClosed', '该班次已交班', 'This shift is already closed');
+      // Checked inside the transaction: a person waiting for a recheck is never handed over as
+      // "done". [shiftId+since] of the small recheckQueue store, a handful of rows.
+      const open = await db.recheckQueue.where('[shiftId+since]').between([shiftId, MIN], [shiftId, MAX]).count();
+      if (open > 0) {
+        return fail<Shift>(
+          'shift.rechecksOpen',
+          `还有 ${open} 人待复测，完成复测后才能交班`,
+          open === 1 ? '1 person is still awaiting a recheck: complete it before closing the shift' : `${open} people are still awaiting a recheck: complete them before closing the shift`,
+        );
+      }
       const closed: Shift = { ...shift, status: 'closed', closedAt: now, handover };
       await db.shifts.put(closed);
       return ok(closed);

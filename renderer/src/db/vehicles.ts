@@ -7,7 +7,7 @@ import { summarize, sameValue, stampPerson } from './derive';
 import { byRequired, notFound, reasonRequired, storageFailure } from './errors';
 import { MAX, MIN } from './keys';
 import { compactKey } from './normalize';
-import { bumpDayCounts, readDayCounts } from './dayCounts';
+import { applyRecordChange, counterTables, readDayCounts } from './dayCounts';
 
 const VEHICLE = { zh: '车辆记录', en: 'Vehicle record' };
 
@@ -36,12 +36,12 @@ export async function saveVehicle(db: CheckpointDB, vehicle: Vehicle, persons: P
   const stored: Vehicle = { ...vehicle, ...summarize(persons) };
   const rows = persons.map((p) => stampPerson(stored, p, stored.voided));
   try {
-    return await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.dayCounts], async () => {
+    return await db.transaction('rw', [db.shifts, db.vehicles, db.persons, ...counterTables(db)], async () => {
       // Checked inside the transaction: a shift closed in another window a moment ago counts.
       const shift = await db.shifts.get(vehicle.shiftId);
       if (!shift) return fail<Vehicle>('save.noShift', '未开班，不能登记', 'No open shift: open a shift first');
       if (shift.status !== 'open') return fail<Vehicle>('save.shiftClosed', '该班次已交班，不能再登记', 'This shift is closed: open a new shift');
-      if (stored.voided === 0) await bumpDayCounts(db, stored.day, 1, rows.length);
+      await applyRecordChange(db, null, { vehicle: stored, persons: rows });
       await db.vehicles.add(stored);
       // A failing person (e.g. duplicate id) rejects here; the rejection aborts the whole
       // transaction, so the vehicle row above is rolled back too.
@@ -77,6 +77,16 @@ export async function listVehiclesPage(db: CheckpointDB, day: string, opts: Vehi
   let coll = db.vehicles.where('[day+createdAt+id]').between([day], upper, true, false).reverse();
   if (opts.includeVoided === false) coll = coll.filter((v) => v.voided === 0);
   return coll.limit(limit).toArray();
+}
+
+/**
+ * The current shift's vehicles (本班), newest first: the booth's list, which crosses midnight with
+ * a night shift. [shiftId+createdAt] reversed, `limit` rows; voided rows included (struck through).
+ */
+export async function listShiftVehicles(db: CheckpointDB, shiftId: string, limit: number): Promise<Vehicle[]> {
+  const n = Math.floor(limit);
+  if (!(n > 0)) return [];
+  return db.vehicles.where('[shiftId+createdAt]').between([shiftId, MIN], [shiftId, MAX]).reverse().limit(n).toArray();
 }
 
 /** Vehicles checked on a day (voided excluded): the day's counter row (dayCounts.ts). */
@@ -161,10 +171,19 @@ export async function lastVisit(db: CheckpointDB, plate: string, beforeId?: stri
 const FROZEN = ['id', 'shiftId', 'createdAt', 'day', 'voided', 'voidMark', 'amendments'] as const;
 /** Fields recomputed by this layer; ignored in a patch (the UI may pass the whole loaded object). */
 const DERIVED = new Set<string>(['updatedAt', 'personCount', 'maxTemp', 'anyFever']);
-/** Person fields that are copies or bookkeeping, not worth a line in the history. */
-const PERSON_NOT_DIFFED = new Set<string>(['id', 'vehicleId', 'shiftId', 'createdAt', 'day', 'plate', 'docRev', 'voided']);
+/**
+ * Person fields that are copies or bookkeeping, not worth a line in the history. The 待复测 wait
+ * (awaitingRecheckSince) shows through the recheck it is waiting for.
+ */
+const PERSON_NOT_DIFFED = new Set<string>(['id', 'vehicleId', 'shiftId', 'createdAt', 'day', 'plate', 'docRev', 'voided', 'awaitingRecheckSince']);
 
 const personLabel = (p: Person): string => p.name || `#${p.seq}`;
+
+/** A correction of someone still 待复测 does not restart the wait: the minutes waited stay true. */
+function keepWaitStart(p: Person, old: Person | undefined): Person {
+  if (p.awaitingRecheckSince === undefined || old?.awaitingRecheckSince === undefined) return p;
+  return { ...p, awaitingRecheckSince: old.awaitingRecheckSince };
+}
 
 /**
  * Correct a saved record. `persons`, when given, is the complete new list of occupants: ids are
@@ -195,7 +214,7 @@ export async function amendVehicle(
     if (stranger) return fail('amend.personMismatch', '人员记录不属于该车辆', `Person ${stranger.id} does not belong to vehicle ${vehicleId}`);
   }
   try {
-    return await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.dayCounts], async () => {
+    return await db.transaction('rw', [db.shifts, db.vehicles, db.persons, ...counterTables(db)], async () => {
       const before = await db.vehicles.get(vehicleId);
       if (!before) return notFound<Vehicle>(VEHICLE);
       if (before.voided === 1) return fail<Vehicle>('amend.voided', '已作废的记录不能修改', 'A voided record cannot be amended');
@@ -233,7 +252,7 @@ export async function amendVehicle(
           return fail<Vehicle>('amend.duplicatePerson', '人员重复', 'The same person appears twice');
         }
 
-        newActive = persons.map((p) => stampPerson(after, p, 0));
+        newActive = persons.map((p) => keepWaitStart(stampPerson(after, p, 0), known.get(p.id)));
         const keep = new Set(newActive.map((p) => p.id));
         newActive.forEach((p, i) => {
           const old = known.get(p.id);
@@ -280,7 +299,9 @@ export async function amendVehicle(
         afterClose: shift?.status !== 'open',
       };
       const stored: Vehicle = { ...after, ...summary, updatedAt: now, amendments: [...before.amendments, amendment] };
-      await bumpDayCounts(db, before.day, 0, newActive.length - oldActive.length);
+      const afterRows = new Map(existing.map((p) => [p.id, p]));
+      for (const w of writes) afterRows.set(w.id, w);
+      await applyRecordChange(db, { vehicle: before, persons: existing }, { vehicle: stored, persons: [...afterRows.values()] });
       await db.vehicles.put(stored);
       if (writes.length > 0) await db.persons.bulkPut(writes);
       return ok(stored);
@@ -298,13 +319,13 @@ export async function voidVehicle(db: CheckpointDB, vehicleId: string, reason: s
   if (!reason.trim()) return reasonRequired();
   if (!by.trim()) return byRequired();
   try {
-    return await db.transaction('rw', [db.vehicles, db.persons, db.dayCounts], async () => {
+    return await db.transaction('rw', [db.vehicles, db.persons, ...counterTables(db)], async () => {
       const v = await db.vehicles.get(vehicleId);
       if (!v) return notFound<Vehicle>(VEHICLE);
       if (v.voided === 1) return fail<Vehicle>('void.already', '该记录已作废', 'This record is already voided');
       const stored: Vehicle = { ...v, voided: 1, voidMark: { at: now, by: by.trim(), reason: reason.trim() }, updatedAt: now };
-      const activePersons = await db.persons.where('vehicleId').equals(vehicleId).filter((p) => p.voided === 0).count();
-      await bumpDayCounts(db, v.day, -1, -activePersons);
+      const people = await db.persons.where('vehicleId').equals(vehicleId).toArray();
+      await applyRecordChange(db, { vehicle: v, persons: people }, { vehicle: stored, persons: people.map((p) => ({ ...p, voided: 1 as const })) });
       await db.vehicles.put(stored);
       await db.persons.where('vehicleId').equals(vehicleId).modify({ voided: 1 });
       return ok(stored);
