@@ -113,7 +113,7 @@ test('new vehicle, driver + 2 passengers, local plate', async ({ page }) => {
     recallKeysAfterPlate: recallKeys,
     enterToNextTemperature: enterToNextTemp.reduce((a, b) => a + b, 0),
   } as FlowCost;
-  await expect(page.getByTestId('today-counts')).toHaveText('车辆 2 辆 · 人员 6 人');
+  await expect(page.getByTestId('shift-counts')).toHaveText('车辆 2 辆 · 人员 6 人');
 });
 
 test('new key-area vehicle (鄂 plate), driver + 2 passengers', async ({ page }) => {

@@ -66,7 +66,7 @@ async function registerVehicles(booth: BoothPage, page: Page) {
   await booth.type('36.6');
   await booth.press('Control+s');
   await expect(booth.saveStatus()).toHaveText('已保存：川A54321，1 人');
-  await expect(page.getByTestId('today-counts')).toHaveText('车辆 2 辆 · 人员 4 人');
+  await expect(page.getByTestId('shift-counts')).toHaveText('车辆 2 辆 · 人员 4 人');
 }
 
 function sheet(wb: XLSX.WorkBook, name: string): XLSX.WorkSheet {
@@ -326,7 +326,11 @@ test('a correction after the close is an amendment with a reason, counted and vi
   await page.getByRole('button', { name: '开班', exact: true }).click();
   await expect(page.getByTestId('shift-info')).toContainText('108国道漓江路口卡点');
 
-  // The closed shift's vehicle is corrected from today's list, with a reason.
+  // The closed shift's vehicle is found by search (the list beside the form is the new shift's)
+  // and corrected with a reason.
+  await expect(booth.todayRow('川B12345')).toHaveCount(0);
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('川B12345');
   await booth.todayRow('川B12345').click();
   await page.getByRole('dialog', { name: /川B12345/ }).getByRole('button', { name: '更正' }).click();
   // Wait until the record is loaded into the form (it replaces the form's fields when it arrives).

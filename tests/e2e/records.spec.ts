@@ -53,7 +53,7 @@ test('a repeat vehicle shows its past visits and its last visit is recalled with
   await booth.type('36.7');
   await booth.press('Control+s');
   await expect(booth.saveStatus()).toHaveText('已保存：川A88888，2 人');
-  await expect(page.getByTestId('today-counts')).toHaveText('车辆 2 辆 · 人员 4 人');
+  await expect(page.getByTestId('shift-counts')).toHaveText('车辆 2 辆 · 人员 4 人');
 });
 
 test('a record is corrected with a reason and voided with a reason, never deleted', async ({ page }) => {
@@ -84,7 +84,7 @@ test('a record is corrected with a reason and voided with a reason, never delete
   await expect(dialog).toBeHidden();
   await expect(booth.todayRow('川B12345')).toContainText('已作废');
   // Voided records stay visible but no longer count.
-  await expect(page.getByTestId('today-counts')).toHaveText('车辆 0 辆 · 人员 0 人');
+  await expect(page.getByTestId('shift-counts')).toHaveText('车辆 0 辆 · 人员 0 人');
 });
 
 test('search finds a vehicle by plate without province, by name, and by the last digits of an ID', async ({ page }) => {

@@ -67,11 +67,11 @@ test('registers a key-area vehicle with three occupants by keyboard alone, and i
   await expect(row).toContainText('38.1');
   await expect(row).toContainText('发热');
   await expect(row).toContainText('重点地区');
-  await expect(page.getByTestId('today-counts')).toHaveText('车辆 1 辆 · 人员 3 人');
+  await expect(page.getByTestId('shift-counts')).toHaveText('车辆 1 辆 · 人员 3 人');
 
   await page.reload();
   await expect(booth.todayRow('鄂A12345')).toContainText('38.1');
-  await expect(page.getByTestId('today-counts')).toHaveText('车辆 1 辆 · 人员 3 人');
+  await expect(page.getByTestId('shift-counts')).toHaveText('车辆 1 辆 · 人员 3 人');
 
   // Open the record and check what was stored for the fever case.
   await booth.todayRow('鄂A12345').focus();
@@ -108,7 +108,7 @@ test('bad plates, IDs and temperatures get messages next to their fields and not
   await expect(page.getByText(/华氏/)).toBeVisible();
   await page.keyboard.press('Control+s');
   await expect(booth.saveStatus()).toContainText('记录未保存');
-  await expect(page.getByTestId('today-counts')).toHaveText('车辆 0 辆 · 人员 0 人');
+  await expect(page.getByTestId('shift-counts')).toHaveText('车辆 0 辆 · 人员 0 人');
 
   // The offered conversion is applied only when the operator asks for it.
   await page.getByRole('button', { name: '换算为 37.0 ℃' }).click();
@@ -118,5 +118,5 @@ test('bad plates, IDs and temperatures get messages next to their fields and not
   await temp.blur();
   await expect(page.locator('.field.temp .field-error')).toBeVisible();
   await page.keyboard.press('Control+s');
-  await expect(page.getByTestId('today-counts')).toHaveText('车辆 0 辆 · 人员 0 人');
+  await expect(page.getByTestId('shift-counts')).toHaveText('车辆 0 辆 · 人员 0 人');
 });

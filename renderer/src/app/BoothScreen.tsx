@@ -15,10 +15,13 @@ import { CloseShiftDialog } from '../handover/CloseShiftDialog';
 import { ExportDialog } from '../handover/ExportDialog';
 import { PrintDialog } from '../handover/PrintDialog';
 import { useHandoverDraft } from '../handover/draftStore';
+import { RecheckDialog } from '../booth/RecheckDialog';
+import type { OpenRecheck } from '../db';
 
 type DialogState =
   | { kind: 'none' }
   | { kind: 'record'; id: string }
+  | { kind: 'recheck'; open: OpenRecheck }
   | { kind: 'incident' }
   | { kind: 'settings' }
   | { kind: 'help' }
@@ -45,6 +48,7 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
   // Kept while the close-shift dialog is closed and reopened: typed handover notes are never lost.
   const [handoverDraft, setHandoverDraft] = useHandoverDraft(shift.id);
   const [notice, setNotice] = useState('');
+  const [recheckNotice, setRecheckNotice] = useState('');
 
   const toggleTheme = () => void saveSettings(db, { ...settings, theme: settings.theme === 'night' ? 'day' : 'night' });
   const toggleLocale = () => saveToggledLocale(db, settings);
@@ -123,7 +127,7 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
       ) : null}
       <div className="booth-body">
         <RegistrationForm shift={shift} operator={operator} settings={settings} amend={amend} onAmendDone={() => setAmend(null)} />
-        <TodayPanel onOpen={(id) => setDialog({ kind: 'record', id })} />
+        <TodayPanel shiftId={shift.id} onOpen={(id) => setDialog({ kind: 'record', id })} onRecheck={(open) => setDialog({ kind: 'recheck', open })} recheckNotice={recheckNotice} />
       </div>
       {dialog.kind === 'record' ? (
         <RecordDialog
@@ -133,6 +137,22 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
           onCorrect={(target) => {
             close();
             setAmend(target);
+          }}
+        />
+      ) : null}
+      {dialog.kind === 'recheck' ? (
+        <RecheckDialog
+          open={dialog.open}
+          feverLine={settings.feverLine}
+          operator={operator}
+          onClose={close}
+          onDone={(message) => {
+            close();
+            setRecheckNotice(message);
+            // Back to the next person waiting, or to the plate for the next vehicle.
+            requestAnimationFrame(() =>
+              (document.querySelector<HTMLElement>('.recheck-queue tbody tr') ?? document.querySelector<HTMLElement>('form.registration input[name="plate"]'))?.focus(),
+            );
           }}
         />
       ) : null}

@@ -11,6 +11,7 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
           .map((line) => (
             <li key={line}>{line}</li>
           ))}
+        <li>{t('helpRecheckKey')}</li>
         <li>{t('plateHint')}</li>
       </ul>
       <button type="button" autoFocus onClick={onClose}>

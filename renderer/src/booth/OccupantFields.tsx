@@ -5,6 +5,7 @@ import { parseTemperature } from '../../../shared/temperature';
 import { useT } from '../runtime/i18n';
 import { ChoiceField, MultiCheckField, TextField } from '../ui/fields';
 import { errorText } from './errorText';
+import { RecheckPendingField } from './RecheckPendingField';
 
 interface Props {
   index: number;
@@ -96,7 +97,13 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
       </div>
       {readings.feverFirst ? (
         <div className="fever-box" role="group" aria-label={t('feverNotice', { line: settings.feverLine.toFixed(1) })}>
-          <p className="fever-notice">{readings.feverConfirmed && readings.recheck !== undefined ? t('feverConfirmed') : t('feverNotice', { line: settings.feverLine.toFixed(1) })}</p>
+          <p className="fever-notice">
+            {readings.feverConfirmed && readings.recheck !== undefined
+              ? t('feverConfirmed')
+              : o.recheckPending && readings.recheck === undefined
+                ? t('recheckPendingNotice')
+                : t('feverNotice', { line: settings.feverLine.toFixed(1) })}
+          </p>
           <div className="grid">
             <TextField
               label={t('recheck')}
@@ -109,6 +116,7 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
               name={`${p}.recheckTemp`}
               className="temp"
             />
+            <RecheckPendingField checked={o.recheckPending === true} recheckTyped={o.recheckTemp.trim() !== ''} onChange={(recheckPending) => onChange({ recheckPending })} />
             <ChoiceField
               label={t('recheckMethod')}
               value={o.recheckMethod}

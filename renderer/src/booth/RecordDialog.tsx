@@ -93,7 +93,7 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
                   <td>{p.docNumber}</td>
                   <td>{p.phone}</td>
                   <td>{p.first.celsius.toFixed(1)}</td>
-                  <td>{p.recheck ? p.recheck.celsius.toFixed(1) : '—'}</td>
+                  <td>{p.recheck ? p.recheck.celsius.toFixed(1) : p.awaitingRecheckSince !== undefined ? t('flag_recheck') : '—'}</td>
                   <td>{t(`pd_${p.disposition}`)}</td>
                 </tr>
               ))}
@@ -105,7 +105,7 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
               <ul>
                 {v.amendments.map((a) => (
                   <li key={a.at}>
-                    {formatDateTime(a.at)} {a.by}：{a.reason}（{Object.keys(a.changes).join('、')}）
+                    {formatDateTime(a.at)} {a.by}：{a.kind === 'recheck' ? t('recheckHistory') : a.reason}（{Object.keys(a.changes).join('、')}）
                   </li>
                 ))}
               </ul>

@@ -1,44 +1,97 @@
 import { useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Vehicle } from '../../../shared/model';
-import { countPersonsByDay, countVehiclesByDay, dayKey, listVehiclesPage, searchRecords } from '../db';
+import { dayKey, listOpenRechecks, listShiftVehicles, readDayCounts, readShiftCounts, searchRecords, type OpenRecheck } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
 import { useT } from '../runtime/i18n';
-import { formatDateTime, formatTime } from '../ui/format';
+import { useMinuteClock } from '../runtime/clock';
+import { formatTime } from '../ui/format';
+import { RecheckQueue } from './RecheckQueue';
 
 const PAGE = 50;
 
-/** Today's vehicles beside the form, newest first, live; or search results. */
-export function TodayPanel({ onOpen }: { onOpen: (vehicleId: string) => void }) {
+/**
+ * The current shift's vehicles (本班) beside the form, newest first, live; or search results. A
+ * night shift runs through midnight: the list and its counts are the shift's, so nothing vanishes
+ * at 00:00 or after a reload; the calendar day's figures sit beside them and roll over at midnight
+ * (useMinuteClock), without a reload.
+ */
+interface Props {
+  shiftId: string;
+  onOpen: (vehicleId: string) => void;
+  onRecheck: (open: OpenRecheck) => void;
+  /** "已保存复测 …" after a recheck dialog closed, announced where the queue is. */
+  recheckNotice: string;
+}
+
+export function TodayPanel({ shiftId, onOpen, onRecheck, recheckNotice }: Props) {
   const db = useDb();
   const { t } = useT();
   const [limit, setLimit] = useState(PAGE);
   const [query, setQuery] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
-  const day = dayKey(Date.now());
+  const queueRef = useRef<HTMLDivElement>(null);
+  const now = useMinuteClock();
+  const day = dayKey(now);
   const searching = query.trim().length >= 2;
 
-  // Bounded by `limit`: the list never loads a whole day, let alone the table.
+  // Bounded by `limit`: the list never loads a whole shift, let alone the table.
   const rows = useLiveQuery(
-    () => (searching ? searchRecords(db, query, { limit: PAGE }) : listVehiclesPage(db, day, { limit })),
-    [db, day, limit, query, searching],
+    () => (searching ? searchRecords(db, query, { limit: PAGE }) : listShiftVehicles(db, shiftId, limit)),
+    [db, shiftId, limit, query, searching],
   );
-  const counts = useLiveQuery(async () => ({ v: await countVehiclesByDay(db, day), p: await countPersonsByDay(db, day) }), [db, day]);
+  // Counter rows (one read each), kept in step by every save, void, correction and recheck.
+  const shiftCounts = useLiveQuery(() => readShiftCounts(db, shiftId), [db, shiftId]);
+  const dayCounts = useLiveQuery(() => readDayCounts(db, day), [db, day]);
+  const rechecks = useLiveQuery(() => listOpenRechecks(db, shiftId), [db, shiftId]);
+  const waitingVehicles = new Set((rechecks ?? []).map((r) => r.vehicle.id));
 
   useCommand('search', () => {
     searchRef.current?.focus();
     searchRef.current?.select();
   });
+  useCommand('recheckQueue', () => queueRef.current?.querySelector<HTMLElement>('tbody tr')?.focus());
 
   return (
-    <aside className="today" aria-label={t('today')}>
+    <aside className="today" aria-label={t('shiftList')}>
       <header>
-        <h2>{searching ? t('searchResults') : t('today')}</h2>
-        <p className="counts" data-testid="today-counts">
-          {counts ? t('todayCounts', counts) : t('loading')}
-        </p>
+        <h2>{searching ? t('searchResults') : t('shiftList')}</h2>
+        <div className="counts">
+          <p>
+            <strong>{t('shiftCountsLabel')}</strong>{' '}
+            {shiftCounts ? (
+              <>
+                <span data-testid="shift-counts">{t('shiftCounts', { v: shiftCounts.vehicles, p: shiftCounts.persons })}</span>
+                {' · '}
+                <span data-testid="shift-fever">{t('feverCount', { n: shiftCounts.feverFirst })}</span>
+              </>
+            ) : (
+              t('loading')
+            )}
+          </p>
+          <p className="day-counts">
+            <strong data-testid="day-label">{t('dayCountsLabel', { day: day.slice(5) })}</strong>{' '}
+            {dayCounts && dayCounts.day === day ? (
+              <>
+                <span data-testid="day-counts">{t('shiftCounts', { v: dayCounts.vehicles, p: dayCounts.persons })}</span>
+                {' · '}
+                <span data-testid="day-fever">{t('feverCount', { n: dayCounts.feverFirst })}</span>
+              </>
+            ) : (
+              t('loading')
+            )}
+          </p>
+        </div>
       </header>
+      <p className="recheck-notice" role="status" data-testid="recheck-status">
+        {recheckNotice}
+      </p>
+      {rechecks && rechecks.length > 0 ? (
+        <div ref={queueRef}>
+          <RecheckQueue rechecks={rechecks} now={now} onRecheck={onRecheck} />
+        </div>
+      ) : null}
       <div className="field">
         <label htmlFor="search">{t('search')}</label>
         <input
@@ -51,7 +104,7 @@ export function TodayPanel({ onOpen }: { onOpen: (vehicleId: string) => void }) 
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
-              (e.currentTarget.closest('aside')?.querySelector('tbody tr') as HTMLElement | null)?.focus();
+              (e.currentTarget.closest('aside')?.querySelector('.vehicle-list tbody tr') as HTMLElement | null)?.focus();
             }
             if (e.key === 'Escape') setQuery('');
           }}
@@ -60,9 +113,9 @@ export function TodayPanel({ onOpen }: { onOpen: (vehicleId: string) => void }) 
       {rows === undefined ? (
         <p>{t('loading')}</p>
       ) : rows.length === 0 ? (
-        <p className="empty">{searching ? t('noResults') : t('noRecords')}</p>
+        <p className="empty">{searching ? t('noResults') : t('noShiftRecords')}</p>
       ) : (
-        <VehicleTable rows={rows} onOpen={onOpen} />
+        <VehicleTable rows={rows} today={day} waiting={waitingVehicles} onOpen={onOpen} />
       )}
       {!searching && rows && rows.length >= limit ? (
         <button type="button" onClick={() => setLimit((l) => l + PAGE)}>
@@ -73,9 +126,13 @@ export function TodayPanel({ onOpen }: { onOpen: (vehicleId: string) => void }) 
   );
 }
 
-function VehicleTable({ rows, onOpen }: { rows: Vehicle[]; onOpen: (id: string) => void }) {
+/** MM-DD HH:MM: a row from before midnight (or a search hit from another day) says which day. */
+function rowTime(v: Vehicle, today: string): string {
+  return v.day === today ? formatTime(v.createdAt) : `${v.day.slice(5)} ${formatTime(v.createdAt)}`;
+}
+
+function VehicleTable({ rows, today, waiting, onOpen }: { rows: Vehicle[]; today: string; waiting: ReadonlySet<string>; onOpen: (id: string) => void }) {
   const { t } = useT();
-  const today = dayKey(Date.now());
   return (
     <table className="vehicle-list">
       <thead>
@@ -100,16 +157,17 @@ function VehicleTable({ rows, onOpen }: { rows: Vehicle[]; onOpen: (id: string) 
               if (e.key === 'ArrowUp') (e.currentTarget.previousElementSibling as HTMLElement | null)?.focus();
             }}
           >
-            <td>{v.day === today ? formatTime(v.createdAt) : formatDateTime(v.createdAt)}</td>
+            <td>{rowTime(v, today)}</td>
             <td className="plate-cell">{v.plate}</td>
             <td>{v.personCount}</td>
             <td className={v.anyFever ? 'temp-fever' : ''}>{v.maxTemp === null ? '—' : v.maxTemp.toFixed(1)}</td>
             <td>
+              {waiting.has(v.id) ? <span className="flag flag-recheck">{t('flag_recheck')}</span> : null}
               {v.anyFever ? <span className="flag flag-fever">{t('flag_fever')}</span> : null}
               {v.keyArea ? <span className="flag flag-key">{t('flag_keyArea')}</span> : null}
               {v.disposition === 'turnedBack' ? <span className="flag flag-back">{t('flag_turnedBack')}</span> : null}
               {v.voided ? <span className="flag flag-void">{t('flag_voided')}</span> : null}
-              {v.amendments.length > 0 ? <span className="flag">{t('flag_amended')}</span> : null}
+              {v.amendments.some((a) => a.kind !== 'recheck') ? <span className="flag">{t('flag_amended')}</span> : null}
             </td>
           </tr>
         ))}

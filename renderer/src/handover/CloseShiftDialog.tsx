@@ -4,6 +4,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Shift } from '../../../shared/model';
 import { LABELS, shiftNameLabel } from '../../../shared/excel/labels';
+import { openRechecks } from '../../../shared/handover/summary';
+import { minutesWaited } from '../../../shared/recheck';
 import { closeShift } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
@@ -48,6 +50,8 @@ export function CloseShiftDialog({ shift, draft, onDraft, unsavedVehicle, onClos
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState('');
   const errors = validateHandover(draft);
+  // 待复测: a person still waiting for a recheck is never handed over as done (closeShift refuses too).
+  const waiting = records ? openRechecks(records.summary) : [];
 
   useEffect(() => {
     rootRef.current?.querySelector<HTMLElement>('textarea')?.focus();
@@ -65,6 +69,10 @@ export function CloseShiftDialog({ shift, draft, onDraft, unsavedVehicle, onClos
     if (busy) return;
     setSubmitted(true);
     setFailure('');
+    if (waiting.length > 0) {
+      setFailure(t('rechecksOpenBlock', { n: waiting.length }));
+      return;
+    }
     if (Object.keys(errors).length > 0) {
       requestAnimationFrame(() => rootRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
@@ -87,6 +95,19 @@ export function CloseShiftDialog({ shift, draft, onDraft, unsavedVehicle, onClos
         <p className="shift-line">
           {shift.checkpoint} · {shiftNameLabel(shift.shiftName, locale)} · {shift.day} · {t('leadName')}：{shift.leadName} · {formatTime(shift.openedAt)}–
         </p>
+        {waiting.length > 0 ? (
+          <section className="warning rechecks-open" role="alert" aria-label={t('rechecksOpenTitle', { n: waiting.length })} data-testid="close-rechecks-open">
+            <p>{t('rechecksOpenBlock', { n: waiting.length })}</p>
+            <ul>
+              {waiting.map((f) => (
+                <li key={f.personId}>
+                  {formatTime(f.at)} · {f.plate} · {f.name} · {t('recheckFirstShort', { t: f.first.celsius.toFixed(1) })} ·{' '}
+                  {t('recheckWaited', { m: minutesWaited(f.awaitingRecheckSince ?? f.at, Date.now()) })}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         {unsavedVehicle ? (
           <p className="warning" role="alert">
             {t('closeShiftUnsavedVehicle')}

@@ -29,7 +29,7 @@ export function FeverCasesTable({ cases }: { cases: FeverCase[] }) {
               {c.first.celsius.toFixed(1)}
               {c.recheck ? ` / ${c.recheck.celsius.toFixed(1)}` : ''} ℃
             </td>
-            <td>{LABELS.personDisposition[c.disposition][locale]}</td>
+            <td>{c.awaitingRecheckSince !== undefined ? t('flag_recheck') : LABELS.personDisposition[c.disposition][locale]}</td>
           </tr>
         ))}
       </tbody>

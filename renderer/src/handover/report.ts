@@ -98,7 +98,8 @@ export function buildHandoverReport({ shift, vehicles, incidents, summary }: Rep
     phone: maskPhone(f.phone),
     readings:
       `${f.first.celsius.toFixed(1)} ℃ ${LABELS.method[f.first.method].zh}` +
-      (f.recheck ? ` / 复测 ${f.recheck.celsius.toFixed(1)} ℃ ${LABELS.method[f.recheck.method].zh}` : ''),
+      (f.recheck ? ` / 复测 ${f.recheck.celsius.toFixed(1)} ℃ ${LABELS.method[f.recheck.method].zh}` : '') +
+      (f.awaitingRecheckSince !== undefined ? ' / 待复测' : ''),
     symptoms: f.symptoms.map((s) => LABELS.symptom[s].zh).join('、'),
     disposition: LABELS.personDisposition[f.disposition].zh,
     remarks: f.remarks,

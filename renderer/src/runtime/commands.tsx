@@ -3,7 +3,8 @@
 import { createContext, useContext, useEffect, useRef } from 'react';
 import type { MenuCommand } from '../../../shared/ipc';
 
-export type Command = MenuCommand | 'recall';
+/** Renderer-only commands (no menu item): recall a repeat vehicle; go to the 待复测 list. */
+export type Command = MenuCommand | 'recall' | 'recheckQueue';
 
 export type CommandBus = {
   register(command: Command, handler: () => void): () => void;
@@ -62,6 +63,8 @@ export function commandForKey(e: KeyboardEvent): Command | undefined {
         return 'addOccupant';
       case 'F3':
         return 'recall';
+      case 'F4':
+        return 'recheckQueue';
       case 'F9':
         return 'save';
       default:

@@ -71,7 +71,7 @@ export class BoothPage {
   }
 
   todayList(): Locator {
-    return this.page.getByRole('complementary', { name: '今日登记' });
+    return this.page.getByRole('complementary', { name: '本班登记' });
   }
 
   todayRow(plate: string): Locator {
