@@ -725,7 +725,7 @@ function report(mach, operator) {
   const opVerdicts = {};
   if (operator && !operator.error) {
     const rows = [];
-    for (const k of ['newVehicle', 'keyAreaVehicle', 'repeatVehicle']) {
+    for (const k of ['newVehicle', 'keyAreaVehicle', 'repeatVehicle', 'recheckFromList', 'recheckFromListFever']) {
       const f = operator[k];
       if (!f) continue;
       const perVisited = f.nonDataKeys / f.fieldsVisited;
@@ -741,7 +741,17 @@ function report(mach, operator) {
         v = verdict(f.recallKeysAfterPlate, 2);
         opVerdicts.repeatVehicle = v;
       }
+      // 待复测 completed from the list: F4, Enter, the reading, Ctrl+S (+ Enter and a digit for a
+      // disposition). No pointer; the figure is the count itself.
+      if (k === 'recheckFromList') {
+        target = '≤ 3 keys, no pointer';
+        v = f.pointerActions === 0 ? verdict(f.nonDataKeys, 3) : 'MISSED';
+        opVerdicts.recheckFromList = v;
+      }
       rows.push([f.flow, f.nonDataKeys, f.dataChars, f.pointerActions, f.fieldsVisited, perVisited.toFixed(2), (f.nonDataKeys / f.fieldsFilled).toFixed(2), k === 'repeatVehicle' ? `${f.recallKeysAfterPlate} (+${f.enterToNextTemperature} Enter to reach the next temperatures)` : '', target, v]);
+    }
+    if (operator.recheckMark) {
+      rows.push(['  marking a fever 待复测 in the form (after its first reading; Enter, Enter, Space)', operator.recheckMark.nonDataKeys, 0, operator.recheckMark.pointerActions, '', '', '', '', '', '']);
     }
     operatorTable = table(['Flow (keyboard only)', 'non-data keys', 'data chars', 'pointer', 'fields visited', 'keys / field visited', 'keys / field filled', 'recall keys after plate', 'target', 'verdict'], rows);
   } else if (operator?.error) {

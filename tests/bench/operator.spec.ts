@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { BoothPage, residentId } from '../e2e/pages/BoothPage';
+import { completeRecheckFromList, markAwaitingRecheck, recheckRows, registerLocalVehicle } from '../e2e/pages/shiftFlows';
 
 interface FlowCost {
   flow: string;
@@ -146,6 +147,46 @@ test('new key-area vehicle (鄂 plate), driver + 2 passengers', async ({ page })
     7 + o.filled,
     'as the local flow plus the two checkboxes a key-area vehicle must have ticked (Space ticks, Enter moves on)',
   );
+});
+
+test('待复测: fever marked for a later recheck, then the recheck completed from the list', async ({ page }) => {
+  const booth = new BoothPage(page);
+  await booth.goto();
+  await booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
+  // Marking: after the fever's first reading, the keys that send the person to the queue.
+  await booth.expectFocusOn('车牌号');
+  await booth.type('a54321');
+  await booth.press('Enter');
+  await booth.press('Enter');
+  for (const text of ['巴中', '', '南江县城', '返乡', '']) await booth.fill(text);
+  await booth.fill(PASSENGER_1.name);
+  await booth.fill(PASSENGER_1.id);
+  await booth.fill(PASSENGER_1.phone);
+  await booth.type('37.8');
+  reset(booth);
+  await markAwaitingRecheck(booth);
+  const markKeys = booth.controlKeys;
+  await booth.press('Control+s');
+  await expect(booth.saveStatus()).toHaveText('已保存：川A54321，1 人');
+  await expect(recheckRows(booth)).toHaveCount(1);
+  results.recheckMark = { nonDataKeys: markKeys, dataChars: 0, pointerActions: booth.pointerActions };
+
+  // Completing from the list, normal reading: F4, Enter, the reading, Ctrl+S.
+  reset(booth);
+  await completeRecheckFromList(booth, { temp: '36.8' });
+  await expect(page.getByTestId('recheck-status')).toHaveText('已保存复测：李四 36.8 ℃');
+  await expect(recheckRows(booth)).toHaveCount(0);
+  results.recheckFromList = cost(booth, '待复测 recheck completed from the list (normal reading, released)', 2, 1, 'F4 to the queue, Enter opens the longest wait, reading typed, Ctrl+S');
+
+  // Still feverish: the disposition is chosen too (Enter to 人员处置, digit 3 送发热门诊).
+  await booth.expectFocusOn('车牌号');
+  await registerLocalVehicle(booth, 'a67890', [{ ...PASSENGER_2, phone: '13700137000', temp: '38.0', awaitRecheck: true }]);
+  await expect(booth.saveStatus()).toHaveText('已保存：川A67890，1 人');
+  reset(booth);
+  await completeRecheckFromList(booth, { temp: '38.3', dispositionDigit: '3' });
+  await expect(page.getByTestId('recheck-status')).toHaveText('已保存复测：王小五 38.3 ℃');
+  await expect(recheckRows(booth)).toHaveCount(0);
+  results.recheckFromListFever = cost(booth, '待复测 recheck completed from the list (still feverish → fever clinic)', 3, 2, 'as above, plus Enter to the disposition and a digit');
 });
 
 test.afterAll(() => {
