@@ -203,8 +203,8 @@ const READY_PROBE = `(() => {
       requestAnimationFrame(() => setTimeout(() => { marks.ready = performance.now(); finish(); }, 0));
     }
     if (marks.list === undefined) {
-      const counts = document.querySelector('[data-testid="today-counts"]');
-      const rows = document.querySelector('.today tbody tr, .today .empty');
+      const counts = document.querySelector('[data-testid="shift-counts"]');
+      const rows = document.querySelector('.today .vehicle-list tbody tr, .today .empty');
       if (counts && /\\d/.test(counts.textContent || '') && rows) { marks.list = performance.now(); finish(); }
     }
   };
@@ -241,7 +241,7 @@ async function uiSave(page, i) {
   await page.getByLabel('联系电话').first().fill('13800138000');
   await page.getByLabel('体温 ℃').first().fill('36.5');
   await page.evaluate((p) => {
-    const before = document.querySelector('[data-testid="today-counts"]')?.textContent ?? '';
+    const before = document.querySelector('[data-testid="shift-counts"]')?.textContent ?? '';
     window.__benchSave = new Promise((resolve) => {
       const m = {};
       const check = () => {
@@ -249,8 +249,8 @@ async function uiSave(page, i) {
         if (m.start === undefined) return;
         const status = document.querySelector('[data-testid="save-status"]')?.textContent ?? '';
         if (m.status === undefined && status.startsWith('已保存')) m.status = now - m.start;
-        const first = document.querySelector('.today tbody tr .plate-cell')?.textContent ?? '';
-        const counts = document.querySelector('[data-testid="today-counts"]')?.textContent ?? '';
+        const first = document.querySelector('.today .vehicle-list tbody tr .plate-cell')?.textContent ?? '';
+        const counts = document.querySelector('[data-testid="shift-counts"]')?.textContent ?? '';
         if (m.list === undefined && first === p && counts !== before) m.list = now - m.start;
         if (m.status !== undefined && m.list !== undefined) {
           obs.disconnect();
@@ -290,7 +290,7 @@ async function uiSearch(page, query, plate) {
           });
           obs.observe(document.body, { subtree: true, childList: true, characterData: true });
         });
-      const rows = () => [...document.querySelectorAll('.today tbody tr .plate-cell')].map((e) => e.textContent);
+      const rows = () => [...document.querySelectorAll('.today .vehicle-list tbody tr .plate-cell')].map((e) => e.textContent);
       const heading = () => document.querySelector('.today h2')?.textContent ?? '';
       const t0 = performance.now();
       setValue.call(input, q);
@@ -299,7 +299,7 @@ async function uiSearch(page, query, plate) {
       const ms = performance.now() - t0;
       setValue.call(input, '');
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      await waitFor(() => heading() === '今日登记' && !rows().includes(p));
+      await waitFor(() => heading() === '本班登记' && !rows().includes(p));
       return ms;
     },
     [query, plate],
@@ -406,6 +406,7 @@ async function measureScale(persons, run) {
     add('today.deepPage', persons, td.deepPage);
     add('today.countVehicles', persons, td.countVehicles);
     add('today.countPersons', persons, td.countPersons);
+    if (td.shiftPanel.length) add('today.shiftPanel', persons, td.shiftPanel);
     note('today', persons, { rows: td.rows, vehicles: td.vehicles, persons: td.persons });
     add('heap.bench.today', persons, [await heap(page)]);
 
@@ -600,6 +601,7 @@ const ROWS = [
   ['today.panel', "Today's panel (page + counts together)", 1.5],
   ['today.countVehicles', '  countVehiclesByDay alone', 1.5],
   ['today.countPersons', '  countPersonsByDay alone', 1.5],
+  ['today.shiftPanel', "Booth panel's reads: 本班 first page + shift and day counter rows + 待复测 queue", 1.5],
   ['today.deepPage', "Today's list: 5th page (keyset cursor)", 1.5],
   ['day.light', 'Supervisor day view: shifts + day counts', null],
   ['day.full', "Supervisor day view (DayView's query: every shift read + summarised)", null],

@@ -96,6 +96,8 @@ test('待复测: the lane moves on, the wait is shown live, the recheck is compl
   await completeRecheckFromList(booth, { temp: '36.8' });
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('recheck-status')).toHaveText('已保存复测：王五 36.8 ℃');
+  // Focus goes back to the plate, ready for the next vehicle.
+  await booth.expectFocusOn('车牌号');
   await expect(recheckRows(booth)).toHaveCount(0);
   await expect(page.getByTestId('shift-fever')).toHaveText('初测发热 1 人');
   await expect(booth.todayRow('川A33333')).not.toContainText('待复测');

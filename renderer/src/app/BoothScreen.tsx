@@ -149,9 +149,14 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
           onDone={(message) => {
             close();
             setRecheckNotice(message);
-            // Back to the next person waiting, or to the plate for the next vehicle.
+            // Back to the next person waiting (not the one just done, whose row is about to go), or
+            // to the plate for the next vehicle.
+            const done = dialog.open.person.id;
             requestAnimationFrame(() =>
-              (document.querySelector<HTMLElement>('.recheck-queue tbody tr') ?? document.querySelector<HTMLElement>('form.registration input[name="plate"]'))?.focus(),
+              (
+                document.querySelector<HTMLElement>(`.recheck-queue tbody tr:not([data-person-id="${CSS.escape(done)}"])`) ??
+                document.querySelector<HTMLElement>('form.registration input[name="plate"]')
+              )?.focus(),
             );
           }}
         />

@@ -9,8 +9,13 @@ import {
   CheckpointDB,
   countPersonsByDay,
   countVehiclesByDay,
+  currentShift,
   dayKey,
   getShift,
+  listOpenRechecks,
+  listShiftVehicles,
+  readDayCounts,
+  readShiftCounts,
   importedShiftsOfDay,
   lastClosedShift,
   incidentsOfShift,
@@ -178,6 +183,7 @@ export interface TodaySamples {
   countPersons: number[];
   /** The 5th page through the keyset cursor (rows 201–250; exists at every scale). */
   deepPage: number[];
+  shiftPanel: number[];
   rows: number;
   vehicles: number;
   persons: number;
@@ -186,7 +192,11 @@ export interface TodaySamples {
 export async function today(name: string, n: number, warmup: number): Promise<TodaySamples> {
   const db = await connect(name);
   const day = dayKey(Date.now());
-  const out: TodaySamples = { list: [], counts: [], panel: [], countVehicles: [], countPersons: [], deepPage: [], rows: 0, vehicles: 0, persons: 0 };
+  const out: TodaySamples = { list: [], counts: [], panel: [], shiftPanel: [], countVehicles: [], countPersons: [], deepPage: [], rows: 0, vehicles: 0, persons: 0 };
+  const shift = await currentShift(db);
+  // What the booth's 本班 panel reads after every save: the shift's first page, its counter row,
+  // the day's counter row, the 待复测 queue.
+  const shiftPanel = (s: Shift) => Promise.all([listShiftVehicles(db, s.id, PAGE), readShiftCounts(db, s.id), readDayCounts(db, day), listOpenRechecks(db, s.id)]);
   const counts = () => Promise.all([countVehiclesByDay(db, day), countPersonsByDay(db, day)]);
   // A cursor 4 pages deep, found once (not timed).
   let cursor: [number, string] | undefined;
@@ -203,6 +213,7 @@ export async function today(name: string, n: number, warmup: number): Promise<To
     const [e] = await timed(() => listVehiclesPage(db, day, cursor ? { limit: PAGE, before: cursor } : { limit: PAGE }));
     const [f] = await timed(() => countVehiclesByDay(db, day));
     const [g] = await timed(() => countPersonsByDay(db, day));
+    const [h] = shift ? await timed(() => shiftPanel(shift)) : [NaN];
     out.rows = rows.length;
     out.vehicles = c[0];
     out.persons = c[1];
@@ -213,6 +224,7 @@ export async function today(name: string, n: number, warmup: number): Promise<To
       out.deepPage.push(e);
       out.countVehicles.push(f);
       out.countPersons.push(g);
+      if (shift) out.shiftPanel.push(h);
     }
   }
   return out;

@@ -15,7 +15,7 @@
 import Dexie from 'dexie';
 import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
 import { CheckpointDB, dayKey, saveSettings } from '../db';
-import { recountDay } from '../db/dayCounts';
+import { recountDay, recountShift } from '../db/dayCounts';
 import { Generator, SETTINGS, type IdMode, type VehicleIdentity } from './generate';
 import { Rng } from './rng';
 
@@ -252,7 +252,8 @@ export async function seedScale(name: string, persons: number, seed: number, onP
     try {
       const meta = await readMeta(existing);
       if (!force && meta && meta.kind === 'scale' && meta.version === GENERATOR_VERSION && meta.persons === persons && meta.seed === seed && meta.today === today && (meta.idMode ?? 'random') === idMode) {
-        if (!meta.dayCounts) await backfillDayCounts(existing, meta);
+        // A profile seeded before schema v4 lost its day rows in v4's upgrade and has no shift rows.
+        if (!meta.dayCounts || (await existing.dayCounts.count()) === 0 || (await existing.shiftCounts.count()) === 0) await backfillDayCounts(existing, meta);
         return { reused: true, meta };
       }
     } finally {
@@ -372,6 +373,9 @@ async function backfillDayCounts(db: CheckpointDB, meta: SeedMeta): Promise<void
   days.add(meta.today);
   const rows = await Promise.all([...days].map((d) => recountDay(db, d)));
   await db.dayCounts.bulkPut(rows.filter((r) => r.vehicles > 0 || r.day === meta.today));
+  // And the per-shift rows (v4), which the booth screen's 本班 figures read.
+  const shifts = await db.shifts.toArray();
+  await db.shiftCounts.bulkPut(await Promise.all(shifts.map((s) => recountShift(db, s.id))));
   meta.dayCounts = true;
   await db.settings.put({ key: META_KEY, value: meta });
 }
