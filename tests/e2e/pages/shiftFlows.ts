@@ -57,6 +57,8 @@ export function recheckRows(booth: BoothPage): Locator {
  * as the app decided; callers assert.
  */
 export async function completeRecheckFromList(booth: BoothPage, opts: { temp: string; dispositionDigit?: string; nth?: number }): Promise<void> {
+  // The operator acts on what the list shows: the row is there before F4 is pressed.
+  await expect(recheckRows(booth).nth(opts.nth ?? 0)).toBeVisible();
   await booth.press('F4');
   await expect(booth.focused()).toHaveAttribute('data-testid', 'recheck-row');
   for (let i = 0; i < (opts.nth ?? 0); i++) await booth.press('ArrowDown');
