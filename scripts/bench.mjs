@@ -407,6 +407,8 @@ async function measureScale(persons, run) {
     add('today.countVehicles', persons, td.countVehicles);
     add('today.countPersons', persons, td.countPersons);
     if (td.shiftPanel.length) add('today.shiftPanel', persons, td.shiftPanel);
+    if (td.shiftList.length) add('today.shiftList', persons, td.shiftList);
+    if (td.shiftCounts.length) add('today.shiftCounts', persons, td.shiftCounts);
     note('today', persons, { rows: td.rows, vehicles: td.vehicles, persons: td.persons });
     add('heap.bench.today', persons, [await heap(page)]);
 
@@ -602,6 +604,8 @@ const ROWS = [
   ['today.countVehicles', '  countVehiclesByDay alone', 1.5],
   ['today.countPersons', '  countPersonsByDay alone', 1.5],
   ['today.shiftPanel', "Booth panel's reads: 本班 first page + shift and day counter rows + 待复测 queue", 1.5],
+  ['today.shiftList', '  本班 first page (50 rows, [shiftId+createdAt])', 1.5],
+  ['today.shiftCounts', '  本班 counter row', 1.5],
   ['today.deepPage', "Today's list: 5th page (keyset cursor)", 1.5],
   ['day.light', 'Supervisor day view: shifts + day counts', null],
   ['day.full', "Supervisor day view (DayView's query: every shift read + summarised)", null],

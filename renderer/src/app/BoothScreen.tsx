@@ -49,6 +49,7 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
   const [handoverDraft, setHandoverDraft] = useHandoverDraft(shift.id);
   const [notice, setNotice] = useState('');
   const [recheckNotice, setRecheckNotice] = useState('');
+  const [recheckDone, setRecheckDone] = useState<string | null>(null);
 
   const toggleTheme = () => void saveSettings(db, { ...settings, theme: settings.theme === 'night' ? 'day' : 'night' });
   const toggleLocale = () => saveToggledLocale(db, settings);
@@ -127,7 +128,10 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
       ) : null}
       <div className="booth-body">
         <RegistrationForm shift={shift} operator={operator} settings={settings} amend={amend} onAmendDone={() => setAmend(null)} />
-        <TodayPanel shiftId={shift.id} onOpen={(id) => setDialog({ kind: 'record', id })} onRecheck={(open) => setDialog({ kind: 'recheck', open })} recheckNotice={recheckNotice} />
+        <TodayPanel shiftId={shift.id} onOpen={(id) => setDialog({ kind: 'record', id })} onRecheck={(open) => setDialog({ kind: 'recheck', open })} recheckNotice={recheckNotice}
+          recheckDone={recheckDone}
+          onRecheckFocused={() => setRecheckDone(null)}
+        />
       </div>
       {dialog.kind === 'record' ? (
         <RecordDialog
@@ -149,15 +153,8 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
           onDone={(message) => {
             close();
             setRecheckNotice(message);
-            // Back to the next person waiting (not the one just done, whose row is about to go), or
-            // to the plate for the next vehicle.
-            const done = dialog.open.person.id;
-            requestAnimationFrame(() =>
-              (
-                document.querySelector<HTMLElement>(`.recheck-queue tbody tr:not([data-person-id="${CSS.escape(done)}"])`) ??
-                document.querySelector<HTMLElement>('form.registration input[name="plate"]')
-              )?.focus(),
-            );
+            // Focus moves on once the list no longer shows this person (TodayPanel).
+            setRecheckDone(dialog.open.person.id);
           }}
         />
       ) : null}

@@ -28,7 +28,7 @@ import {
   vehiclesOfShift,
 } from '../db';
 import { Generator } from './generate';
-import { recountDay } from '../db/dayCounts';
+import { recountDay, recountShift } from '../db/dayCounts';
 import { buildDayView, importedRow, localRow, type DayShiftRow } from '../supervisor/dayView';
 import { dbFullName, readMeta, type SeedMeta } from './seed';
 
@@ -118,9 +118,9 @@ export async function removeVehicles(name: string, ids: string[]): Promise<numbe
     await db.persons.where('vehicleId').anyOf(ids).delete();
     await db.vehicles.bulkDelete(ids);
     // saveVehicle bumped the day's and the shift's counter rows; a deletion (which the app never
-    // does) must too. The shift rows are dropped: the app recounts a missing one from the shift.
+    // does) must too.
     for (const day of days) await db.dayCounts.put(await recountDay(db, day));
-    await db.shiftCounts.bulkDelete([...new Set(found.map((v) => v.shiftId))]);
+    for (const shiftId of new Set(found.map((v) => v.shiftId))) await db.shiftCounts.put(await recountShift(db, shiftId));
     return ids.length;
   });
 }
@@ -184,6 +184,8 @@ export interface TodaySamples {
   /** The 5th page through the keyset cursor (rows 201–250; exists at every scale). */
   deepPage: number[];
   shiftPanel: number[];
+  shiftList: number[];
+  shiftCounts: number[];
   rows: number;
   vehicles: number;
   persons: number;
@@ -192,7 +194,7 @@ export interface TodaySamples {
 export async function today(name: string, n: number, warmup: number): Promise<TodaySamples> {
   const db = await connect(name);
   const day = dayKey(Date.now());
-  const out: TodaySamples = { list: [], counts: [], panel: [], shiftPanel: [], countVehicles: [], countPersons: [], deepPage: [], rows: 0, vehicles: 0, persons: 0 };
+  const out: TodaySamples = { list: [], counts: [], panel: [], shiftPanel: [], shiftList: [], shiftCounts: [], countVehicles: [], countPersons: [], deepPage: [], rows: 0, vehicles: 0, persons: 0 };
   const shift = await currentShift(db);
   // What the booth's 本班 panel reads after every save: the shift's first page, its counter row,
   // the day's counter row, the 待复测 queue.
@@ -214,6 +216,8 @@ export async function today(name: string, n: number, warmup: number): Promise<To
     const [f] = await timed(() => countVehiclesByDay(db, day));
     const [g] = await timed(() => countPersonsByDay(db, day));
     const [h] = shift ? await timed(() => shiftPanel(shift)) : [NaN];
+    const [k] = shift ? await timed(() => listShiftVehicles(db, shift.id, PAGE)) : [NaN];
+    const [l] = shift ? await timed(() => readShiftCounts(db, shift.id)) : [NaN];
     out.rows = rows.length;
     out.vehicles = c[0];
     out.persons = c[1];
@@ -224,7 +228,11 @@ export async function today(name: string, n: number, warmup: number): Promise<To
       out.deepPage.push(e);
       out.countVehicles.push(f);
       out.countPersons.push(g);
-      if (shift) out.shiftPanel.push(h);
+      if (shift) {
+        out.shiftPanel.push(h);
+        out.shiftList.push(k);
+        out.shiftCounts.push(l);
+      }
     }
   }
   return out;

@@ -253,7 +253,7 @@ export async function seedScale(name: string, persons: number, seed: number, onP
       const meta = await readMeta(existing);
       if (!force && meta && meta.kind === 'scale' && meta.version === GENERATOR_VERSION && meta.persons === persons && meta.seed === seed && meta.today === today && (meta.idMode ?? 'random') === idMode) {
         // A profile seeded before schema v4 lost its day rows in v4's upgrade and has no shift rows.
-        if (!meta.dayCounts || (await existing.dayCounts.count()) === 0 || (await existing.shiftCounts.count()) === 0) await backfillDayCounts(existing, meta);
+        if (!meta.dayCounts || (await existing.dayCounts.count()) === 0 || (await existing.shiftCounts.count()) < (await existing.shifts.count())) await backfillDayCounts(existing, meta);
         return { reused: true, meta };
       }
     } finally {

@@ -21,7 +21,6 @@ export function RecheckQueue({ rechecks, now, onRecheck }: { rechecks: OpenReche
               key={r.person.id}
               tabIndex={0}
               data-testid="recheck-row"
-              data-person-id={r.person.id}
               onClick={() => onRecheck(r)}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') {

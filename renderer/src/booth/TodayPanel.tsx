@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Vehicle } from '../../../shared/model';
 import { dayKey, listOpenRechecks, listShiftVehicles, readDayCounts, readShiftCounts, searchRecords, type OpenRecheck } from '../db';
@@ -23,9 +23,12 @@ interface Props {
   onRecheck: (open: OpenRecheck) => void;
   /** "已保存复测 …" after a recheck dialog closed, announced where the queue is. */
   recheckNotice: string;
+  /** The person whose recheck was just saved: once the list drops them, focus moves on. */
+  recheckDone: string | null;
+  onRecheckFocused: () => void;
 }
 
-export function TodayPanel({ shiftId, onOpen, onRecheck, recheckNotice }: Props) {
+export function TodayPanel({ shiftId, onOpen, onRecheck, recheckNotice, recheckDone, onRecheckFocused }: Props) {
   const db = useDb();
   const { t } = useT();
   const [limit, setLimit] = useState(PAGE);
@@ -46,6 +49,15 @@ export function TodayPanel({ shiftId, onOpen, onRecheck, recheckNotice }: Props)
   const dayCounts = useLiveQuery(() => readDayCounts(db, day), [db, day]);
   const rechecks = useLiveQuery(() => listOpenRechecks(db, shiftId), [db, shiftId]);
   const waitingVehicles = new Set((rechecks ?? []).map((r) => r.vehicle.id));
+
+  // After a recheck is saved: to the next person waiting, or to the plate for the next vehicle —
+  // once the list has dropped the person just done (a row about to vanish would drop the focus).
+  useEffect(() => {
+    if (!recheckDone || !rechecks || rechecks.some((r) => r.person.id === recheckDone)) return;
+    const next = queueRef.current?.querySelector<HTMLElement>('tbody tr') ?? document.querySelector<HTMLElement>('form.registration input[name="plate"]');
+    next?.focus();
+    onRecheckFocused();
+  }, [recheckDone, rechecks, onRecheckFocused]);
 
   useCommand('search', () => {
     searchRef.current?.focus();
