@@ -191,7 +191,7 @@ test('a booth\'s data under the old origin appears under the new one with identi
   const booth = new BoothPage(app);
   await expect(booth.todayRow('川A12345')).toBeVisible();
   await expect(booth.todayRow('川B23456')).toBeVisible();
-  await expect(app.getByTestId('today-counts')).toHaveText('车辆 2 辆 · 人员 2 人');
+  await expect(app.getByTestId('shift-counts')).toHaveText('车辆 2 辆 · 人员 2 人');
   const after = await dumpDatabase(app);
   expect(counts(after)).toEqual(counts(before));
   // Identical content, row for row (stores read in key order on both sides).
@@ -212,7 +212,7 @@ test('a booth\'s data under the old origin appears under the new one with identi
   await again.addInitScript(asPreload(preload('index.cjs')));
   await again.goto(`${newOrigin.origin}/`);
   await expect(new BoothPage(again).todayRow('川C34567')).toBeVisible();
-  await expect(again.getByTestId('today-counts')).toHaveText('车辆 3 辆 · 人员 3 人');
+  await expect(again.getByTestId('shift-counts')).toHaveText('车辆 3 辆 · 人员 3 人');
   expect(main3.calls.filter((c) => c === IPC.originImportChunk)).toEqual([]);
   expect(main3.calls).toContain(IPC.originImportPlan);
   const second = await dumpDatabase(again);
