@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Vehicle } from '../../../shared/model';
-import { dayKey, listOpenRechecks, listShiftVehicles, readDayCounts, readShiftCounts, searchRecords, type OpenRecheck } from '../db';
+import { dayKey, ensureCounterRows, listOpenRechecks, listShiftVehicles, readDayCounts, readShiftCounts, searchRecords, type OpenRecheck } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
 import { useT } from '../runtime/i18n';
@@ -44,6 +44,10 @@ export function TodayPanel({ shiftId, onOpen, onRecheck, recheckNotice, recheckD
     () => (searching ? searchRecords(db, query, { limit: PAGE }) : listShiftVehicles(db, shiftId, limit)),
     [db, shiftId, limit, query, searching],
   );
+  // A shift open across the update to v4, or a new day after midnight: store its rows once.
+  useEffect(() => {
+    void ensureCounterRows(db, shiftId, day);
+  }, [db, shiftId, day]);
   // Counter rows (one read each), kept in step by every save, void, correction and recheck.
   const shiftCounts = useLiveQuery(() => readShiftCounts(db, shiftId), [db, shiftId]);
   const dayCounts = useLiveQuery(() => readDayCounts(db, day), [db, day]);

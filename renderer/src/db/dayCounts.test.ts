@@ -9,7 +9,7 @@ import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 import { freshDb, makePerson, makeShift, makeVehicle } from './testing';
 import { amendVehicle, countPersonsByDay, countVehiclesByDay, saveVehicle, voidVehicle } from './vehicles';
 import { openRechecks, summarizeShift } from '../../../shared/handover/summary';
-import { readDayCounts, readShiftCounts, recountShift } from './dayCounts';
+import { ensureCounterRows, readDayCounts, readShiftCounts, recountShift } from './dayCounts';
 import { completeRecheck } from './rechecks';
 import { personsOfShift, vehiclesOfShift } from './shiftData';
 
@@ -110,6 +110,10 @@ describe('per-day counters', () => {
     expect(await db.dayCounts.count()).toBe(0);
     expect(await readDayCounts(db, v.day)).toEqual({ day: v.day, vehicles: 1, persons: 2, feverFirst: 1, feverConfirmed: 1, rechecksOpen: 0 });
     expect(await readShiftCounts(db, shift.id)).toEqual({ shiftId: shift.id, vehicles: 1, persons: 2, feverFirst: 1, feverConfirmed: 1, rechecksOpen: 0 });
+    // The booth screen stores the rows once, then reads them.
+    await ensureCounterRows(db, shift.id, v.day);
+    expect(await db.shiftCounts.get(shift.id)).toEqual(await recountShift(db, shift.id));
+    expect(await db.dayCounts.get(v.day)).toEqual(await recountDay(db, v.day));
   });
 });
 

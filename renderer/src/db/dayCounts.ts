@@ -40,6 +40,18 @@ export async function readShiftCounts(db: CheckpointDB, shiftId: string): Promis
   return (await db.shiftCounts.get(shiftId)) ?? recountShift(db, shiftId);
 }
 
+/**
+ * Store the shift's and the day's counter rows if they are missing (a shift open when the app
+ * was updated to v4, a new day after midnight), so the booth's live figures read one row each
+ * instead of recounting on every refresh. One recount, in one transaction; a no-op afterwards.
+ */
+export async function ensureCounterRows(db: CheckpointDB, shiftId: string, day: string): Promise<void> {
+  await db.transaction('rw', [db.vehicles, db.persons, db.dayCounts, db.shiftCounts], async () => {
+    if (!(await db.shiftCounts.get(shiftId))) await db.shiftCounts.put(await recountShift(db, shiftId));
+    if (!(await db.dayCounts.get(day))) await db.dayCounts.put(await recountDay(db, day));
+  });
+}
+
 /** The tables applyRecordChange writes; a caller's rw transaction must include them (and vehicles, persons). */
 export function counterTables(db: CheckpointDB) {
   return [db.dayCounts, db.shiftCounts, db.recheckQueue];

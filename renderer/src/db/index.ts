@@ -36,5 +36,5 @@ export { addIncident, listIncidentsByDay, listIncidentsByShift, voidIncident } f
 export { getSettings, saveSettings } from './settings';
 export { vehiclesOfShift, personsOfShift, incidentsOfShift, eachVehicleOfShift } from './shiftData';
 export { storeImportedShifts, listImportedShifts, importedShiftsOfDay, clearImportedShifts, type IncomingShift, type StoreImportResult } from './imported';
-export { readDayCounts, readShiftCounts } from './dayCounts';
+export { readDayCounts, readShiftCounts, ensureCounterRows } from './dayCounts';
 export { listOpenRechecks, countOpenRechecks, completeRecheck, type OpenRecheck } from './rechecks';
