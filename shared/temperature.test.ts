@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLAUSIBLE_MAX, PLAUSIBLE_MIN, formatCelsius, isFever, parseTemperature } from './temperature';
+import { PLAUSIBLE_MAX, PLAUSIBLE_MIN, formatCelsius, isFever, missingDecimalPoint, parseTemperature } from './temperature';
 
 describe('parseTemperature: accepted', () => {
   it.each([
@@ -130,5 +130,17 @@ describe('formatCelsius', () => {
 describe('plausible range', () => {
   it('is 34.0–42.5 °C', () => {
     expect([PLAUSIBLE_MIN, PLAUSIBLE_MAX]).toEqual([34, 42.5]);
+  });
+});
+
+describe('missingDecimalPoint', () => {
+  it('offers 36.5 for 365 and 38.2 for ３８２, the way 98.6 offers a conversion', () => {
+    expect(missingDecimalPoint('365')).toBe(36.5);
+    expect(missingDecimalPoint(' ３８２ ')).toBe(38.2);
+    // and the reading itself is still refused until the offer is taken
+    expect(parseTemperature('365').ok).toBe(false);
+  });
+  it('offers nothing for readings that are fine, Fahrenheit, or not a dropped point', () => {
+    for (const raw of ['36.5', '98.6', '986', '36', '3650', '999', '120', '']) expect(missingDecimalPoint(raw), raw).toBeUndefined();
   });
 });

@@ -59,3 +59,14 @@ export function formatCelsius(c: number): string {
   if (!Number.isFinite(c)) return '';
   return (Math.round(c * 10 + 1e-9) / 10).toFixed(1);
 }
+
+/**
+ * '365' typed without its decimal point (a glove misses the '.' key): the reading it most likely
+ * is, offered back for one key to accept — never applied silently, like a Fahrenheit reading.
+ */
+export function missingDecimalPoint(raw: string): number | undefined {
+  const s = toHalfWidth(raw).trim();
+  if (!/^\d{3}$/.test(s)) return undefined;
+  const tenths = Number(s);
+  return tenths >= PLAUSIBLE_MIN * 10 && tenths <= PLAUSIBLE_MAX * 10 ? tenths / 10 : undefined;
+}

@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { MENU_COMMANDS, type MenuCommand } from '../../shared/ipc';
+import { COMMAND_KEYS, chordAccelerator } from '../../shared/keyboard';
 import { buildContextMenuTemplate, buildMenuTemplate, RENDERER_SHORTCUTS } from './menu';
 
 type Item = MenuItemConstructorOptions;
@@ -32,6 +33,7 @@ describe('buildMenuTemplate', () => {
 
   it.each([
     ['新登记', 'newVehicle', 'CmdOrCtrl+N'],
+    ['添加随车人员', 'addOccupant', 'F2'],
     ['保存登记', 'save', 'CmdOrCtrl+S'],
     ['事件登记', 'incident', 'CmdOrCtrl+I'],
     ['交接班…', 'closeShift', undefined],
@@ -55,6 +57,14 @@ describe('buildMenuTemplate', () => {
     const withKeys = commandItems.filter((i) => i.accelerator);
     expect(withKeys.map((i) => i.accelerator).sort()).toEqual(Object.values(RENDERER_SHORTCUTS).sort());
     for (const item of withKeys) expect(item.registerAccelerator).toBe(false);
+  });
+
+  it('shows, for every command item, the first key the keyboard table gives that command', () => {
+    for (const item of build('en').items.filter((i) => i.id?.startsWith('command.'))) {
+      const command = item.id?.slice('command.'.length);
+      const first = COMMAND_KEYS.find((b) => b.command === command);
+      expect(item.accelerator, command).toBe(first ? chordAccelerator(first.chord) : undefined);
+    }
   });
 
   it('reaches every MenuCommand from the menu', () => {

@@ -7,7 +7,8 @@
 // the key, the renderer owns it. Role items (copy, zoom, …) keep native accelerators because
 // the renderer does not handle those keys.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/ipc';
+import { MENU_COMMANDS, type MenuCommand } from '../../shared/ipc';
+import { chordAccelerator, primaryChords } from '../../shared/keyboard';
 import type { Locale } from '../../shared/model';
 
 export interface MenuOptions {
@@ -51,17 +52,15 @@ const T = {
   about: { zh: '关于卡口登记站', en: 'About Checkpoint Station' },
 } as const satisfies Record<string, Text>;
 
-/** Keys the renderer handles itself; shown in the menu but not registered (see top of file). */
-export const RENDERER_SHORTCUTS = {
-  newVehicle: 'CmdOrCtrl+N',
-  save: 'CmdOrCtrl+S',
-  incident: 'CmdOrCtrl+I',
-  exportHandover: 'CmdOrCtrl+E',
-  print: 'CmdOrCtrl+P',
-  settings: 'CmdOrCtrl+,',
-  search: 'CmdOrCtrl+F',
-  help: 'F1',
-} as const satisfies Partial<Record<MenuCommand, string>>;
+/**
+ * Keys the renderer handles itself; shown in the menu but not registered (see top of file).
+ * Read from the one keyboard table (shared/keyboard.ts), so menu, F1 help and keys agree.
+ */
+export const RENDERER_SHORTCUTS: Partial<Record<MenuCommand, string>> = Object.fromEntries(
+  Object.entries(primaryChords())
+    .filter(([command]) => (MENU_COMMANDS as readonly string[]).includes(command))
+    .map(([command, chord]) => [command, chordAccelerator(chord)]),
+);
 
 export function buildMenuTemplate(
   locale: Locale,
@@ -70,7 +69,7 @@ export function buildMenuTemplate(
 ): MenuItemConstructorOptions[] {
   const t = (text: Text): string => text[locale];
   const command = (label: Text, cmd: MenuCommand): MenuItemConstructorOptions => {
-    const accelerator = (RENDERER_SHORTCUTS as Partial<Record<MenuCommand, string>>)[cmd];
+    const accelerator = RENDERER_SHORTCUTS[cmd];
     return {
       id: `command.${cmd}`,
       label: t(label),

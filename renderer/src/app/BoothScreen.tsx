@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { chordLabel, primaryChords, type KeyCommand } from '../../../shared/keyboard';
 import type { Shift, StationSettings } from '../../../shared/model';
 import { saveSettings } from '../db';
 import { useDb } from '../runtime/dbContext';
@@ -35,6 +36,13 @@ function registrationHasInput(): boolean {
   return Array.from(inputs).some((i) => i.value.trim() !== '');
 }
 
+const PRIMARY = primaryChords();
+/** The key a button names, from the one keyboard table. */
+function keyOf(command: KeyCommand): string {
+  const chord = PRIMARY[command];
+  return chord ? chordLabel(chord) : '';
+}
+
 function shiftLabel(shift: Shift, t: ReturnType<typeof useT>['t']): string {
   return shift.shiftName === 'day' ? t('shiftDay') : shift.shiftName === 'night' ? t('shiftNight') : shift.shiftName;
 }
@@ -50,6 +58,7 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
   const [notice, setNotice] = useState('');
   const [recheckNotice, setRecheckNotice] = useState('');
   const [recheckDone, setRecheckDone] = useState<string | null>(null);
+  const moreRef = useRef<HTMLDetailsElement>(null);
 
   const toggleTheme = () => void saveSettings(db, { ...settings, theme: settings.theme === 'night' ? 'day' : 'night' });
   const toggleLocale = () => saveToggledLocale(db, settings);
@@ -90,31 +99,37 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
         </label>
         <nav className="topbar-actions">
           <button type="button" onClick={() => setDialog({ kind: 'incident' })}>
-            {t('incident')} (Ctrl+I)
+            {t('incident')} ({keyOf('incident')})
           </button>
           <button type="button" onClick={openCloseShift}>
             {t('closeShift')}
           </button>
-          <button type="button" onClick={() => setDialog({ kind: 'export' })}>
-            {t('exportHandover')} (Ctrl+E)
-          </button>
-          <button type="button" onClick={() => setDialog({ kind: 'print' })}>
-            {t('printHandover')} (Ctrl+P)
-          </button>
-          <button type="button" onClick={goSupervisor}>
-            {t('supervisor')}
-          </button>
-          <button type="button" onClick={() => setDialog({ kind: 'settings' })}>
-            {t('settings')}
-          </button>
-          <button type="button" onClick={toggleTheme}>
-            {settings.theme === 'night' ? t('dayMode') : t('nightMode')}
-          </button>
-          <button type="button" onClick={toggleLocale} lang={settings.locale === 'en' ? 'zh-CN' : 'en'}>
-            {t('language')}
-          </button>
+          {/* The rest folds into one control, so the top bar stays one row down to 1024 px. */}
+          <details className="more-menu" ref={moreRef}>
+            <summary>{t('menuMore')}</summary>
+            <div className="more-list" onClick={() => moreRef.current?.removeAttribute('open')}>
+              <button type="button" onClick={() => setDialog({ kind: 'export' })}>
+                {t('exportHandover')} ({keyOf('exportHandover')})
+              </button>
+              <button type="button" onClick={() => setDialog({ kind: 'print' })}>
+                {t('printHandover')} ({keyOf('print')})
+              </button>
+              <button type="button" onClick={goSupervisor}>
+                {t('supervisor')}
+              </button>
+              <button type="button" onClick={() => setDialog({ kind: 'settings' })}>
+                {t('settings')} ({keyOf('settings')})
+              </button>
+              <button type="button" onClick={toggleTheme}>
+                {settings.theme === 'night' ? t('dayMode') : t('nightMode')}
+              </button>
+              <button type="button" onClick={toggleLocale} lang={settings.locale === 'en' ? 'zh-CN' : 'en'}>
+                {t('language')}
+              </button>
+            </div>
+          </details>
           <button type="button" onClick={() => setDialog({ kind: 'help' })}>
-            {t('help')} (F1)
+            {t('help')} ({keyOf('help')})
           </button>
         </nav>
       </header>

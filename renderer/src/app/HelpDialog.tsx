@@ -1,19 +1,31 @@
+import { helpLines } from '../../../shared/keyboard';
 import { useT } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 
+/** F1: every key, read from the one keyboard table (shared/keyboard.ts) that also drives them. */
 export function HelpDialog({ onClose }: { onClose: () => void }) {
   const { t } = useT();
   return (
     <Modal title={t('helpTitle')} onClose={onClose}>
-      <ul className="help-keys">
-        {t('helpKeys')
-          .split(' · ')
-          .map((line) => (
-            <li key={line}>{line}</li>
+      <table className="help-keys">
+        <thead>
+          <tr>
+            <th scope="col">{t('helpKeysTitle')}</th>
+            <th scope="col">{t('helpWhatTitle')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {helpLines().map((line) => (
+            <tr key={line.help}>
+              <th scope="row">
+                <kbd>{line.keys}</kbd>
+              </th>
+              <td>{t(line.help)}</td>
+            </tr>
           ))}
-        <li>{t('helpRecheckKey')}</li>
-        <li>{t('plateHint')}</li>
-      </ul>
+        </tbody>
+      </table>
+      <p>{t('plateHint')}</p>
       <button type="button" autoFocus onClick={onClose}>
         {t('close')}
       </button>

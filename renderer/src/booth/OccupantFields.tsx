@@ -1,9 +1,15 @@
+// One person on one line: 姓名 | 证件号 | 电话 | 体温 | flags. The rarely changed choices
+// (document type, thermometer, disposition) are folded behind one compact control per person (Tab
+// to it, Enter or Space opens them; digits pick); a choice that is not the default shows as a flag
+// on the line. A first-reading fever unfolds the recheck with the disposition, which a confirmed
+// fever makes a stop of the Enter chain.
+import { useState } from 'react';
 import type { StationSettings } from '../../../shared/model';
 import { DOC_TYPES, PERSON_DISPOSITIONS, SYMPTOMS, THERMOMETER_METHODS } from '../../../shared/model';
 import { occupantReadings, type FieldErrors, type OccupantDraft } from '../../../shared/registration';
-import { parseTemperature } from '../../../shared/temperature';
+import { missingDecimalPoint, parseTemperature } from '../../../shared/temperature';
 import { useT } from '../runtime/i18n';
-import { ChoiceField, MultiCheckField, TextField } from '../ui/fields';
+import { MultiCheckField, SelectField, TextField } from '../ui/fields';
 import { errorText } from './errorText';
 import { RecheckPendingField } from './RecheckPendingField';
 
@@ -26,39 +32,65 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
   const readings = occupantReadings(o, settings.feverLine);
   const title = `${index === 0 ? t('role_driver') : `${t('role_passenger')} ${index}`}`;
 
-  const fahrenheitFix = (raw: string, apply: (c: string) => void) => {
+  /**
+   * A reading that is probably right but not as typed (98.6 °F, 365 without its point) is offered
+   * back as a button; taking it puts the cursor back in the field, so the next keys are not lost.
+   */
+  const readingFix = (raw: string, field: 'temp' | 'recheckTemp') => {
     const parsed = parseTemperature(raw);
-    if (parsed.ok || parsed.code !== 'temp.fahrenheit') return null;
-    const c = parsed.celsius.toFixed(1);
+    const decimal = missingDecimalPoint(raw);
+    const c = !parsed.ok && parsed.code === 'temp.fahrenheit' ? parsed.celsius.toFixed(1) : decimal !== undefined ? decimal.toFixed(1) : null;
+    if (c === null) return null;
     return (
-      <button type="button" className="inline-fix" onClick={() => apply(c)}>
-        {t('useFahrenheit', { c })}
+      <button
+        type="button"
+        className="inline-fix"
+        onClick={(e) => {
+          const input = e.currentTarget.closest('.field')?.querySelector('input');
+          onChange({ [field]: c });
+          input?.focus();
+        }}
+      >
+        {decimal !== undefined ? t('useDecimal', { c }) : t('useFahrenheit', { c })}
       </button>
     );
   };
 
+  const [open, setOpen] = useState(false);
+  // The folded choices open on request, and stay open while one of them has an error to fix.
+  const folded = !open && !(shown(`${p}.disposition`) && errors[`${p}.disposition`] && !readings.feverFirst);
+  const disposition = (
+    <SelectField
+      label={t('personDisposition')}
+      value={o.disposition}
+      options={PERSON_DISPOSITIONS.map((d) => ({ value: d, label: t(`pd_${d}`) }))}
+      onChange={(d) => onChange({ disposition: d })}
+      error={err('disposition')}
+      name={`${p}.disposition`}
+      nav={readings.feverConfirmed && readings.recheck !== undefined}
+      className="compact inline"
+    />
+  );
+
   return (
-    <section className={`occupant ${readings.feverFirst ? 'fever' : ''}`} aria-label={title}>
-      <header className="occupant-head">
-        <h3>{title}</h3>
-        {onRemove ? (
-          <button type="button" className="link" onClick={onRemove}>
-            {t('removeOccupant')}
-          </button>
-        ) : null}
-      </header>
-      <div className="grid">
-        <TextField label={t('name')} value={o.name} maxLength={40} error={err('name')} onChange={(name) => onChange({ name })} onBlur={() => onBlur(`${p}.name`)} name={`${p}.name`} />
+    <section className={`occupant ${readings.feverFirst ? 'fever' : ''}`} aria-label={title} data-index={index}>
+      <div className="person-line">
+        <span className="person-role" aria-hidden="true">
+          {title}
+        </span>
+        <TextField hideLabel label={t('name')} value={o.name} maxLength={40} error={err('name')} onChange={(name) => onChange({ name })} onBlur={() => onBlur(`${p}.name`)} name={`${p}.name`} className="col-name" />
         <TextField
+          hideLabel
           label={t('docNumber')}
           value={o.docNumber}
           error={err('docNumber')}
           onChange={(docNumber) => onChange({ docNumber })}
           onBlur={() => onBlur(`${p}.docNumber`)}
           name={`${p}.docNumber`}
-          className="wide"
+          className="col-doc"
         />
         <TextField
+          hideLabel
           label={t('phone')}
           value={o.phone}
           inputMode="tel"
@@ -66,35 +98,63 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
           onChange={(phone) => onChange({ phone })}
           onBlur={() => onBlur(`${p}.phone`)}
           name={`${p}.phone`}
+          className="col-phone"
         />
         <TextField
+          hideLabel
           label={t('temp')}
           value={o.temp}
           inputMode="decimal"
           error={err('temp')}
-          hint={fahrenheitFix(o.temp, (temp) => onChange({ temp }))}
+          hint={readingFix(o.temp, 'temp')}
           onChange={(temp) => onChange({ temp })}
           onBlur={() => onBlur(`${p}.temp`)}
           name={`${p}.temp`}
-          className="temp"
+          className="temp col-temp"
         />
+        <span className="person-flags" data-testid={`person-flags-${index}`}>
+          {readings.feverFirst ? <span className="flag flag-fever">{t('flagFever')}</span> : null}
+          {o.docType !== 'residentId' ? <span className="flag">{t(`doc_${o.docType}`)}</span> : null}
+          {o.tempMethod !== 'infrared' ? <span className="flag">{t(`m_${o.tempMethod}`)}</span> : null}
+          {o.disposition !== 'released' ? <span className="flag flag-back">{t(`pd_${o.disposition}`)}</span> : null}
+        </span>
+        <button
+          type="button"
+          className={`person-more-toggle ${folded ? '' : 'open'}`}
+          aria-expanded={!folded}
+          aria-label={t('personMore', { role: title })}
+          title={t('personMore', { role: title })}
+          onClick={() => setOpen((v) => !v)}
+        >
+          {folded ? '⋯' : '▴'}
+        </button>
+        {onRemove ? (
+          <button type="button" className="remove-person" onClick={onRemove} aria-label={`${t('removeOccupant')} · ${title}`} title={t('removeOccupant')}>
+            ×
+          </button>
+        ) : null}
       </div>
-      <div className="grid secondary">
-        <ChoiceField
-          label={t('docType')}
-          value={o.docType}
-          options={DOC_TYPES.map((d) => ({ value: d, label: t(`doc_${d}`) }))}
-          onChange={(docType) => onChange({ docType })}
-          nav={false}
-        />
-        <ChoiceField
-          label={t('tempMethod')}
-          value={o.tempMethod}
-          options={THERMOMETER_METHODS.map((m) => ({ value: m, label: t(`m_${m}`) }))}
-          onChange={(tempMethod) => onChange({ tempMethod })}
-          nav={false}
-        />
-      </div>
+      {!folded ? (
+        <div className="person-more">
+          <SelectField
+            label={t('docType')}
+            value={o.docType}
+            options={DOC_TYPES.map((d) => ({ value: d, label: t(`doc_${d}`) }))}
+            onChange={(docType) => onChange({ docType })}
+            nav={false}
+            className="compact inline"
+          />
+          <SelectField
+            label={t('tempMethod')}
+            value={o.tempMethod}
+            options={THERMOMETER_METHODS.map((m) => ({ value: m, label: t(`m_${m}`) }))}
+            onChange={(tempMethod) => onChange({ tempMethod })}
+            nav={false}
+            className="compact inline"
+          />
+          {readings.feverFirst ? null : disposition}
+        </div>
+      ) : null}
       {readings.feverFirst ? (
         <div className="fever-box" role="group" aria-label={t('feverNotice', { line: settings.feverLine.toFixed(1) })}>
           <p className="fever-notice">
@@ -104,44 +164,37 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
                 ? t('recheckPendingNotice')
                 : t('feverNotice', { line: settings.feverLine.toFixed(1) })}
           </p>
-          <div className="grid">
-            <TextField
-              label={t('recheck')}
-              value={o.recheckTemp}
-              inputMode="decimal"
-              error={err('recheckTemp')}
-              hint={fahrenheitFix(o.recheckTemp, (recheckTemp) => onChange({ recheckTemp }))}
-              onChange={(recheckTemp) => onChange({ recheckTemp })}
-              onBlur={() => onBlur(`${p}.recheckTemp`)}
-              name={`${p}.recheckTemp`}
-              className="temp"
-            />
-            <RecheckPendingField checked={o.recheckPending === true} recheckTyped={o.recheckTemp.trim() !== ''} onChange={(recheckPending) => onChange({ recheckPending })} />
-            <ChoiceField
-              label={t('recheckMethod')}
-              value={o.recheckMethod}
-              options={THERMOMETER_METHODS.map((m) => ({ value: m, label: t(`m_${m}`) }))}
-              onChange={(recheckMethod) => onChange({ recheckMethod })}
-              nav={false}
-            />
-          </div>
+          <TextField
+            label={t('recheck')}
+            value={o.recheckTemp}
+            inputMode="decimal"
+            error={err('recheckTemp')}
+            hint={readingFix(o.recheckTemp, 'recheckTemp')}
+            onChange={(recheckTemp) => onChange({ recheckTemp })}
+            onBlur={() => onBlur(`${p}.recheckTemp`)}
+            name={`${p}.recheckTemp`}
+            className="temp inline"
+          />
+          <RecheckPendingField checked={o.recheckPending === true} recheckTyped={o.recheckTemp.trim() !== ''} onChange={(recheckPending) => onChange({ recheckPending })} />
+          <SelectField
+            label={t('recheckMethod')}
+            value={o.recheckMethod}
+            options={THERMOMETER_METHODS.map((m) => ({ value: m, label: t(`m_${m}`) }))}
+            onChange={(recheckMethod) => onChange({ recheckMethod })}
+            nav={false}
+            className="compact inline"
+          />
           <MultiCheckField
             label={t('symptoms')}
             values={o.symptoms}
             options={SYMPTOMS.map((s) => ({ value: s, label: t(`s_${s}`) }))}
             onChange={(symptoms) => onChange({ symptoms })}
             nav={false}
+            className="inline"
           />
+          {disposition}
         </div>
       ) : null}
-      <ChoiceField
-        label={t('personDisposition')}
-        value={o.disposition}
-        options={PERSON_DISPOSITIONS.map((d) => ({ value: d, label: t(`pd_${d}`) }))}
-        onChange={(disposition) => onChange({ disposition })}
-        error={err('disposition')}
-        nav={readings.feverConfirmed && readings.recheck !== undefined}
-      />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { describeKeyAreaReason } from '../../../shared/keyAreas';
 import { getVehicle, personsOfVehicle, voidVehicle } from '../db';
 import { useDb } from '../runtime/dbContext';
+import { useCommand } from '../runtime/commands';
 import { useT } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 import { TextField } from '../ui/fields';
@@ -38,6 +39,11 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
     if (r.ok) onClose();
     else setError(tr.pick(r.error.message));
   };
+
+  // The dialog owns the keyboard: Ctrl+S confirms the void being typed, never the form behind.
+  useCommand('save', () => {
+    if (voiding) void doVoid();
+  });
 
   const v = data?.vehicle;
   return (
@@ -113,7 +119,19 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
           ) : null}
           {voiding ? (
             <div className="void-box">
-              <TextField label={t('voidReason')} value={reason} autoFocus error={error} onChange={setReason} />
+              <TextField
+                label={t('voidReason')}
+                value={reason}
+                autoFocus
+                error={error}
+                onChange={setReason}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+                    e.preventDefault();
+                    void doVoid();
+                  }
+                }}
+              />
               <button type="button" className="danger" onClick={() => void doVoid()}>
                 {t('voidConfirm')}
               </button>

@@ -14,11 +14,13 @@ import {
   type VehicleDraft,
 } from '../../../shared/registration';
 import { describeKeyAreaReason } from '../../../shared/keyAreas';
-import { amendVehicle, dayKey, lastVisit, newId, saveVehicle } from '../db';
+import { amendVehicle, dayKey, draftIsBlank, keepBoothDraft, keptBoothDraft, lastVisit, newId, saveVehicle } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
 import { useT } from '../runtime/i18n';
-import { CheckField, ChoiceField, TextField, moveOnEnter } from '../ui/fields';
+import { CheckField, SelectField, TextField, moveOnEnter } from '../ui/fields';
+import { formatTime } from '../ui/format';
+import { withoutBlankPassengers } from './blankPassengers';
 import { OccupantFields } from './OccupantFields';
 import { RepeatVisitBanner, type Visit } from './RepeatVisitBanner';
 import { errorText } from './errorText';
@@ -36,7 +38,12 @@ interface Props {
   onAmendDone: () => void;
 }
 
-type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; text: string } | { kind: 'error'; text: string } | { kind: 'info'; text: string };
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; text: string }
+  | { kind: 'error'; text: string }
+  | { kind: 'info'; text: string };
 
 export function RegistrationForm({ shift, operator, settings, amend, onAmendDone }: Props) {
   const db = useDb();
@@ -52,13 +59,59 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
   const [reason, setReason] = useState('');
   const [lastEscape, setLastEscape] = useState(0);
   const savingRef = useRef(false);
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
 
   const today = dayKey(Date.now());
-  const errors = validateDraft(draft, settings, today);
+  // Empty lines that Enter added after the last person are not people (see blankPassengers.ts).
+  const effective = withoutBlankPassengers(draft);
+  const errors = validateDraft(effective, settings, today);
   const shown = (path: string) => submitted || touched.has(path);
   const err = (path: string) => (shown(path) ? errorText(tr, errors[path]) : undefined);
   const plate = previewPlate(draft, settings.homeProvince);
   const reasons = keyAreaReasons(draft, settings, today);
+
+  // ---- the draft on disk (item 12): restored once on start, then kept as it is typed ----
+  const [draftLoaded, setDraftLoaded] = useState(false);
+  useEffect(() => {
+    let live = true;
+    keptBoothDraft(db, shift.id)
+      .then((kept) => {
+        if (!live) return;
+        // Whatever was typed since the screen opened wins over the kept copy.
+        if (kept && draftIsBlank(draftRef.current)) {
+          setDraft(kept.draft);
+          setStatus({ kind: 'info', text: t('draftRestored', { time: formatTime(kept.at) }) });
+        }
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        if (live) setDraftLoaded(true);
+      });
+    return () => {
+      live = false;
+    };
+    // Once per shift screen: the translator changing language must not restore again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db, shift.id]);
+  // Writes are chained so they reach the disk in typing order; a correction is never kept as a draft.
+  const writes = useRef<Promise<void>>(Promise.resolve());
+  useEffect(() => {
+    if (!draftLoaded || amend) return;
+    writes.current = writes.current
+      .then(() => keepBoothDraft(db, shift.id, draft, Date.now()))
+      .catch((e: unknown) => setStatus({ kind: 'error', text: t('draftSaveFailed', { reason: String(e) }) }));
+  }, [db, shift.id, draft, draftLoaded, amend, t]);
+  // Closing the window or reloading with unsaved input asks first (the draft is on disk anyway).
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (draftIsBlank(draftRef.current)) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
 
   // Focus moves synchronously after the commit (flushSync): a fast typist's next keys must
   // land in the new field, not in the one that had focus a frame ago.
@@ -90,12 +143,26 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
   const patchOccupant = (i: number, p: Partial<OccupantDraft>) =>
     setDraft((d) => ({ ...d, occupants: d.occupants.map((o, j) => (j === i ? { ...o, ...p } : o)) }));
 
+  const focusOccupantField = (i: number, field: 'name' | 'temp') =>
+    formRef.current?.querySelector<HTMLInputElement>(`input[name="occupants.${i}.${field}"]`)?.focus();
+
   const addOccupant = () => {
     flushSync(() =>
       setDraft((d) => ({ ...d, occupants: [...d.occupants, emptyOccupant(newId(), d.occupants.length === 0 ? 'driver' : 'passenger')] })),
     );
     const names = formRef.current?.querySelectorAll<HTMLInputElement>('input[name$=".name"]');
     names?.[names.length - 1]?.focus();
+  };
+
+  /**
+   * Enter on a person's last stop (item 15) goes to the next person — to the name of a new one, or
+   * straight to the temperature of a recalled one (after F3 Enter hops temperature to temperature)
+   * — and adds a person after the last, instead of walking on to 备注 and 保存.
+   */
+  const nextPerson = (i: number) => {
+    const next = draftRef.current.occupants[i + 1];
+    if (!next) addOccupant();
+    else focusOccupantField(i + 1, next.name.trim() !== '' ? 'temp' : 'name');
   };
 
   const removeOccupant = (i: number) =>
@@ -120,7 +187,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
       setDraft({ ...recalled, plateInput: draft.plateInput });
       setStatus({ kind: 'info', text: t('recalled') });
     });
-    formRef.current?.querySelector<HTMLInputElement>('input[name="occupants.0.temp"]')?.focus();
+    focusOccupantField(0, 'temp');
   };
 
   const save = async () => {
@@ -138,7 +205,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
     setStatus({ kind: 'saving' });
     try {
       const now = Date.now();
-      const { vehicle, persons } = buildRecords(draft, {
+      const { vehicle, persons } = buildRecords(effective, {
         shift,
         operator,
         now,
@@ -151,8 +218,10 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
         ? await amendVehicle(db, amend.vehicle.id, vehicle, persons, reason, operator, now)
         : await saveVehicle(db, vehicle, persons);
       if (result.ok) {
-        // Only now, after the transaction committed, does the booth hear "saved".
-        setStatus({ kind: 'saved', text: t('saved', { plate: vehicle.plate, n: persons.length }) });
+        // Only now, after the transaction committed, does the booth hear "saved" — beside the
+        // plate, where the eyes are when the next car pulls up.
+        const people = t(persons.length === 1 ? 'peopleOne' : 'peopleMany', { n: persons.length });
+        setStatus({ kind: 'saved', text: t('savedAt', { time: formatTime(now), plate: vehicle.plate, people }) });
         reset();
         if (amend) onAmendDone();
       } else {
@@ -188,10 +257,23 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
       } else setLastEscape(now);
       return;
     }
+    if (e.key === 'Enter' && !e.ctrlKey && !e.altKey && !e.metaKey && !e.shiftKey && !e.nativeEvent.isComposing) {
+      const target = e.target as HTMLElement;
+      const person = target.closest<HTMLElement>('section.occupant');
+      if (person && (target.tagName === 'INPUT' || target.tagName === 'SELECT')) {
+        const stops = Array.from(person.querySelectorAll<HTMLElement>('[data-nav]')).filter((el) => el.offsetParent !== null);
+        if (stops[stops.length - 1] === target) {
+          e.preventDefault();
+          nextPerson(Number(person.dataset.index));
+          return;
+        }
+      }
+    }
     moveOnEnter(e);
   };
 
   const vehicleTypes = VEHICLE_TYPES.map((v) => ({ value: v, label: t(`vt_${v}`) }));
+  const statusText = status.kind === 'saved' || status.kind === 'error' || status.kind === 'info' ? status.text : status.kind === 'saving' ? t('saving') : '';
 
   return (
     <form
@@ -205,14 +287,15 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
       }}
       noValidate
     >
-      <h2>{amend ? `${t('amendVehicle')} · ${amend.vehicle.plate}` : t('newVehicle')}</h2>
-      <div className="grid">
+      {amend ? <h2>{`${t('amendVehicle')} · ${amend.vehicle.plate}`}</h2> : null}
+      <div className="vehicle-line">
         <TextField
           label={t('plate')}
           name="plate"
           value={draft.plateInput}
           inputRef={plateRef}
           autoFocus
+          focusHome
           className="plate"
           error={err('plate')}
           onChange={(plateInput) => patch({ plateInput, plateConfirmed: false })}
@@ -224,27 +307,36 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
             void lookUpPlate();
           }}
           hint={
-            <>
-              {plate.plate ? (
-                <span className="plate-preview" data-testid="plate-preview">
-                  {t('platePreviewLabel')}: <strong>{plate.plate}</strong>
-                  {plate.candidates.length > 1 ? ` · ${t('plateCandidates')}: ${plate.candidates.map((c, i) => `${i + 1}${c}`).join(' ')}` : ''}
-                </span>
-              ) : (
-                <span>{t('plateHint')}</span>
-              )}
-            </>
+            plate.plate ? (
+              <span className="plate-preview" data-testid="plate-preview">
+                {t('platePreviewLabel')}: <strong>{plate.plate}</strong>
+                {plate.candidates.length > 1 ? ` · ${t('plateCandidates')}: ${plate.candidates.map((c, i) => `${i + 1}${c}`).join(' ')}` : ''}
+              </span>
+            ) : (
+              <span className="plate-hint">{t('plateHint')}</span>
+            )
           }
         />
-        {plate.plate && !plate.info.valid ? (
-          <CheckField label={t('plateUnknownConfirm')} checked={draft.plateConfirmed} onChange={(plateConfirmed) => patch({ plateConfirmed })} />
-        ) : null}
-        <ChoiceField label={t('vehicleType')} value={draft.vehicleType} options={vehicleTypes} onChange={(vehicleType) => patch({ vehicleType })} />
+        <SelectField label={t('vehicleType')} name="vehicleType" value={draft.vehicleType} options={vehicleTypes} onChange={(vehicleType) => patch({ vehicleType })} />
+        <SelectField
+          label={t('direction')}
+          value={draft.direction}
+          options={[
+            { value: 'in', label: t('dir_in') },
+            { value: 'out', label: t('dir_out') },
+          ]}
+          onChange={(direction) => patch({ direction })}
+          nav={false}
+        />
+        <div className={`status status-${status.kind}`} role="status" aria-live="polite" data-testid="save-status">
+          {statusText}
+        </div>
       </div>
-      {visit && visit.plate === plate.plate && !amend ? (
-        <RepeatVisitBanner visit={visit} onRecall={recall} />
+      {plate.plate && !plate.info.valid ? (
+        <CheckField label={t('plateUnknownConfirm')} checked={draft.plateConfirmed} onChange={(plateConfirmed) => patch({ plateConfirmed })} />
       ) : null}
-      <div className="grid">
+      {visit && visit.plate === plate.plate && !amend ? <RepeatVisitBanner visit={visit} onRecall={recall} /> : null}
+      <div className="route-line">
         <TextField label={t('origin')} name="origin" value={draft.origin} error={err('origin')} onChange={(origin) => patch({ origin })} onBlur={() => touch('origin')} />
         <TextField label={t('route')} name="route" value={draft.route} error={err('route')} onChange={(route) => patch({ route })} onBlur={() => touch('route')} />
         <TextField
@@ -258,59 +350,52 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
         <TextField label={t('purpose')} name="purpose" value={draft.purpose} error={err('purpose')} onChange={(purpose) => patch({ purpose })} />
         <TextField label={t('localContact')} name="localContact" value={draft.localContact} error={err('localContact')} onChange={(localContact) => patch({ localContact })} />
       </div>
-      <div className="grid secondary">
-        <ChoiceField
-          label={t('direction')}
-          value={draft.direction}
-          options={[
-            { value: 'in', label: t('dir_in') },
-            { value: 'out', label: t('dir_out') },
-          ]}
-          onChange={(direction) => patch({ direction })}
-          nav={false}
-        />
-      </div>
       {reasons.length > 0 ? (
         <div className="key-area" role="group" aria-label={t('keyAreaVehicle')}>
           <p className="key-area-title">
             {t('keyAreaVehicle')} · {t('keyAreaReasons')}: {reasons.map((r) => describeKeyAreaReason(r, tr.locale)).join('，')}
           </p>
-          <div className="grid">
-            <CheckField label={t('inspected')} checked={draft.inspected} error={err('inspected')} onChange={(inspected) => patch({ inspected })} />
-            <CheckField label={t('disinfected')} checked={draft.disinfected} error={err('disinfected')} onChange={(disinfected) => patch({ disinfected })} />
-          </div>
+          <CheckField label={t('inspected')} checked={draft.inspected} error={err('inspected')} onChange={(inspected) => patch({ inspected })} />
+          <CheckField label={t('disinfected')} checked={draft.disinfected} error={err('disinfected')} onChange={(disinfected) => patch({ disinfected })} />
         </div>
       ) : null}
 
-      <h2 className="occupants-title">{t('occupants')}</h2>
-      {draft.occupants.map((o, i) => (
-        <OccupantFields
-          key={o.key}
-          index={i}
-          occupant={o}
-          settings={settings}
-          errors={errors}
-          shown={shown}
-          onChange={(p) => patchOccupant(i, p)}
-          onBlur={touch}
-          {...(draft.occupants.length > 1 ? { onRemove: () => removeOccupant(i) } : {})}
-        />
-      ))}
-      <div className="row">
-        <button type="button" onClick={addOccupant}>
+      <div className="people" role="group" aria-label={t('occupants')}>
+        <div className="people-head" aria-hidden="true">
+          <span className="person-role">{t('occupants')}</span>
+          <span className="col-name">{t('name')}</span>
+          <span className="col-doc">{t('docNumber')}</span>
+          <span className="col-phone">{t('phone')}</span>
+          <span className="col-temp">{t('temp')}</span>
+          <span className="person-flags">{t('colFlags')}</span>
+        </div>
+        {draft.occupants.map((o, i) => (
+          <OccupantFields
+            key={o.key}
+            index={i}
+            occupant={o}
+            settings={settings}
+            errors={errors}
+            shown={shown}
+            onChange={(p) => patchOccupant(i, p)}
+            onBlur={touch}
+            {...(draft.occupants.length > 1 ? { onRemove: () => removeOccupant(i) } : {})}
+          />
+        ))}
+        <button type="button" className="add-person" onClick={addOccupant}>
           {t('addOccupant')}
         </button>
       </div>
 
-      <div className="grid">
-        <ChoiceField
+      <div className="form-foot">
+        <SelectField
           label={t('vehicleDisposition')}
           value={draft.disposition}
           options={VEHICLE_DISPOSITIONS.map((d) => ({ value: d, label: t(`vd_${d}`) }))}
           onChange={(disposition) => patch({ disposition })}
           nav={false}
         />
-        <TextField label={t('remarks')} name="remarks" value={draft.remarks} error={err('remarks')} onChange={(remarks) => patch({ remarks })} />
+        <TextField label={t('remarks')} name="remarks" value={draft.remarks} error={err('remarks')} onChange={(remarks) => patch({ remarks })} className="remarks" />
         {amend ? (
           <TextField
             label={t('amendReason')}
@@ -320,22 +405,21 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
             onChange={setReason}
           />
         ) : null}
-      </div>
-
-      <div className="actions">
-        <button type="submit" className="primary" data-nav="" disabled={status.kind === 'saving'}>
+        <button type="submit" className="primary save-button" data-nav="" disabled={status.kind === 'saving'}>
           {status.kind === 'saving' ? t('saving') : t('save')}
         </button>
         {amend ? (
-          <button type="button" onClick={() => { onAmendDone(); reset(); }}>
+          <button
+            type="button"
+            onClick={() => {
+              onAmendDone();
+              reset();
+            }}
+          >
             {t('cancelAmend')}
           </button>
         ) : null}
-        <div className={`status status-${status.kind}`} role="status" aria-live="polite" data-testid="save-status">
-          {status.kind === 'saved' || status.kind === 'error' || status.kind === 'info' ? status.text : ''}
-        </div>
       </div>
-      <p className="shortcut-hint">{t('helpKeys')}</p>
     </form>
   );
 }

@@ -38,3 +38,4 @@ export { vehiclesOfShift, personsOfShift, incidentsOfShift, eachVehicleOfShift }
 export { storeImportedShifts, listImportedShifts, importedShiftsOfDay, clearImportedShifts, type IncomingShift, type StoreImportResult } from './imported';
 export { readDayCounts, readShiftCounts, ensureCounterRows } from './dayCounts';
 export { listOpenRechecks, countOpenRechecks, completeRecheck, type OpenRecheck } from './rechecks';
+export { keepBoothDraft, keptBoothDraft, dropBoothDraft, draftIsBlank, type StoredBoothDraft } from './boothDraft';

@@ -17,7 +17,6 @@ import { FeverCasesTable } from './FeverCasesTable';
 import { SummaryTable } from './SummaryTable';
 import { handoverNotes, MAX_LENGTH, validateHandover, type HandoverDraft, type HandoverField } from './handoverForm';
 import { useShiftRecords } from './useShiftRecords';
-import { useRestoreFocus } from './useRestoreFocus';
 
 interface Props {
   shift: Shift;
@@ -44,7 +43,6 @@ export function CloseShiftDialog({ shift, draft, onDraft, unsavedVehicle, onClos
   const tr = useT();
   const { t, locale } = tr;
   const records = useShiftRecords(shift.id);
-  useRestoreFocus();
   const rootRef = useRef<HTMLDivElement>(null);
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -9,18 +9,18 @@ import { Modal } from '../ui/Modal';
 import { CheckField, moveOnEnter } from '../ui/fields';
 import { useHandoverExport } from '../export/ExportContext';
 import { useCommand } from '../runtime/commands';
-import { useRestoreFocus } from './useRestoreFocus';
 
 export function ExportDialog({ shift, onClose }: { shift: Shift; onClose: () => void }) {
   const { t, locale } = useT();
   const exporter = useHandoverExport();
   const [fullIds, setFullIds] = useState(false);
-  useRestoreFocus();
   const [busy, setBusy] = useState(false);
   const rootRef = useRef<HTMLFormElement>(null);
 
+  // Focus starts on the export button, not on the full-ID box: one stray Space must never tick
+  // the export of full ID numbers.
   useEffect(() => {
-    rootRef.current?.querySelector<HTMLInputElement>('input[type=checkbox]')?.focus();
+    rootRef.current?.querySelector<HTMLButtonElement>('button[type=submit]')?.focus();
   }, []);
 
   const start = () => {

@@ -11,7 +11,6 @@ import { Modal } from '../ui/Modal';
 import { HandoverReportView } from './HandoverReportView';
 import { buildHandoverReport } from './report';
 import { useShiftRecords } from './useShiftRecords';
-import { useRestoreFocus } from './useRestoreFocus';
 
 type Status = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 
@@ -19,7 +18,6 @@ export function PrintDialog({ shiftId, onClose }: { shiftId: string; onClose: ()
   const tr = useT();
   const { t } = tr;
   const records = useShiftRecords(shiftId);
-  useRestoreFocus();
   const report = useMemo(() => (records ? buildHandoverReport(records) : null), [records]);
   const [status, setStatus] = useState<Status>(null);
   const busy = useRef(false);

@@ -4,6 +4,7 @@ import { INCIDENT_KINDS, type IncidentKind, type Shift } from '../../../shared/m
 import { normalizePlate } from '../../../shared/plate';
 import { addIncident, dayKey, listIncidentsByDay, newId } from '../db';
 import { useDb } from '../runtime/dbContext';
+import { useCommand } from '../runtime/commands';
 import { useT } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 import { ChoiceField, TextField, moveOnEnter } from '../ui/fields';
@@ -49,11 +50,23 @@ export function IncidentDialog({ shift, operator, onClose }: { shift: Shift; ope
     } else setError(tr.pick(r.error.message));
   };
 
+  // The dialog owns the keyboard: Ctrl+S saves the incident, never the registration behind it.
+  useCommand('save', () => void save());
+
   return (
     <Modal title={t('incidentTitle')} onClose={onClose}>
       <form
         className="incident-form"
-        onKeyDown={moveOnEnter}
+        onKeyDown={(e) => {
+          // Enter in the description confirms (Shift+Enter starts a new line), as in the void dialog.
+          const target = e.target as HTMLElement;
+          if (e.key === 'Enter' && target.tagName === 'TEXTAREA' && !e.shiftKey && !e.ctrlKey && !e.nativeEvent.isComposing) {
+            e.preventDefault();
+            void save();
+            return;
+          }
+          moveOnEnter(e);
+        }}
         onSubmit={(e) => {
           e.preventDefault();
           void save();

@@ -26,4 +26,35 @@ describe('command bus', () => {
     bus.dispatch('save');
     expect(calls).toEqual(['b']);
   });
+
+  it('gives an open dialog the keyboard: Ctrl+S saves the dialog, never the form behind it', () => {
+    const bus = createCommandBus();
+    const calls: string[] = [];
+    bus.register('save', () => calls.push('form'));
+    bus.register('incident', () => calls.push('open incident'));
+    const closeLayer = bus.openLayer();
+    const offDialog = bus.register('save', () => calls.push('incident saved'));
+    expect(bus.dispatch('save')).toBe(true);
+    // A command the dialog does not offer is taken (so the browser does nothing either) but runs nothing.
+    expect(bus.dispatch('incident')).toBe(true);
+    offDialog();
+    expect(bus.dispatch('save')).toBe(true);
+    closeLayer();
+    bus.dispatch('save');
+    expect(calls).toEqual(['incident saved', 'form']);
+  });
+
+  it('stacks dialogs: the top one owns the keys, the one below gets them back when it closes', () => {
+    const bus = createCommandBus();
+    const calls: string[] = [];
+    const closeA = bus.openLayer();
+    bus.register('save', () => calls.push('a'));
+    const closeB = bus.openLayer();
+    bus.dispatch('save');
+    closeB();
+    bus.dispatch('save');
+    closeA();
+    expect(bus.dispatch('save')).toBe(false);
+    expect(calls).toEqual(['a']);
+  });
 });

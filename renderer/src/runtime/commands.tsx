@@ -1,38 +1,63 @@
 // One command bus for keyboard shortcuts and the Electron menu, so a key and a menu item
 // always do the same thing and a command has exactly one owner at a time.
 import { createContext, useContext, useEffect, useRef } from 'react';
-import type { MenuCommand } from '../../../shared/ipc';
+import type { KeyCommand } from '../../../shared/keyboard';
 
-/** Renderer-only commands (no menu item): recall a repeat vehicle; go to the 待复测 list. */
-export type Command = MenuCommand | 'recall' | 'recheckQueue';
+export type Command = KeyCommand;
 
 export type CommandBus = {
   register(command: Command, handler: () => void): () => void;
+  /** Returns true when the command was taken (run, or swallowed because a dialog owns the keys). */
   dispatch(command: Command): boolean;
+  /** A modal dialog opened: from now on only handlers registered while it is on top answer. */
+  openLayer(): () => void;
 };
+
+interface Registration {
+  handler: () => void;
+  /** The dialog layer that was on top when the handler registered (0 = the screen itself). */
+  layer: number;
+}
 
 /**
  * Handlers stack per command: the latest registration answers, and when it goes (a dialog
  * closes) the previous owner answers again — e.g. Ctrl+P prints from the print dialog while it is
  * open and opens it again afterwards.
+ *
+ * An open dialog owns the keyboard: while a layer is open, a command reaches only handlers the
+ * dialog registered (Ctrl+S saves the incident, never the hidden registration form behind it);
+ * a command the dialog does not offer is swallowed, so nothing acts behind the dialog.
  */
 export function createCommandBus(): CommandBus {
-  const handlers = new Map<Command, (() => void)[]>();
+  const handlers = new Map<Command, Registration[]>();
+  const layers: number[] = [];
+  let nextLayer = 1;
+  const top = () => layers[layers.length - 1] ?? 0;
   return {
     register(command, handler) {
       const stack = handlers.get(command) ?? [];
-      stack.push(handler);
+      const reg = { handler, layer: top() };
+      stack.push(reg);
       handlers.set(command, stack);
       return () => {
-        const i = stack.lastIndexOf(handler);
+        const i = stack.lastIndexOf(reg);
         if (i >= 0) stack.splice(i, 1);
       };
     },
     dispatch(command) {
-      const stack = handlers.get(command);
-      const h = stack?.[stack.length - 1];
-      h?.();
-      return h !== undefined;
+      const layer = top();
+      const stack = (handlers.get(command) ?? []).filter((r) => r.layer === layer);
+      const h = stack[stack.length - 1];
+      h?.handler();
+      return h !== undefined || layer !== 0;
+    },
+    openLayer() {
+      const id = nextLayer++;
+      layers.push(id);
+      return () => {
+        const i = layers.lastIndexOf(id);
+        if (i >= 0) layers.splice(i, 1);
+      };
     },
   };
 }
@@ -51,44 +76,5 @@ export function useCommand(command: Command, handler: () => void, enabled = true
   useEffect(() => (enabled ? bus.register(command, () => ref.current()) : undefined), [bus, command, enabled]);
 }
 
-/** The key → command table, also shown in the help dialog. */
-export function commandForKey(e: KeyboardEvent): Command | undefined {
-  const ctrl = e.ctrlKey || e.metaKey;
-  if (e.altKey) return undefined;
-  if (!ctrl) {
-    switch (e.key) {
-      case 'F1':
-        return 'help';
-      case 'F2':
-        return 'addOccupant';
-      case 'F3':
-        return 'recall';
-      case 'F4':
-        return 'recheckQueue';
-      case 'F9':
-        return 'save';
-      default:
-        return undefined;
-    }
-  }
-  switch (e.key.toLowerCase()) {
-    case 's':
-      return 'save';
-    case 'enter':
-      return 'save';
-    case 'f':
-      return 'search';
-    case 'i':
-      return 'incident';
-    case 'n':
-      return 'newVehicle';
-    case ',':
-      return 'settings';
-    case 'p':
-      return 'print';
-    case 'e':
-      return 'exportHandover';
-    default:
-      return undefined;
-  }
-}
+/** Keys → commands come from the one keyboard table in shared/keyboard.ts. */
+export { commandForKey } from '../../../shared/keyboard';

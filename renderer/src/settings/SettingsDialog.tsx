@@ -5,6 +5,7 @@ import { parseKeyAreaLines } from '../../../shared/keyAreas';
 import { parseTemperature } from '../../../shared/temperature';
 import { dayKey, saveSettings } from '../db';
 import { useDb } from '../runtime/dbContext';
+import { useCommand } from '../runtime/commands';
 import { useT } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 import { TextField, moveOnEnter } from '../ui/fields';
@@ -36,6 +37,9 @@ export function SettingsDialog({ settings, onClose }: { settings: StationSetting
     await saveSettings(db, { ...settings, checkpoint: checkpoint.trim(), homeProvince: province, feverLine: line.celsius, keyAreas: parsed.entries });
     onClose();
   };
+
+  // The dialog owns the keyboard: Ctrl+S saves the settings, never the registration behind them.
+  useCommand('save', () => void save());
 
   return (
     <Modal title={t('settingsTitle')} onClose={onClose}>

@@ -4,6 +4,8 @@ import { useId, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 
 interface FieldShell {
   label: string;
+  /** The label stays the field's accessible name but is not drawn (a column header says it). */
+  hideLabel?: boolean;
   error?: string | undefined;
   hint?: ReactNode;
   className?: string;
@@ -29,6 +31,10 @@ export interface TextFieldProps extends FieldShell {
   maxLength?: number;
   name?: string;
   multiline?: boolean;
+  /** Marks the field focus returns to after a dialog closes (the plate). */
+  focusHome?: boolean;
+  /** Left out of the Enter chain (reachable by Tab). */
+  nav?: boolean;
 }
 
 export function TextField(p: TextFieldProps) {
@@ -36,7 +42,9 @@ export function TextField(p: TextFieldProps) {
   const errId = `${id}-err`;
   return (
     <div className={`field ${p.className ?? ''} ${p.error ? 'has-error' : ''}`}>
-      <label htmlFor={id}>{p.label}</label>
+      <label htmlFor={id} className={p.hideLabel ? 'sr-only' : undefined}>
+        {p.label}
+      </label>
       {p.multiline ? (
         <textarea
           id={id}
@@ -59,7 +67,8 @@ export function TextField(p: TextFieldProps) {
           inputMode={p.inputMode}
           autoFocus={p.autoFocus}
           maxLength={p.maxLength}
-          data-nav=""
+          data-nav={p.nav === false ? undefined : ''}
+          data-focus-home={p.focusHome ? '' : undefined}
           aria-invalid={p.error ? true : undefined}
           aria-describedby={p.error ? errId : undefined}
           onChange={(e) => p.onChange(e.target.value)}
@@ -131,6 +140,57 @@ export function ChoiceField<V extends string>(p: ChoiceFieldProps<V>) {
       </div>
       <ErrorText id={errId} text={p.error} />
     </fieldset>
+  );
+}
+
+export interface SelectFieldProps<V extends string> extends FieldShell {
+  value: V;
+  options: readonly ChoiceOption<V>[];
+  onChange: (value: V) => void;
+  name?: string;
+  /** In the Enter chain; rarely changed choices stay out of it (Tab reaches them). */
+  nav?: boolean;
+}
+
+/**
+ * The folded form of a choice: one compact control instead of a row of options. Digits pick
+ * directly (the options show them), arrows step, Enter goes on.
+ */
+export function SelectField<V extends string>(p: SelectFieldProps<V>) {
+  const id = useId();
+  const errId = `${id}-err`;
+  const onKeyDown = (e: KeyboardEvent<HTMLSelectElement>) => {
+    if (e.ctrlKey || e.altKey || e.metaKey) return;
+    const n = Number(e.key);
+    const opt = Number.isInteger(n) && n >= 1 ? p.options[n - 1] : undefined;
+    if (opt) {
+      e.preventDefault();
+      p.onChange(opt.value);
+    }
+  };
+  return (
+    <div className={`field select ${p.className ?? ''} ${p.error ? 'has-error' : ''}`}>
+      <label htmlFor={id} className={p.hideLabel ? 'sr-only' : undefined}>
+        {p.label}
+      </label>
+      <select
+        id={id}
+        name={p.name}
+        value={p.value}
+        data-nav={p.nav === false ? undefined : ''}
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={p.error ? errId : undefined}
+        onChange={(e) => p.onChange(e.target.value as V)}
+        onKeyDown={onKeyDown}
+      >
+        {p.options.map((o, i) => (
+          <option key={o.value} value={o.value}>
+            {i + 1} {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorText id={errId} text={p.error} />
+    </div>
   );
 }
 

@@ -1,4 +1,6 @@
-// Page object for the booth: tests speak in the user's terms (labels, roles, keys).
+// Page object for the booth: tests speak in the user's terms (labels, roles, keys), and whole
+// flows (registerVehicle, recallVehicle, closeShift, exportHandover, openSupervisor …) live here
+// once, so a change of keys or layout is made in one place and every spec follows it.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { residentIdCheckChar } from '../../../shared/residentId';
 
@@ -6,6 +8,37 @@ import { residentIdCheckChar } from '../../../shared/residentId';
 export function residentId(area: string, birth: string, seq: string): string {
   const first17 = `${area}${birth}${seq}`;
   return first17 + residentIdCheckChar(first17);
+}
+
+export interface PersonEntry {
+  name: string;
+  id: string;
+  phone?: string;
+  temp: string;
+  /** A fever at the first reading opens the recheck: its reading … */
+  recheck?: string;
+  /** … and, for a confirmed fever, the disposition's digit (3 = 送发热门诊). */
+  disposition?: number;
+}
+
+export interface VehicleEntry {
+  /** As typed: `a12345` (home province), `e a12345` (pinyin + space). */
+  plate: string;
+  origin: string;
+  route?: string;
+  destination: string;
+  purpose?: string;
+  contact?: string;
+  /** A key-area vehicle: tick 已全面查验 and 已消毒 (Space, Enter) on the way. */
+  keyArea?: boolean;
+  people: PersonEntry[];
+}
+
+export interface CloseShiftEntry {
+  notes?: string;
+  supplies?: { thermometers?: string; masks?: string; disinfectant?: string; suits?: string };
+  equipment?: string;
+  receivingLead: string;
 }
 
 export class BoothPage {
@@ -21,6 +54,12 @@ export class BoothPage {
     await this.page.goto(`./?db=${db}`);
   }
 
+  resetCounts() {
+    this.controlKeys = 0;
+    this.dataChars = 0;
+    this.pointerActions = 0;
+  }
+
   async type(text: string) {
     this.dataChars += [...text].length;
     await this.page.keyboard.type(text);
@@ -29,6 +68,11 @@ export class BoothPage {
   async press(key: string) {
     this.controlKeys += 1;
     await this.page.keyboard.press(key);
+  }
+
+  async click(target: Locator) {
+    this.pointerActions += 1;
+    await target.click();
   }
 
   /** Type into the focused field, then Enter to move on. */
@@ -44,6 +88,8 @@ export class BoothPage {
   async expectFocusOn(label: string | RegExp) {
     await expect(this.focused()).toHaveAccessibleName(label);
   }
+
+  // ---- shift ----
 
   async openShiftByKeyboard(opts: { checkpoint: string; lead: string; staff: string }) {
     await expect(this.page.getByRole('heading', { name: /开班/ })).toBeVisible();
@@ -62,6 +108,39 @@ export class BoothPage {
     await expect(this.page.getByTestId('shift-info')).toContainText(opts.checkpoint);
   }
 
+  /** The usual night shift of the e2e suite. */
+  async openShift(opts: { checkpoint?: string; lead?: string; staff?: string } = {}) {
+    await this.openShiftByKeyboard({ checkpoint: opts.checkpoint ?? '南江南高速出口卡点', lead: opts.lead ?? '岳阳', staff: opts.staff ?? '王医生' });
+  }
+
+  /** 交接班 by keyboard from its top-bar button: notes, supplies, receiving lead, confirmation, Ctrl+S. */
+  async closeShift(entry: CloseShiftEntry) {
+    await this.topbarButton('交接班').focus();
+    await this.press('Enter');
+    const dialog = this.closeShiftDialog();
+    await expect(dialog).toBeVisible();
+    await this.expectFocusOn('待办事项');
+    await this.fill(entry.notes ?? '');
+    await this.fill(entry.supplies?.thermometers ?? '');
+    await this.fill(entry.supplies?.masks ?? '');
+    await this.fill(entry.supplies?.disinfectant ?? '');
+    await this.fill(entry.supplies?.suits ?? '');
+    await this.expectFocusOn('设备状况');
+    await this.fill(entry.equipment ?? '');
+    await this.expectFocusOn('接班负责人');
+    await this.fill(entry.receivingLead);
+    await this.expectFocusOn(`${entry.receivingLead} 已核对交接内容，确认接班`);
+    await this.press('Space');
+    await this.press('Control+s');
+    await expect(this.page.getByRole('heading', { name: /开班/ })).toBeVisible();
+  }
+
+  closeShiftDialog(): Locator {
+    return this.page.getByRole('dialog', { name: '交接班' });
+  }
+
+  // ---- registration ----
+
   plateInput(): Locator {
     return this.page.getByLabel('车牌号', { exact: true });
   }
@@ -70,11 +149,172 @@ export class BoothPage {
     return this.page.getByTestId('save-status');
   }
 
+  /** The confirmation a save shows beside the plate: plate, people and the time. */
+  async expectSaved(plate: string, people: number) {
+    await expect(this.saveStatus()).toHaveText(new RegExp(`^✔ 已保存 \\d{2}:\\d{2}(:\\d{2})?：${plate}，${people} 人$`));
+  }
+
+  /**
+   * One vehicle by keyboard alone: plate, Enter, the default vehicle type, the route fields, the
+   * key-area ticks if asked, then each person (Enter after a temperature goes to the next person)
+   * and Ctrl+S. Leaves the form on the plate of the next vehicle; returns nothing until the save
+   * confirmation shows.
+   */
+  async registerVehicle(v: VehicleEntry, opts: { save?: boolean } = {}) {
+    await this.enterVehicle(v);
+    await this.enterPeople(v.people);
+    if (opts.save === false) return;
+    const plate = await this.previewedPlate();
+    await this.press('Control+s');
+    await this.expectSaved(plate, v.people.length);
+    await this.expectFocusOn('车牌号');
+  }
+
+  /** Plate and vehicle fields, up to the driver's name. */
+  async enterVehicle(v: VehicleEntry) {
+    await this.expectFocusOn('车牌号');
+    await this.type(v.plate);
+    await this.press('Enter');
+    await this.expectFocusOn('车辆类型');
+    await this.press('Enter'); // vehicle type: the default is right
+    await this.expectFocusOn('来自何地');
+    await this.fill(v.origin);
+    await this.fill(v.route ?? '');
+    await this.fill(v.destination);
+    await this.fill(v.purpose ?? '');
+    await this.fill(v.contact ?? '');
+    if (v.keyArea) {
+      await this.expectFocusOn('已全面查验');
+      await this.press('Space');
+      await this.press('Enter');
+      await this.expectFocusOn('已消毒');
+      await this.press('Space');
+      await this.press('Enter');
+    }
+    await this.expectFocusOn('姓名');
+  }
+
+  /** The people, from the driver's name on; the cursor ends in the last temperature. */
+  async enterPeople(people: PersonEntry[]) {
+    for (const [i, p] of people.entries()) {
+      await this.expectFocusOn('姓名');
+      await this.fill(p.name);
+      await this.fill(p.id);
+      await this.fill(p.phone ?? '');
+      await this.expectFocusOn('体温 ℃');
+      await this.type(p.temp);
+      if (p.recheck !== undefined) {
+        await this.press('Enter');
+        await this.expectFocusOn('复测体温 ℃');
+        await this.type(p.recheck);
+        if (p.disposition !== undefined) {
+          await this.press('Enter');
+          await this.expectFocusOn('人员处置');
+          await this.press(String(p.disposition));
+        }
+      }
+      if (i < people.length - 1) await this.press('Enter'); // on to the next person
+    }
+  }
+
+  /** A vehicle seen before: plate, Enter, F3 recalls it; new temperatures hop with Enter; Ctrl+S. */
+  async recallVehicle(plate: string, temps: string[]) {
+    await this.expectFocusOn('车牌号');
+    await this.type(plate);
+    await this.press('Enter');
+    await expect(this.page.getByTestId('repeat-visit')).toBeVisible();
+    await this.press('F3');
+    await this.expectFocusOn('体温 ℃');
+    for (const [i, temp] of temps.entries()) {
+      await expect(this.focused()).toHaveAttribute('name', `occupants.${i}.temp`);
+      await this.type(temp);
+      if (i < temps.length - 1) await this.press('Enter');
+    }
+    await this.press('Control+s');
+  }
+
+  /** What the plate preview says the typed plate will be saved as. */
+  async previewedPlate(): Promise<string> {
+    return ((await this.page.getByTestId('plate-preview').locator('strong').textContent()) ?? '').trim();
+  }
+
+  person(i: number): Locator {
+    return this.page.locator('section.occupant').nth(i);
+  }
+
+  // ---- today's list and records ----
+
   todayList(): Locator {
     return this.page.getByRole('complementary', { name: '本班登记' });
   }
 
   todayRow(plate: string): Locator {
     return this.page.locator('.vehicle-list tbody tr', { hasText: plate });
+  }
+
+  async openRecord(plate: string): Promise<Locator> {
+    await this.todayRow(plate).focus();
+    await this.press('Enter');
+    const dialog = this.page.getByRole('dialog', { name: new RegExp(plate) });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  /** From today's list into the correction form (更正). */
+  async startCorrection(plate: string) {
+    const dialog = await this.openRecord(plate);
+    await this.click(dialog.getByRole('button', { name: '更正' }));
+    await expect(this.page.getByRole('form', { name: '更正登记' })).toBeVisible();
+  }
+
+  // ---- top bar ----
+
+  topbarButton(name: string): Locator {
+    return this.page.locator('.topbar').getByRole('button', { name, exact: true });
+  }
+
+  /** A top-bar item folded under 更多 (export, print, supervisor, settings, theme, language). */
+  async chooseMore(name: string | RegExp) {
+    const more = this.page.locator('.topbar .more-menu');
+    if ((await more.getAttribute('open')) === null) await this.click(more.locator('summary'));
+    await this.click(more.getByRole('button', { name }));
+  }
+
+  async openSupervisor() {
+    await this.chooseMore(/^(查看\/督导|Overview)/);
+  }
+
+  async toggleTheme() {
+    await this.chooseMore(/^(夜间模式|日间模式|Night mode|Day mode)$/);
+  }
+
+  async toggleLanguage() {
+    await this.chooseMore(/^(English|中文)$/);
+  }
+
+  // ---- handover export ----
+
+  exportDialog(): Locator {
+    return this.page.getByRole('dialog', { name: '导出交接表（Excel）' });
+  }
+
+  /**
+   * Ctrl+E, then (for the health department) Shift+Tab to the full-ID box and Space to tick it,
+   * then Enter on the export button. Resolves with the download.
+   */
+  async exportHandover(opts: { fullIds?: boolean } = {}) {
+    await this.press('Control+e');
+    await expect(this.exportDialog()).toBeVisible();
+    await expect(this.focused()).toHaveText(/^导出/);
+    if (opts.fullIds) {
+      await this.press('Shift+Tab');
+      await this.expectFocusOn('导出完整证件号码和电话（仅供卫健部门）');
+      await this.press('Space');
+      await this.press('Tab');
+      await expect(this.focused()).toHaveText('导出（含完整证件号码）');
+    }
+    const downloading = this.page.waitForEvent('download');
+    await this.press('Enter');
+    return downloading;
   }
 }
