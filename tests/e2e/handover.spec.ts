@@ -16,56 +16,21 @@ const FULL_IDS = [DRIVER_ID, FEVER_ID, CHILD_ID, LOCAL_ID];
 async function registerVehicles(booth: BoothPage, page: Page) {
   // 1: key-area vehicle, driver + a fever case sent to the fever clinic + a passenger whose
   // "name" is a spreadsheet formula.
-  await booth.expectFocusOn('车牌号');
-  await booth.fill('e a12345');
-  await booth.press('Enter');
-  await booth.fill('武汉');
-  await booth.fill('湖北');
-  await booth.fill('南江县城');
-  await booth.fill('返乡');
-  await booth.fill('');
-  await booth.expectFocusOn('已全面查验');
-  await booth.press('Space');
-  await booth.press('Enter');
-  await booth.press('Space');
-  await booth.press('Enter');
-  await booth.expectFocusOn('姓名');
-  await booth.fill('张三');
-  await booth.fill(DRIVER_ID);
-  await booth.fill('13800138000');
-  await booth.type('36.5');
-  await booth.press('F2');
-  await booth.fill('李四');
-  await booth.fill(FEVER_ID.toLowerCase());
-  await booth.fill('');
-  await booth.fill('37.8');
-  await booth.expectFocusOn('复测体温 ℃');
-  await booth.fill('38.1');
-  await booth.press('3'); // 送发热门诊
-  await expect(booth.focused()).toHaveAccessibleName(/送发热门诊/);
-  await booth.press('F2');
-  await booth.fill(FORMULA_NAME);
-  await booth.fill(CHILD_ID);
-  await booth.fill('');
-  await booth.type('36.7');
-  await booth.press('Control+s');
-  await expect(booth.saveStatus()).toHaveText('已保存：鄂A12345，3 人');
-
+  await booth.registerVehicle({
+    plate: 'e a12345',
+    origin: '武汉',
+    route: '湖北',
+    destination: '南江县城',
+    purpose: '返乡',
+    keyArea: true,
+    people: [
+      { name: '张三', id: DRIVER_ID, phone: '13800138000', temp: '36.5' },
+      { name: '李四', id: FEVER_ID.toLowerCase(), temp: '37.8', recheck: '38.1', disposition: 3 },
+      { name: FORMULA_NAME, id: CHILD_ID, temp: '36.7' },
+    ],
+  });
   // 2: a local car with one driver.
-  await booth.expectFocusOn('车牌号');
-  await booth.fill('a54321');
-  await booth.press('Enter');
-  await booth.fill('巴中');
-  await booth.fill('');
-  await booth.fill('南江');
-  await booth.fill('');
-  await booth.fill('');
-  await booth.fill('王五');
-  await booth.fill(LOCAL_ID);
-  await booth.fill('13912345678');
-  await booth.type('36.6');
-  await booth.press('Control+s');
-  await expect(booth.saveStatus()).toHaveText('已保存：川A54321，1 人');
+  await booth.registerVehicle({ plate: 'a54321', origin: '巴中', destination: '南江', people: [{ name: '王五', id: LOCAL_ID, phone: '13912345678', temp: '36.6' }] });
   await expect(page.getByTestId('shift-counts')).toHaveText('车辆 2 辆 · 人员 4 人');
 }
 
@@ -104,9 +69,9 @@ test('closes a shift by keyboard, exports and prints its handover, and opens the
   await registerVehicles(booth, page);
 
   // ---- close the shift ----
-  await page.getByRole('button', { name: '交接班', exact: true }).focus();
+  await booth.topbarButton('交接班').focus();
   await booth.press('Enter');
-  const dialog = page.getByRole('dialog', { name: '交接班' });
+  const dialog = booth.closeShiftDialog();
   await expect(dialog).toBeVisible();
   // The summary is computed from the records, never typed.
   const counts: Record<string, string> = {
@@ -158,17 +123,9 @@ test('closes a shift by keyboard, exports and prints its handover, and opens the
   await expect(previous).toContainText('岳阳 交班，赵队 接班');
   await expect(page.getByTestId('previous-shift-exports')).toHaveText('交接表尚未导出');
 
-  // ---- export (Ctrl+E): masked by default ----
-  await booth.press('Control+e');
-  const exportDialog = page.getByRole('dialog', { name: '导出交接表（Excel）' });
-  await expect(exportDialog).toBeVisible();
-  await booth.expectFocusOn('导出完整证件号码和电话（仅供卫健部门）');
-  await expect(booth.focused()).not.toBeChecked();
-  await booth.press('Enter');
-  await expect(booth.focused()).toHaveText('导出');
-  const downloading = page.waitForEvent('download');
-  await booth.press('Enter');
-  const download = await downloading;
+  // ---- export (Ctrl+E): masked by default; focus starts on 导出, not on the full-ID box ----
+  const download = await booth.exportHandover();
+  await expect(page.getByLabel('导出完整证件号码和电话（仅供卫健部门）')).toHaveCount(0);
   const fileName = download.suggestedFilename();
   expect(fileName).toMatch(/^南江南高速出口卡点_\d{4}-\d{2}-\d{2}_夜班_交接表\.xlsx$/);
   await expect(page.getByTestId('export-status')).toHaveText(`交接表已下载：${fileName}`);
@@ -262,7 +219,7 @@ test('closes a shift by keyboard, exports and prints its handover, and opens the
 test('an export whose file cannot be saved says so and does not mark the shift exported', async ({ page }) => {
   const booth = new BoothPage(page);
   await booth.goto();
-  await booth.openShiftByKeyboard({ checkpoint: '旌阳黄许卡点', lead: '刘警官', staff: '陈护士' });
+  await booth.openShift({ checkpoint: '旌阳黄许卡点', lead: '刘警官', staff: '陈护士' });
   // The browser build downloads; a failing download is simulated by making the Blob URL fail.
   await page.evaluate(() => {
     URL.createObjectURL = () => {
@@ -270,12 +227,12 @@ test('an export whose file cannot be saved says so and does not mark the shift e
     };
   });
   await booth.press('Control+e');
-  await booth.press('Enter');
+  await expect(booth.focused()).toHaveText('导出');
   await booth.press('Enter');
   await expect(page.getByTestId('export-status')).toContainText('文件保存失败，班次未记为已导出');
   await expect(page.getByTestId('export-status')).toContainText('磁盘已满');
-  await page.getByRole('button', { name: '交接班', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: '交接班' });
+  await booth.click(booth.topbarButton('交接班'));
+  const dialog = booth.closeShiftDialog();
   await expect(dialog.getByTestId('count-vehiclesChecked')).toHaveText('0');
   await page.keyboard.press('Escape');
   // Nothing recorded: the day view shows the shift, and its export record stays empty.
@@ -299,26 +256,9 @@ test('an export whose file cannot be saved says so and does not mark the shift e
 test('a correction after the close is an amendment with a reason, counted and visible in the closed shift’s report', async ({ page }) => {
   const booth = new BoothPage(page);
   await booth.goto();
-  await booth.openShiftByKeyboard({ checkpoint: '108国道漓江路口卡点', lead: '李所长', staff: '周医生' });
-  await booth.fill('b12345');
-  await booth.press('Enter');
-  await booth.fill('巴中');
-  await booth.fill('');
-  await booth.fill('南江');
-  await booth.fill('');
-  await booth.fill('');
-  await booth.fill('赵甲');
-  await booth.fill(LOCAL_ID);
-  await booth.fill('13912345678');
-  await booth.type('36.5');
-  await booth.press('Control+s');
-  await expect(booth.saveStatus()).toHaveText('已保存：川B12345，1 人');
-
-  await page.getByRole('button', { name: '交接班', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: '交接班' });
-  await dialog.getByLabel('接班负责人', { exact: true }).fill('钱所长');
-  await dialog.getByLabel(/确认接班/).check();
-  await dialog.getByRole('button', { name: '确认交班' }).click();
+  await booth.openShift({ checkpoint: '108国道漓江路口卡点', lead: '李所长', staff: '周医生' });
+  await booth.registerVehicle({ plate: 'b12345', origin: '巴中', destination: '南江', people: [{ name: '赵甲', id: LOCAL_ID, phone: '13912345678', temp: '36.5' }] });
+  await booth.closeShift({ receivingLead: '钱所长' });
 
   // The next shift: its lead comes from the handover.
   await expect(page.getByLabel('值班负责人')).toHaveValue('钱所长');
@@ -331,20 +271,18 @@ test('a correction after the close is an amendment with a reason, counted and vi
   await expect(booth.todayRow('川B12345')).toHaveCount(0);
   await page.keyboard.press('Control+f');
   await page.keyboard.type('川B12345');
-  await booth.todayRow('川B12345').click();
-  await page.getByRole('dialog', { name: /川B12345/ }).getByRole('button', { name: '更正' }).click();
+  await booth.startCorrection('川B12345');
   // Wait until the record is loaded into the form (it replaces the form's fields when it arrives).
-  await expect(page.getByRole('form', { name: '更正登记' })).toBeVisible();
   await expect(page.getByLabel('来自何地')).toHaveValue('巴中');
   await expect(page.getByLabel('去往何地')).toHaveValue('南江');
   await page.getByLabel('去往何地').fill('南江县城关镇');
   await page.getByLabel('更正原因').fill('目的地写错');
   await page.keyboard.press('Control+s');
-  await expect(booth.saveStatus()).toHaveText('已保存：川B12345，1 人');
+  await booth.expectSaved('川B12345', 1);
 
   // A half-typed vehicle is not dropped by leaving for the overview.
   await booth.type('c9');
-  await page.getByRole('button', { name: '查看/督导' }).click();
+  await booth.chooseMore('查看/督导');
   await expect(page.getByRole('alert').filter({ hasText: '登记表中还有未保存的内容' })).toBeVisible();
   await expect(booth.plateInput()).toHaveValue('c9');
   await booth.plateInput().focus();
@@ -353,7 +291,7 @@ test('a correction after the close is an amendment with a reason, counted and vi
   await expect(booth.plateInput()).toHaveValue('');
 
   // The supervisor's day view counts it against the closed shift, and its report shows it.
-  await page.getByRole('button', { name: '查看/督导' }).click();
+  await booth.openSupervisor();
   const closedRow = page.getByRole('row', { name: /李所长/ });
   await expect(closedRow).toContainText('钱所长');
   await expect(page.getByTestId('day-total-108国道漓江路口卡点-amendmentsAfterClose')).toHaveText('1');
@@ -375,17 +313,9 @@ test('if the export worker cannot start, the export still completes on the page 
   await page.route('**/assets/exportWorker-*.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
   const booth = new BoothPage(page);
   await booth.goto();
-  await booth.openShiftByKeyboard({ checkpoint: '旌阳黄许卡点', lead: '刘警官', staff: '陈护士' });
-  await booth.press('Control+e');
-  // The health-department export: a deliberate tick, then a warning.
-  await booth.expectFocusOn('导出完整证件号码和电话（仅供卫健部门）');
-  await booth.press('Space');
-  await expect(page.getByRole('dialog').getByRole('alert')).toContainText('仅交卫健部门使用');
-  await booth.press('Enter');
-  await expect(booth.focused()).toHaveText('导出（含完整证件号码）');
-  const downloading = page.waitForEvent('download');
-  await booth.press('Enter');
-  const download = await downloading;
+  await booth.openShift({ checkpoint: '旌阳黄许卡点', lead: '刘警官', staff: '陈护士' });
+  // The health-department export: a deliberate Shift+Tab and tick, then a warning.
+  const download = await booth.exportHandover({ fullIds: true });
   await expect(page.getByTestId('export-status')).toHaveText(`交接表已下载：${download.suggestedFilename()} （含完整证件号码）`);
   const wb = XLSX.read(readFileSync(await download.path()), { type: 'buffer' });
   expect(wb.SheetNames).toContain('交接汇总');

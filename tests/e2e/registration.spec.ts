@@ -10,55 +10,18 @@ test('registers a key-area vehicle with three occupants by keyboard alone, and i
   await booth.goto();
   await booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
 
-  await booth.expectFocusOn('车牌号');
-  await booth.type('e a12345');
+  await booth.enterVehicle({ plate: 'e a12345', origin: '武汉', route: '湖北', destination: '南江县城', purpose: '返乡', keyArea: true, people: [] });
   await expect(page.getByTestId('plate-preview')).toContainText('鄂A12345');
-  await booth.press('Enter');
-  await booth.expectFocusOn(/小型客车/);
-  await booth.press('Enter');
-  await booth.expectFocusOn('来自何地');
-  await booth.fill('武汉');
-  await booth.fill('湖北');
-  await booth.fill('南江县城');
-  await booth.fill('返乡');
-  await booth.fill('');
-  // 鄂 plate: full inspection and disinfection must be marked before release.
-  await booth.expectFocusOn('已全面查验');
-  await booth.press('Space');
-  await booth.press('Enter');
-  await booth.expectFocusOn('已消毒');
-  await booth.press('Space');
-  await booth.press('Enter');
-
-  // Driver
-  await booth.expectFocusOn('姓名');
-  await booth.fill('张三');
-  await booth.fill(DRIVER_ID.toLowerCase());
-  await booth.fill('13800138000');
-  await booth.type('36.5');
-  await booth.press('F2');
-
-  // Passenger 1: feverish, rechecked, sent to the fever clinic
-  await booth.expectFocusOn('姓名');
-  await booth.fill('李四');
-  await booth.fill(FEVER_ID.toLowerCase());
-  await booth.fill('');
-  await booth.fill('37.8');
-  await booth.expectFocusOn('复测体温 ℃');
-  await booth.fill('38.1');
-  await booth.expectFocusOn(/放行/);
-  await booth.press('3');
-  await expect(booth.focused()).toHaveAccessibleName(/送发热门诊/);
-  await booth.press('F2');
-
-  // Passenger 2
-  await booth.fill('王小五');
-  await booth.fill(CHILD_ID);
-  await booth.fill('');
-  await booth.type('36.7');
+  await booth.enterPeople([
+    { name: '张三', id: DRIVER_ID.toLowerCase(), phone: '13800138000', temp: '36.5' },
+    // Passenger 1: feverish, rechecked, sent to the fever clinic
+    { name: '李四', id: FEVER_ID.toLowerCase(), temp: '37.8', recheck: '38.1', disposition: 3 },
+    { name: '王小五', id: CHILD_ID, temp: '36.7' },
+  ]);
+  await expect(booth.person(1).getByLabel('人员处置')).toHaveValue('feverClinic');
   await booth.press('Control+s');
 
-  await expect(booth.saveStatus()).toHaveText('已保存：鄂A12345，3 人');
+  await booth.expectSaved('鄂A12345', 3);
   await booth.expectFocusOn('车牌号');
   await expect(booth.plateInput()).toHaveValue('');
 
@@ -74,10 +37,7 @@ test('registers a key-area vehicle with three occupants by keyboard alone, and i
   await expect(page.getByTestId('shift-counts')).toHaveText('车辆 1 辆 · 人员 3 人');
 
   // Open the record and check what was stored for the fever case.
-  await booth.todayRow('鄂A12345').focus();
-  await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: /鄂A12345/ });
-  await expect(dialog).toBeVisible();
+  const dialog = await booth.openRecord('鄂A12345');
   const fever = dialog.getByRole('row', { name: /李四/ });
   await expect(fever).toContainText(FEVER_ID);
   await expect(fever).toContainText('37.8');
@@ -89,7 +49,7 @@ test('registers a key-area vehicle with three occupants by keyboard alone, and i
 test('bad plates, IDs and temperatures get messages next to their fields and nothing is saved', async ({ page }) => {
   const booth = new BoothPage(page);
   await booth.goto();
-  await booth.openShiftByKeyboard({ checkpoint: '旌阳黄许卡点', lead: '刘警官', staff: '陈护士' });
+  await booth.openShift({ checkpoint: '旌阳黄许卡点', lead: '刘警官', staff: '陈护士' });
 
   await booth.type('川A1O345');
   await booth.press('Enter');
@@ -113,6 +73,16 @@ test('bad plates, IDs and temperatures get messages next to their fields and not
   // The offered conversion is applied only when the operator asks for it.
   await page.getByRole('button', { name: '换算为 37.0 ℃' }).click();
   await expect(temp).toHaveValue('37.0');
+  // Focus goes back to the field, so the next keys are not lost on the page (item 8).
+  await expect(temp).toBeFocused();
+
+  // A glove misses the decimal point: 365 offers 36.5 the same way, never applied silently.
+  await temp.fill('365');
+  await temp.blur();
+  await expect(page.locator('.field.temp .field-error')).toBeVisible();
+  await page.getByRole('button', { name: '改为 36.5 ℃' }).click();
+  await expect(temp).toHaveValue('36.5');
+  await expect(temp).toBeFocused();
 
   await temp.fill('45');
   await temp.blur();

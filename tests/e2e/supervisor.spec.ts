@@ -61,9 +61,7 @@ test('imports three booths, counts a workbook imported twice once, rejects forei
   await station.goto();
   // A supervisor's PC has no open shift: the view is reachable from the open-shift screen.
   await expect(page.getByRole('heading', { name: /开班/ })).toBeVisible();
-  await page.getByRole('button', { name: '查看/督导' }).focus();
-  await station.press('Enter');
-  await expect(page.getByRole('heading', { name: /查看\/督导/ })).toBeVisible();
+  await station.openSupervisor();
   await expect(page.getByText('还没有导入交接表')).toBeVisible();
 
   const input = page.getByLabel('导入交接表');
@@ -128,7 +126,7 @@ test('imports three booths, counts a workbook imported twice once, rejects forei
 
   // Survives a restart (IndexedDB, schema v2).
   await page.reload();
-  await page.getByRole('button', { name: '查看/督导' }).click();
+  await station.openSupervisor();
   await expectTotals(page, corrected, 3);
 
   // Export the district workbook.

@@ -27,7 +27,15 @@ export function Modal({ title, onClose, children }: { title: string; onClose: ()
   // A layout effect opens the layer before the dialog's own commands register (passive effects),
   // so they land in the dialog's layer.
   useLayoutEffect(() => bus.openLayer(), [bus]);
-  useLayoutEffect(() => () => restoreFocusAfterDialog(previous), [previous]);
+  useLayoutEffect(() => {
+    const d = ref.current;
+    return () => {
+      // While a modal dialog is open everything outside it is inert and cannot take focus: close
+      // it first (React removes the element only after this cleanup).
+      if (d?.open) d.close();
+      restoreFocusAfterDialog(previous);
+    };
+  }, [previous]);
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();

@@ -280,8 +280,12 @@ export class BoothPage {
     await this.click(more.getByRole('button', { name }));
   }
 
+  /** 查看/督导: from the booth's 更多 menu, or from the open-shift screen's bar (a supervisor's PC has no shift). */
   async openSupervisor() {
-    await this.chooseMore(/^(查看\/督导|Overview)/);
+    const name = /^(查看\/督导|Overview)/;
+    if ((await this.page.locator('.topbar .more-menu').count()) > 0) await this.chooseMore(name);
+    else await this.click(this.page.getByRole('button', { name }));
+    await expect(this.page.getByRole('heading', { name: /查看\/督导|Overview/ })).toBeVisible();
   }
 
   async toggleTheme() {
