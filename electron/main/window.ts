@@ -1,6 +1,7 @@
 // The single station window.
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, dialog } from 'electron';
 import { APP_ENTRY_URL } from './appProtocol';
+import { UNSAVED_CLOSE_DIALOG, leaveDespiteUnsaved } from './unsavedClose';
 
 export interface WindowPaths {
   preload: string;
@@ -37,6 +38,12 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
   // ready-to-show never comes if the page fails to load; an invisible app looks like a hang.
   win.webContents.once('did-fail-load', () => {
     if (!win.isDestroyed() && !win.isVisible()) win.show();
+  });
+
+  // The page refuses to unload while a vehicle is half-typed (beforeunload); ask instead of
+  // silently keeping the window open. The draft is on disk either way.
+  win.webContents.on('will-prevent-unload', (event) => {
+    if (leaveDespiteUnsaved(dialog.showMessageBoxSync(win, UNSAVED_CLOSE_DIALOG))) event.preventDefault();
   });
 
   const reloads: number[] = [];

@@ -362,6 +362,8 @@ export const zh = {
   flagFever: '发热',
   flagMinor: '未成年',
   menuMore: '更多 ▾',
+  unsavedLeaveButton: '仍然关闭',
+  unsavedStayButton: '返回登记',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -714,4 +716,6 @@ export const en: Record<StringKey, string> = {
   flagFever: 'Fever',
   flagMinor: 'Minor',
   menuMore: 'More ▾',
+  unsavedLeaveButton: 'Close anyway',
+  unsavedStayButton: 'Back to the form',
 };

@@ -33,55 +33,31 @@ function cost(booth: BoothPage, flow: string, fieldsVisited: number, fieldsFille
 }
 
 function reset(booth: BoothPage) {
-  booth.controlKeys = 0;
-  booth.dataChars = 0;
-  booth.pointerActions = 0;
+  booth.resetCounts();
 }
 
 async function focusedName(page: Page): Promise<string> {
   return page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
 }
 
-/** The three occupants, as in the e2e flow: Enter after each field, F2 for the next person, Ctrl+S to save. */
-async function occupants(booth: BoothPage): Promise<{ visited: number; filled: number }> {
-  let visited = 0;
-  let filled = 0;
-  const people = [DRIVER, PASSENGER_1, PASSENGER_2];
-  for (const [i, p] of people.entries()) {
-    await booth.expectFocusOn('姓名');
-    await booth.fill(p.name);
-    await booth.fill(p.id);
-    await booth.fill(p.phone);
-    await booth.type(i === 0 ? '36.5' : i === 1 ? '36.7' : '36.6');
-    visited += 4;
-    filled += 3 + (p.phone ? 1 : 0);
-    await booth.press(i < people.length - 1 ? 'F2' : 'Control+s');
-  }
-  return { visited, filled };
-}
+const TEMPS = ['36.5', '36.7', '36.6'];
+const PEOPLE = [DRIVER, PASSENGER_1, PASSENGER_2].map((p, i) => ({ name: p.name, id: p.id, phone: p.phone, temp: TEMPS[i] as string }));
+/** Per person: name, ID, phone, temperature visited; filled where there is data. */
+const peopleVisited = PEOPLE.length * 4;
+const peopleFilled = PEOPLE.reduce((n, p) => n + 3 + (p.phone ? 1 : 0), 0);
 
 test('new vehicle, driver + 2 passengers, local plate', async ({ page }) => {
   const booth = new BoothPage(page);
   await booth.goto();
   reset(booth);
-  await booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
+  await booth.openShift();
   results.openShift = { nonDataKeys: booth.controlKeys, dataChars: booth.dataChars, pointerActions: booth.pointerActions };
   reset(booth);
 
-  await booth.expectFocusOn('车牌号');
-  await booth.type('a12345'); // home province 川 is implied
-  await booth.press('Enter');
-  await booth.expectFocusOn(/小型客车/);
-  await booth.press('Enter'); // vehicle type: the default is right
-  await booth.expectFocusOn('来自何地');
-  await booth.fill('巴中');
-  await booth.fill('成巴高速');
-  await booth.fill('南江县城');
-  await booth.fill('返乡');
-  await booth.fill(''); // local contact: none
-  const o = await occupants(booth);
-  await expect(booth.saveStatus()).toHaveText('已保存：川A12345，3 人');
-  results.newVehicle = cost(booth, 'new vehicle, local plate, driver + 2 passengers', 7 + o.visited, 6 + o.filled, 'plate, type, origin, route, destination, purpose, contact + 3 × (name, ID, phone, temperature)');
+  // The page object's flow: plate, Enter, Enter (type), route fields, then each person with Enter
+  // after every field (Enter after a temperature goes to the next person), Ctrl+S.
+  await booth.registerVehicle({ plate: 'a12345', origin: '巴中', route: '成巴高速', destination: '南江县城', purpose: '返乡', people: PEOPLE });
+  results.newVehicle = cost(booth, 'new vehicle, local plate, driver + 2 passengers', 7 + peopleVisited, 6 + peopleFilled, 'plate, type, origin, route, destination, purpose, contact + 3 × (name, ID, phone, temperature)');
 
   // ---- repeat vehicle: the same car comes back; plate, Enter, F3 recalls everything known ----
   reset(booth);
@@ -94,7 +70,7 @@ test('new vehicle, driver + 2 passengers, local plate', async ({ page }) => {
   await expect(page.getByLabel('来自何地')).toHaveValue('巴中');
   await expect(page.getByLabel('姓名', { exact: true }).nth(2)).toHaveValue(PASSENGER_2.name);
   await booth.expectFocusOn('体温 ℃');
-  // New readings for everyone, by keyboard: Enter until the next person's temperature field.
+  // New readings for everyone, by keyboard: after F3, Enter hops from temperature to temperature.
   const enterToNextTemp: number[] = [];
   for (const [i, temp] of ['36.4', '36.8', '36.5'].entries()) {
     await booth.type(temp);
@@ -108,7 +84,7 @@ test('new vehicle, driver + 2 passengers, local plate', async ({ page }) => {
     enterToNextTemp.push(presses);
   }
   await booth.press('Control+s');
-  await expect(booth.saveStatus()).toHaveText('已保存：川A12345，3 人');
+  await booth.expectSaved('川A12345', 3);
   results.repeatVehicle = {
     ...cost(booth, 'repeat vehicle, 3 occupants recalled (plate, Enter, F3), new temperatures', 1 + 3, 1 + 3, 'plate + 3 temperatures typed; everything else recalled'),
     recallKeysAfterPlate: recallKeys,
@@ -120,31 +96,14 @@ test('new vehicle, driver + 2 passengers, local plate', async ({ page }) => {
 test('new key-area vehicle (鄂 plate), driver + 2 passengers', async ({ page }) => {
   const booth = new BoothPage(page);
   await booth.goto();
-  await booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
+  await booth.openShift();
   reset(booth);
-  await booth.expectFocusOn('车牌号');
-  await booth.type('e a12345');
-  await booth.press('Enter');
-  await booth.expectFocusOn(/小型客车/);
-  await booth.press('Enter');
-  await booth.fill('武汉');
-  await booth.fill('');
-  await booth.fill('南江县城');
-  await booth.fill('返乡');
-  await booth.fill('');
-  await booth.expectFocusOn('已全面查验');
-  await booth.press('Space');
-  await booth.press('Enter');
-  await booth.expectFocusOn('已消毒');
-  await booth.press('Space');
-  await booth.press('Enter');
-  const o = await occupants(booth);
-  await expect(booth.saveStatus()).toHaveText('已保存：鄂A12345，3 人');
+  await booth.registerVehicle({ plate: 'e a12345', origin: '武汉', destination: '南江县城', purpose: '返乡', keyArea: true, people: PEOPLE });
   results.keyAreaVehicle = cost(
     booth,
     'new key-area vehicle (鄂), driver + 2 passengers',
-    9 + o.visited,
-    7 + o.filled,
+    9 + peopleVisited,
+    7 + peopleFilled,
     'as the local flow plus the two checkboxes a key-area vehicle must have ticked (Space ticks, Enter moves on)',
   );
 });
