@@ -106,7 +106,6 @@ export const zh = {
   removeOccupant: '删除此人',
   save: '保存 (Ctrl+S)',
   saving: '正在保存…',
-  saved: '已保存：{plate}，{n} 人',
   saveFailed: '保存失败，记录未保存：{reason}',
   clearForm: '清空 (Esc 两次)',
   fixErrors: '还有 {n} 处需要修改，记录未保存',
@@ -166,7 +165,6 @@ export const zh = {
   settingsInvalid: '设置有误，未保存：{reason}',
   // help
   helpTitle: '快捷键',
-  helpKeys: 'Enter 下一项 · Ctrl+S 保存 · F2 添加人员 · F3 套用上次信息 · Ctrl+F 查找 · Ctrl+I 事件登记 · Ctrl+E 导出交接表 · Ctrl+P 打印交接表 · Esc 关闭对话框 · 数字键 选择选项',
   errorBoundary: '界面出错，已保存的记录不受影响。请按 F5 重新加载。',
   storageError: '无法打开本机数据库：{reason}',
   // handover (交接班)
@@ -470,7 +468,6 @@ export const en: Record<StringKey, string> = {
   removeOccupant: 'Remove this person',
   save: 'Save (Ctrl+S)',
   saving: 'Saving…',
-  saved: 'Saved: {plate}, {n} people',
   saveFailed: 'Save failed, nothing saved: {reason}',
   clearForm: 'Clear (Esc twice)',
   fixErrors: '{n} fields need fixing; nothing saved',
@@ -524,7 +521,6 @@ export const en: Record<StringKey, string> = {
   settingsSave: 'Save settings',
   settingsInvalid: 'Settings not saved: {reason}',
   helpTitle: 'Keyboard shortcuts',
-  helpKeys: 'Enter next field · Ctrl+S save · F2 add person · F3 reuse last visit · Ctrl+F search · Ctrl+I incident · Ctrl+E export handover · Ctrl+P print handover · Esc close dialog · digits pick an option',
   errorBoundary: 'The screen failed; saved records are safe. Press F5 to reload.',
   storageError: 'Cannot open the local database: {reason}',
   closeShift: 'Close shift',
