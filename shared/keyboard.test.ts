@@ -19,7 +19,7 @@ describe('the keyboard table', () => {
     expect(press('s', { meta: true })).toBe('save');
     expect(press('s', { ctrl: true, alt: true })).toBeUndefined();
     expect(press('s')).toBeUndefined();
-    expect(press('F4')).toBeUndefined();
+    expect(press('F5')).toBeUndefined();
     expect(press('Enter')).toBeUndefined();
   });
 
@@ -51,6 +51,6 @@ describe('the keyboard table', () => {
     expect(primary.save && chordAccelerator(primary.save)).toBe('CmdOrCtrl+S');
     expect(primary.settings && chordAccelerator(primary.settings)).toBe('CmdOrCtrl+,');
     expect(primary.help && chordAccelerator(primary.help)).toBe('F1');
-    for (const c of Object.keys(primary)) expect([...MENU_COMMANDS, 'recall']).toContain(c);
+    for (const c of Object.keys(primary)) expect([...MENU_COMMANDS, 'recall', 'recheckQueue']).toContain(c);
   });
 });

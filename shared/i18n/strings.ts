@@ -325,7 +325,6 @@ export const zh = {
   recheckHistory: '完成复测',
   rechecksOpenBlock: '还有 {n} 人待复测，完成复测后才能交班',
   rechecksOpenTitle: '待复测人员（{n}）',
-  helpRecheckKey: 'F4 待复测列表（完成复测和处置）',
   // ---- booth screen (issue 7: one-screen form, save confirmation, keys, draft) ----
   key_help: '快捷键说明（本页）',
   key_save: '保存登记（对话框打开时保存对话框）',
@@ -677,7 +676,6 @@ export const en: Record<StringKey, string> = {
   recheckHistory: 'Recheck completed',
   rechecksOpenBlock: 'Rechecks still open: {n}. Complete them before closing the shift',
   rechecksOpenTitle: 'Awaiting recheck ({n})',
-  helpRecheckKey: 'F4 awaiting-recheck list (complete the recheck and the outcome)',
   // ---- booth screen (issue 7: one-screen form, save confirmation, keys, draft) ----
   key_help: 'This list of keys',
   key_save: 'Save the registration (in an open dialog: save the dialog)',
