@@ -33,7 +33,7 @@ test('an open dialog owns the keyboard: Ctrl+S saves the incident, Enter confirm
   await expect(dialog.getByRole('listitem')).toHaveCount(2);
   // Nothing happened behind the dialog: no vehicle saved, no "fix errors" message.
   await expect(booth.saveStatus()).toHaveText('');
-  await expect(page.getByTestId('today-counts')).toHaveText('车辆 0 辆 · 人员 0 人');
+  await expect(page.getByTestId('shift-counts')).toHaveText('车辆 0 辆 · 人员 0 人');
   // Other commands do not reach the screen behind either.
   await booth.press('Control+,');
   await expect(page.getByRole('dialog', { name: '设置' })).toHaveCount(0);
