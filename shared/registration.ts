@@ -260,13 +260,15 @@ export function buildRecords(draft: VehicleDraft, ctx: BuildContext): { vehicle:
       voided: 0,
     };
     if (doc.ok && doc.info?.provinceChar) person.homeProvince = doc.info.provinceChar;
-    if (r.feverFirst && r.recheck !== undefined) person.recheck = { celsius: r.recheck, method: o.recheckMethod, at: ctx.now };
-    // The wait starts with the first reading; storage keeps an earlier start through a correction.
+    // A correction keeps a recheck that was taken even if the fever line has moved since.
+    if (r.recheck !== undefined && (r.feverFirst || ctx.existing)) person.recheck = { celsius: r.recheck, method: o.recheckMethod, at: ctx.now };
+    // The wait starts with the first reading; a correction keeps an earlier start (shared/registration/amend.ts).
     if (awaitsRecheck(o, ctx.settings.feverLine)) person.awaitingRecheckSince = ctx.now;
     return person;
   });
 
-  const reasons = keyAreaReasons(draft, ctx.settings, ctx.day);
+  // Judged by the record's own day: a correction keeps the list that was in force then.
+  const reasons = keyAreaReasons(draft, ctx.settings, day);
   const temps = persons.map((p) => p.recheck?.celsius ?? p.first.celsius);
   const vehicle: Vehicle = {
     id: vehicleId,

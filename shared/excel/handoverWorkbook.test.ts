@@ -6,7 +6,7 @@ import { COUNT_KEYS, hourlyCounts, summarizeShift } from '../handover/summary';
 import { excelDate, maskId, maskPhone } from './cells';
 import { buildHandoverWorkbook } from './handoverWorkbook';
 import { FEVER_COLUMNS, INCIDENT_COLUMNS, PERSON_COLUMNS, SHEET, VEHICLE_COLUMNS, type ColumnDef } from './handoverFormat';
-import { LABELS } from './labels';
+import { LABELS } from '../i18n/labels';
 import { FORMULA_NAME, ID_ENDING_X, ID_SICHUAN, makeShiftFixture, PHONE, TZ_CHINA, type ShiftFixture } from './testFixtures';
 import { workbookToXlsx } from './toXlsx';
 
@@ -89,7 +89,7 @@ describe('handover workbook round trip (masked, the default)', () => {
     const nonVoided = rows(ws).slice(1).filter((row) => row[VEHICLE_COLUMNS.findIndex((d) => d.h === '已作废')] !== '是');
     expect(nonVoided).toHaveLength(summary.vehiclesChecked);
     // Key-area reasons in Chinese; a leading-zero remark stays text.
-    expect(cellAt(ws, VEHICLE_COLUMNS, 0, '重点地区依据')?.v).toBe('车牌:鄂；来自:武汉');
+    expect(cellAt(ws, VEHICLE_COLUMNS, 0, '重点地区依据')?.v).toBe('车牌 鄂、来自 武汉');
     expect(cellAt(ws, VEHICLE_COLUMNS, 1, '备注')).toMatchObject({ t: 's', v: '0101' });
     expect(cellAt(ws, VEHICLE_COLUMNS, 0, '乘员人数')?.v).toBe(2);
     expect(cellAt(ws, VEHICLE_COLUMNS, 0, '本地联系人')?.v).toBe('母亲 133****5678');
@@ -175,8 +175,8 @@ describe('handover workbook round trip (masked, the default)', () => {
     expect(find('设备状况')?.[1]).toBe('红外测温枪 1 台低温下读数偏低');
     const start = r.findIndex((row) => row[0] === '更正记录（关班后）');
     expect(r[start + 1]?.slice(0, 5)).toEqual(['更正时间', '记录', '更正人', '原因', '更正内容']);
-    expect(r[start + 2]?.slice(1)).toEqual(['车辆 #1 鄂A12345', '王队', '复核后补录消毒', '消毒: 否 → 是', null]);
-    expect(r[start + 3]?.slice(1, 5)).toEqual(['事件 #1 冲关逃逸', '王队', '补充车牌', '车牌号: （空） → 川A99999']);
+    expect(r[start + 2]?.slice(1)).toEqual(['车辆 #1 鄂A12345', '王队', '复核后补录消毒', '消毒：否 → 是', null]);
+    expect(r[start + 3]?.slice(1, 5)).toEqual(['事件 #1 冲关逃逸', '王队', '补充车牌', '车牌号：（空） → 川A99999']);
     expect(typeof r[start + 2]?.[0]).toBe('number');
     expect(find('交班负责人')?.slice(0, 2)).toEqual(['交班负责人', '王队']);
     expect(find('接班负责人')?.slice(0, 2)).toEqual(['接班负责人', '赵队']);

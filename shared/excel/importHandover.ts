@@ -41,7 +41,7 @@ import {
   VISIBLE_SHEETS,
   type ColumnDef,
 } from './handoverFormat';
-import { keyForZh, LABELS } from './labels';
+import { keyForZh, LABELS } from '../i18n/labels';
 import type { CellValue } from './workbookModel';
 import { zipProblem } from './zipCheck';
 

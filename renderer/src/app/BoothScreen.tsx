@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Shift, StationSettings } from '../../../shared/model';
+import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { saveSettings } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
@@ -35,13 +36,11 @@ function registrationHasInput(): boolean {
   return Array.from(inputs).some((i) => i.value.trim() !== '');
 }
 
-function shiftLabel(shift: Shift, t: ReturnType<typeof useT>['t']): string {
-  return shift.shiftName === 'day' ? t('shiftDay') : shift.shiftName === 'night' ? t('shiftNight') : shift.shiftName;
-}
 
 export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; settings: StationSettings; onSupervisor: () => void }) {
   const db = useDb();
-  const { t } = useT();
+  const tr = useT();
+  const { t } = tr;
   const [operator, setOperator] = useState(() => shift.staff.find((s) => s.unit === 'health')?.name ?? shift.leadName);
   const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
   const [amend, setAmend] = useState<AmendTarget | null>(null);
@@ -76,14 +75,14 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
       <header className="topbar">
         <h1>{t('appTitle')}</h1>
         <span className="shift-info" data-testid="shift-info">
-          {shift.checkpoint} · {shiftLabel(shift, t)} · {shift.day}
+          {shift.checkpoint} · {shiftNameLabel(shift.shiftName, tr.locale)} · {shift.day}
         </span>
         <label className="operator">
           {t('operator')}
           <select value={operator} onChange={(e) => setOperator(e.target.value)}>
             {shift.staff.map((s) => (
               <option key={s.name} value={s.name}>
-                {s.name}（{t(`unit_${s.unit}`)}）
+                {s.name}（{tr.label('staffUnit', s.unit)}）
               </option>
             ))}
           </select>

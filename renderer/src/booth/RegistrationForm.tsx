@@ -13,7 +13,7 @@ import {
   type OccupantDraft,
   type VehicleDraft,
 } from '../../../shared/registration';
-import { describeKeyAreaReason } from '../../../shared/keyAreas';
+import { formatKeyAreaReasons } from '../../../shared/i18n/labels';
 import { amendVehicle, dayKey, lastVisit, newId, saveVehicle } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
@@ -191,7 +191,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
     moveOnEnter(e);
   };
 
-  const vehicleTypes = VEHICLE_TYPES.map((v) => ({ value: v, label: t(`vt_${v}`) }));
+  const vehicleTypes = VEHICLE_TYPES.map((v) => ({ value: v, label: tr.label('vehicleType', v) }));
 
   return (
     <form
@@ -263,8 +263,8 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
           label={t('direction')}
           value={draft.direction}
           options={[
-            { value: 'in', label: t('dir_in') },
-            { value: 'out', label: t('dir_out') },
+            { value: 'in', label: tr.label('direction', 'in') },
+            { value: 'out', label: tr.label('direction', 'out') },
           ]}
           onChange={(direction) => patch({ direction })}
           nav={false}
@@ -273,7 +273,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
       {reasons.length > 0 ? (
         <div className="key-area" role="group" aria-label={t('keyAreaVehicle')}>
           <p className="key-area-title">
-            {t('keyAreaVehicle')} · {t('keyAreaReasons')}: {reasons.map((r) => describeKeyAreaReason(r, tr.locale)).join('，')}
+            {t('keyAreaVehicle')} · {t('keyAreaReasons')}: {formatKeyAreaReasons(reasons, tr.locale)}
           </p>
           <div className="grid">
             <CheckField label={t('inspected')} checked={draft.inspected} error={err('inspected')} onChange={(inspected) => patch({ inspected })} />
@@ -306,7 +306,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
         <ChoiceField
           label={t('vehicleDisposition')}
           value={draft.disposition}
-          options={VEHICLE_DISPOSITIONS.map((d) => ({ value: d, label: t(`vd_${d}`) }))}
+          options={VEHICLE_DISPOSITIONS.map((d) => ({ value: d, label: tr.label('vehicleDisposition', d) }))}
           onChange={(disposition) => patch({ disposition })}
           nav={false}
         />

@@ -3,7 +3,7 @@
 // transaction and the app goes back to the open-shift screen with the receiving lead filled in.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Shift } from '../../../shared/model';
-import { LABELS, shiftNameLabel } from '../../../shared/excel/labels';
+import { LABELS, shiftNameLabel } from '../../../shared/i18n/labels';
 import { openRechecks } from '../../../shared/handover/summary';
 import { minutesWaited } from '../../../shared/recheck';
 import { closeShift } from '../db';

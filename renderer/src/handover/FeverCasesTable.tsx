@@ -1,5 +1,5 @@
 import type { FeverCase } from '../../../shared/handover/summary';
-import { LABELS } from '../../../shared/excel/labels';
+import { LABELS } from '../../../shared/i18n/labels';
 import { useT } from '../runtime/i18n';
 import { formatTime } from '../ui/format';
 

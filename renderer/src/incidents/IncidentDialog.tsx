@@ -59,7 +59,7 @@ export function IncidentDialog({ shift, operator, onClose }: { shift: Shift; ope
           void save();
         }}
       >
-        <ChoiceField label={t('incidentKind')} value={kind} options={INCIDENT_KINDS.map((k) => ({ value: k, label: t(`ik_${k}`) }))} onChange={setKind} />
+        <ChoiceField label={t('incidentKind')} value={kind} options={INCIDENT_KINDS.map((k) => ({ value: k, label: tr.label('incidentKind', k) }))} onChange={setKind} />
         <TextField label={t('incidentPlate')} value={plate} onChange={setPlate} />
         <TextField label={t('incidentDescription')} value={description} multiline error={error} onChange={setDescription} />
         <div className="actions">
@@ -83,7 +83,7 @@ export function IncidentDialog({ shift, operator, onClose }: { shift: Shift; ope
         <ul className="incident-list">
           {today.map((i) => (
             <li key={i.id}>
-              {formatTime(i.at)} · {t(`ik_${i.kind}`)} · {i.plate || '—'} · {i.description} · {i.operator}
+              {formatTime(i.at)} · {tr.label('incidentKind', i.kind)} · {i.plate || '—'} · {i.description} · {i.operator}
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import type { Locale } from '../../../shared/model';
 import type { Bilingual } from '../../../shared/result';
 import { formatMessage, type ValidationCode } from '../../../shared/messages';
 import { en, zh, type StringKey } from '../../../shared/i18n/strings';
+import { enumLabel, type EnumKey, type EnumTable } from '../../../shared/i18n/labels';
 
 export type Params = Record<string, string | number>;
 
@@ -13,6 +14,8 @@ export interface Translator {
   msg: (code: ValidationCode, params?: Params) => string;
   /** A bilingual message from shared code or the platform. */
   pick: (m: Bilingual) => string;
+  /** An enum value's word from the one catalogue the print and the workbook use too. */
+  label: <T extends EnumTable>(table: T, key: EnumKey<T>) => string;
 }
 
 export function fill(template: string, params?: Params): string {
@@ -27,6 +30,7 @@ export function makeTranslator(locale: Locale): Translator {
     t: (key, params) => fill(table[key], params),
     msg: (code, params) => formatMessage(code, locale, params),
     pick: (m) => (locale === 'en' ? m.en : m.zh),
+    label: (table, key) => enumLabel(table, key, locale),
   };
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { STAFF_UNITS, type StaffMember, type StaffUnit, type StationSettings } from '../../../shared/model';
 import { openShift, saveSettings } from '../db';
 import { useDb } from '../runtime/dbContext';
+import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { useT } from '../runtime/i18n';
 import { ChoiceField, TextField, moveOnEnter } from '../ui/fields';
 
@@ -51,7 +52,7 @@ export function OpenShiftScreen({ settings, initialLead = '' }: { settings: Stat
     if (settings.checkpoint !== checkpoint.trim()) await saveSettings(db, { ...settings, checkpoint: checkpoint.trim() });
   };
 
-  const units = STAFF_UNITS.map((u) => ({ value: u, label: t(`unit_${u}`) }));
+  const units = STAFF_UNITS.map((u) => ({ value: u, label: tr.label('staffUnit', u) }));
 
   return (
     <main className="open-shift">
@@ -73,8 +74,8 @@ export function OpenShiftScreen({ settings, initialLead = '' }: { settings: Stat
           label={t('shiftName')}
           value={choice}
           options={[
-            { value: 'day', label: t('shiftDay') },
-            { value: 'night', label: t('shiftNight') },
+            { value: 'day', label: shiftNameLabel('day', tr.locale) },
+            { value: 'night', label: shiftNameLabel('night', tr.locale) },
             { value: 'custom', label: t('shiftCustom') },
           ]}
           onChange={setChoice}
