@@ -114,7 +114,9 @@ export const INCIDENT_COLUMNS = cols([
 ]);
 
 /** Title of the corrections block in 交接汇总; the importer counts its rows. */
-export const AMENDMENTS_SECTION = '更正记录（关班后）';
+export const AMENDMENTS_SECTION = '更正记录（交班后）';
+/** The same section as workbooks written before 交班 became the one word for closing a shift. */
+export const AMENDMENTS_SECTION_LEGACY = '更正记录（关班后）';
 export const AMENDMENT_HEADER = ['更正时间', '记录', '更正人', '原因', '更正内容'] as const;
 
 /** The _meta sheet (元数据) is read by the importer; its header asks people to leave it alone. */

@@ -173,7 +173,7 @@ describe('handover workbook round trip (masked, the default)', () => {
     expect(r.filter((row) => row[0] === '序号' && row[2] === '姓名')).toHaveLength(1);
     expect(find('体温计')).toEqual(['体温计', '3 支（1 支电量低）', '口罩', '0120 只', null, null]);
     expect(find('设备状况')?.[1]).toBe('红外测温枪 1 台低温下读数偏低');
-    const start = r.findIndex((row) => row[0] === '更正记录（关班后）');
+    const start = r.findIndex((row) => row[0] === '更正记录（交班后）');
     expect(r[start + 1]?.slice(0, 5)).toEqual(['更正时间', '记录', '更正人', '原因', '更正内容']);
     expect(r[start + 2]?.slice(1)).toEqual(['车辆 #1 鄂A12345', '王队', '复核后补录消毒', '消毒：否 → 是', null]);
     expect(r[start + 3]?.slice(1, 5)).toEqual(['事件 #1 冲关逃逸', '王队', '补充车牌', '车牌号：（空） → 川A99999']);
@@ -262,7 +262,7 @@ describe('buildHandoverWorkbook input checks', () => {
     const { wb } = exportShift(f);
     expect(rows(sheet(wb, SHEET.vehicles))).toHaveLength(1);
     const r = rows(sheet(wb, SHEET.summary));
-    expect(r.find((row) => row[0] === '开始时间')?.[3]).toBe('未关班');
+    expect(r.find((row) => row[0] === '开始时间')?.[3]).toBe('未交班');
     expect(r.find((row) => row[0] === '待办事项')).toBeDefined();
   });
 });

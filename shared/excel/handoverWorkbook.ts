@@ -304,7 +304,7 @@ function buildSummarySheet(
   rows.push([`${shift.checkpoint} 交接班汇总表`]);
   mergeRest(0);
   rows.push(['卡点', shift.checkpoint, '日期', text(shift.day), '班次', shiftNameLabel(shift.shiftName)]);
-  rows.push(['开始时间', date(shift.openedAt), '结束时间', shift.closedAt === undefined ? '未关班' : date(shift.closedAt), '值班负责人', shift.leadName]);
+  rows.push(['开始时间', date(shift.openedAt), '结束时间', shift.closedAt === undefined ? '未交班' : date(shift.closedAt), '值班负责人', shift.leadName]);
   rows.push(['值班人员', shift.staff.map((s) => `${s.name}（${LABELS.staffUnit[s.unit].zh}）`).join('、')]);
   mergeRest(1);
 

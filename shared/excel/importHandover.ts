@@ -28,6 +28,7 @@ import { fromExcelDate, restoreNeutralized } from './cells';
 import { fingerprintSheets } from './fingerprint';
 import {
   AMENDMENTS_SECTION,
+  AMENDMENTS_SECTION_LEGACY,
   fingerprintIdentity,
   FEVER_COLUMNS,
   HANDOVER_FORMAT_ID,
@@ -274,7 +275,7 @@ function recount(sheets: Record<string, Row[]>, tz: number): Recount {
 
 /** Rows of the 更正记录 block in 交接汇总: each starts with the correction's time (a date number). */
 function countAmendmentRows(rows: Row[]): number {
-  const start = rows.findIndex((r) => r[0] === AMENDMENTS_SECTION);
+  const start = rows.findIndex((r) => r[0] === AMENDMENTS_SECTION || r[0] === AMENDMENTS_SECTION_LEGACY);
   if (start < 0) {
     throw new ImportProblem(
       FOREIGN(`工作表「${SHEET.summary}」缺少「${AMENDMENTS_SECTION}」`, `sheet "${SHEET.summary}" lacks "${AMENDMENTS_SECTION}"`),

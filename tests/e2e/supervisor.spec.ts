@@ -148,7 +148,7 @@ test('imports three booths, counts a workbook imported twice once, rejects forei
   expect(totalRow[header.indexOf('班次数')]).toBe(3);
   expect(totalRow[header.indexOf('检查车辆')]).toBe(corrected.vehiclesChecked);
   expect(totalRow[header.indexOf('检查人员')]).toBe(corrected.peopleChecked);
-  expect(totalRow[header.indexOf('关班后更正')]).toBe(corrected.amendmentsAfterClose);
+  expect(totalRow[header.indexOf('交班后更正')]).toBe(corrected.amendmentsAfterClose);
   const detail = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['班次明细'] as XLSX.WorkSheet, { header: 1 });
   expect(detail.slice(1)).toHaveLength(3);
 
