@@ -3,6 +3,7 @@ import type { KeyAreaLineCode } from './keyAreas';
 import type { Locale } from './model';
 import type { DocErrorCode, IdErrorCode } from './residentId';
 import type { Bilingual } from './result';
+import { fill } from './i18n/fill';
 
 export type ValidationCode =
   | IdErrorCode
@@ -15,6 +16,7 @@ export type ValidationCode =
   | 'temp.fahrenheit'
   | 'plate.empty'
   | 'plate.unknown'
+  | 'plate.rare'
   | 'required'
   | 'name.tooLong'
   | 'recheck.required'
@@ -48,8 +50,12 @@ export const MESSAGES: Record<ValidationCode, Bilingual> = {
   'temp.fahrenheit': { zh: '这像是华氏度，是否为 {c} ℃？', en: 'This looks like Fahrenheit — did you mean {c} °C?' },
   'plate.empty': { zh: '请填写车牌号', en: 'Enter the plate number' },
   'plate.unknown': {
-    zh: '车牌 {plate} 格式少见，请核对；确认无误请勾选“确认车牌”',
-    en: 'Plate {plate} has an unusual format — check it, then tick “plate confirmed”',
+    zh: '车牌 {plate} 格式未知，请核对；无误请勾选下方确认框',
+    en: 'Plate {plate} has an unknown format: check it; if it is right, tick the box below',
+  },
+  'plate.rare': {
+    zh: '军队/武警号牌格式，卡口少见：是否漏了空格（e a12345）？无误请勾选确认框',
+    en: 'A military / armed-police plate is rare here: a missed space (e a12345)? If it is right, tick the box below',
   },
   required: { zh: '此项必填', en: 'Required' },
   'name.tooLong': { zh: '内容太长，最多 {max} 个字', en: 'Too long — at most {max} characters' },
@@ -68,12 +74,7 @@ export const MESSAGES: Record<ValidationCode, Bilingual> = {
   'keyArea.badRange': { zh: '结束日期早于开始日期', en: 'End date is before start date' },
 };
 
-/** Fills {name} placeholders; one without a value stays visible rather than vanishing. */
+/** Fills {name} placeholders (shared/i18n/fill.ts); one without a value stays visible rather than vanishing. */
 export function formatMessage(code: ValidationCode, locale: Locale, params?: Record<string, string | number>): string {
-  const text = MESSAGES[code][locale];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const v = params[key];
-    return v === undefined ? whole : String(v);
-  });
+  return fill(MESSAGES[code][locale], params, locale);
 }

@@ -283,6 +283,9 @@ export const zh = {
   rechecksOpenBlock: '还有 {n} 人待复测，完成复测后才能交班',
   rechecksOpenTitle: '待复测人员（{n}）',
   helpRecheckKey: 'F4 待复测列表（完成复测和处置）',
+  // correct: plates needing confirmation, settings rules, status wording, desktop menu words
+  plateHomeAdded: '（已自动加本省“{p}”）',
+  plateRareConfirm: '军队/武警号牌格式，确认照此登记',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -556,4 +559,7 @@ export const en: Record<StringKey, string> = {
   rechecksOpenBlock: 'Rechecks still open: {n}. Complete them before closing the shift',
   rechecksOpenTitle: 'Awaiting recheck ({n})',
   helpRecheckKey: 'F4 awaiting-recheck list (complete the recheck and the outcome)',
+  // correct: plates needing confirmation, settings rules, status wording, desktop menu words
+  plateHomeAdded: '(home province {p} added)',
+  plateRareConfirm: 'Military / armed-police plate: register as typed',
 };

@@ -157,7 +157,7 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
           }}
         />
       ) : null}
-      {dialog.kind === 'incident' ? <IncidentDialog shift={shift} operator={operator} onClose={close} /> : null}
+      {dialog.kind === 'incident' ? <IncidentDialog shift={shift} operator={operator} homeProvince={settings.homeProvince} onClose={close} /> : null}
       {dialog.kind === 'settings' ? <SettingsDialog settings={settings} onClose={close} /> : null}
       {dialog.kind === 'help' ? <HelpDialog onClose={close} /> : null}
       {dialog.kind === 'closeShift' ? (

@@ -19,6 +19,7 @@ import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
 import { useT } from '../runtime/i18n';
 import { CheckField, ChoiceField, TextField, moveOnEnter } from '../ui/fields';
+import { PlateInput } from '../ui/PlateInput';
 import { OccupantFields } from './OccupantFields';
 import { RepeatVisitBanner, type Visit } from './RepeatVisitBanner';
 import { errorText } from './errorText';
@@ -207,13 +208,13 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
     >
       <h2>{amend ? `${t('amendVehicle')} · ${amend.vehicle.plate}` : t('newVehicle')}</h2>
       <div className="grid">
-        <TextField
+        <PlateInput
           label={t('plate')}
           name="plate"
           value={draft.plateInput}
+          preview={plate}
           inputRef={plateRef}
           autoFocus
-          className="plate"
           error={err('plate')}
           onChange={(plateInput) => patch({ plateInput, plateConfirmed: false })}
           onKeyDown={onPlateKey}
@@ -223,21 +224,13 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
             if (draft.plateInput.trim() !== '') touch('plate');
             void lookUpPlate();
           }}
-          hint={
-            <>
-              {plate.plate ? (
-                <span className="plate-preview" data-testid="plate-preview">
-                  {t('platePreviewLabel')}: <strong>{plate.plate}</strong>
-                  {plate.candidates.length > 1 ? ` · ${t('plateCandidates')}: ${plate.candidates.map((c, i) => `${i + 1}${c}`).join(' ')}` : ''}
-                </span>
-              ) : (
-                <span>{t('plateHint')}</span>
-              )}
-            </>
-          }
         />
-        {plate.plate && !plate.info.valid ? (
-          <CheckField label={t('plateUnknownConfirm')} checked={draft.plateConfirmed} onChange={(plateConfirmed) => patch({ plateConfirmed })} />
+        {plate.confirm ? (
+          <CheckField
+            label={plate.confirm === 'rare' ? t('plateRareConfirm') : t('plateUnknownConfirm')}
+            checked={draft.plateConfirmed}
+            onChange={(plateConfirmed) => patch({ plateConfirmed })}
+          />
         ) : null}
         <ChoiceField label={t('vehicleType')} value={draft.vehicleType} options={vehicleTypes} onChange={(vehicleType) => patch({ vehicleType })} />
       </div>

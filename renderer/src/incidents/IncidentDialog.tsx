@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { INCIDENT_KINDS, type IncidentKind, type Shift } from '../../../shared/model';
-import { normalizePlate } from '../../../shared/plate';
+import { previewPlateInput } from '../../../shared/plateInput';
 import { addIncident, dayKey, listIncidentsByDay, newId } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useT } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 import { ChoiceField, TextField, moveOnEnter } from '../ui/fields';
+import { PlateInput } from '../ui/PlateInput';
 import { formatTime } from '../ui/format';
 
 /** Obstruction, evasion, refusal, violence: recorded with time, plate and what happened. */
-export function IncidentDialog({ shift, operator, onClose }: { shift: Shift; operator: string; onClose: () => void }) {
+export function IncidentDialog({ shift, operator, homeProvince, onClose }: { shift: Shift; operator: string; homeProvince: string; onClose: () => void }) {
   const db = useDb();
   const tr = useT();
   const { t } = tr;
@@ -19,6 +20,7 @@ export function IncidentDialog({ shift, operator, onClose }: { shift: Shift; ope
   const [description, setDescription] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [status, setStatus] = useState('');
+  const platePreview = previewPlateInput(plate, homeProvince);
   const day = dayKey(Date.now());
   const today = useLiveQuery(() => listIncidentsByDay(db, day), [db, day]);
 
@@ -36,7 +38,7 @@ export function IncidentDialog({ shift, operator, onClose }: { shift: Shift; ope
       at: now,
       day: dayKey(now),
       kind,
-      plate: normalizePlate(plate),
+      plate: platePreview.plate,
       description: description.trim(),
       voided: 0,
       amendments: [],
@@ -60,7 +62,7 @@ export function IncidentDialog({ shift, operator, onClose }: { shift: Shift; ope
         }}
       >
         <ChoiceField label={t('incidentKind')} value={kind} options={INCIDENT_KINDS.map((k) => ({ value: k, label: tr.label('incidentKind', k) }))} onChange={setKind} />
-        <TextField label={t('incidentPlate')} value={plate} onChange={setPlate} />
+        <PlateInput label={t('incidentPlate')} name="incidentPlate" value={plate} preview={platePreview} onChange={setPlate} />
         <TextField label={t('incidentDescription')} value={description} multiline error={error} onChange={setDescription} />
         <div className="actions">
           <button type="submit" className="primary" data-nav="">
