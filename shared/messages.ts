@@ -40,7 +40,10 @@ export const MESSAGES: Record<ValidationCode, Bilingual> = {
   'doc.empty': { zh: '请填写证件号码', en: 'Enter the document number' },
   'doc.format': { zh: '证件号码与证件类型不符，请核对', en: 'The number does not fit this document type — check both' },
   'phone.empty': { zh: '请填写联系电话', en: 'Enter a phone number' },
-  'phone.format': { zh: '电话号码不对：手机11位，座机要带区号', en: 'Phone number is wrong: a mobile has 11 digits, a landline needs its area code' },
+  'phone.format': {
+    zh: '电话不对：手机11位，座机带区号，境外号码带国家或地区码（如+852）',
+    en: 'Wrong number: a mobile has 11 digits, a landline its area code, a number abroad its country code (+852)',
+  },
   'temp.empty': { zh: '请填写体温', en: 'Enter the temperature' },
   'temp.notNumber': { zh: '体温请填数字，例如 36.5', en: 'Enter the temperature as a number, e.g. 36.5' },
   'temp.implausible': {
