@@ -11,6 +11,8 @@ const ALL_CODES: ValidationCode[] = [
   'required', 'name.tooLong', 'recheck.required', 'disposition.feverRequired',
   'keyArea.inspectRequired', 'keyArea.disinfectRequired',
   'keyArea.nameEmpty', 'keyArea.badDate', 'keyArea.badRange',
+  'settings.checkpointTooLong', 'settings.homeProvince', 'settings.feverLineEmpty', 'settings.feverLineNotNumber',
+  'settings.feverLineRange', 'settings.feverLineFahrenheit', 'settings.keyAreaLine',
 ];
 
 describe('MESSAGES', () => {

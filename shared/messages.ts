@@ -3,6 +3,7 @@ import type { KeyAreaLineCode } from './keyAreas';
 import type { Locale } from './model';
 import type { DocErrorCode, IdErrorCode } from './residentId';
 import type { Bilingual } from './result';
+import type { SettingsCode } from './settings';
 import { fill } from './i18n/fill';
 
 export type ValidationCode =
@@ -23,7 +24,8 @@ export type ValidationCode =
   | 'disposition.feverRequired'
   | 'keyArea.inspectRequired'
   | 'keyArea.disinfectRequired'
-  | KeyAreaLineCode;
+  | KeyAreaLineCode
+  | SettingsCode;
 
 // Placeholders: {c} converted °C, {max} length limit, {line} fever line, {plate} the plate.
 export const MESSAGES: Record<ValidationCode, Bilingual> = {
@@ -75,6 +77,14 @@ export const MESSAGES: Record<ValidationCode, Bilingual> = {
   'keyArea.nameEmpty': { zh: '这一行缺少地区名', en: 'This line has no place name' },
   'keyArea.badDate': { zh: '日期不对，请写成 2020-01-23', en: 'Date is wrong — write it as 2020-01-23' },
   'keyArea.badRange': { zh: '结束日期早于开始日期', en: 'End date is before start date' },
+  // Settings (shared/settings.ts): a threshold and a plate character, not a reading or a plate.
+  'settings.checkpointTooLong': { zh: '卡点名称太长，最多 {max} 个字', en: 'Checkpoint name too long — at most {max} characters' },
+  'settings.homeProvince': { zh: '请填一个省份简称，如 川、鄂、粤', en: 'Enter one province character, the first character of a local plate' },
+  'settings.feverLineEmpty': { zh: '请填写发热标准，如 37.3', en: 'Enter the fever line, e.g. 37.3' },
+  'settings.feverLineNotNumber': { zh: '发热标准请填数字，如 37.3', en: 'Enter the fever line as a number, e.g. 37.3' },
+  'settings.feverLineRange': { zh: '发热标准应在 {min}–{max} ℃ 之间', en: 'The fever line must be between {min} and {max} °C' },
+  'settings.feverLineFahrenheit': { zh: '这像是华氏度（约 {c} ℃），发热标准请填摄氏度', en: 'This looks like Fahrenheit (about {c} °C): enter the fever line in °C' },
+  'settings.keyAreaLine': { zh: '重点地区有误，未保存', en: 'The key-area list has mistakes; nothing saved' },
 };
 
 /** Fills {name} placeholders (shared/i18n/fill.ts); one without a value stays visible rather than vanishing. */

@@ -286,6 +286,7 @@ export const zh = {
   // correct: plates needing confirmation, settings rules, status wording, desktop menu words
   plateHomeAdded: '（已自动加本省“{p}”）',
   plateRareConfirm: '军队/武警号牌格式，确认照此登记',
+  settingsLineError: '第 {line} 行：{reason}',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -562,4 +563,5 @@ export const en: Record<StringKey, string> = {
   // correct: plates needing confirmation, settings rules, status wording, desktop menu words
   plateHomeAdded: '(home province {p} added)',
   plateRareConfirm: 'Military / armed-police plate: register as typed',
+  settingsLineError: 'line {line}: {reason}',
 };
