@@ -95,7 +95,7 @@ describe('handover workbook round trip (masked, the default)', () => {
     expect(cellAt(ws, VEHICLE_COLUMNS, 0, '本地联系人')?.v).toBe('母亲 133****5678');
     expect(cellAt(ws, VEHICLE_COLUMNS, 0, '最高体温')).toMatchObject({ t: 'n', v: 37.8, z: '0.0' });
     expect(cellAt(ws, VEHICLE_COLUMNS, 3, '作废原因')?.v).toBe('重复登记');
-    expect(ws['!autofilter']?.ref).toBe(`A1:W${1 + f.vehicles.length}`);
+    expect(ws['!autofilter']?.ref).toBe(`A1:V${1 + f.vehicles.length}`);
     expect(ws['!cols']?.map((c) => c.wch)).toEqual(VEHICLE_COLUMNS.map((d) => d.w));
   });
 
@@ -231,7 +231,7 @@ describe('handover workbook with full IDs', () => {
     expect(r.map((row) => row[col('联系电话')])).toContain(PHONE);
     expect(r.map((row) => row[col('联系电话')])).toContain('02812345678');
     expect(wb.Props?.Comments).toContain('完整证件号码');
-    expect(wb.Sheets[SHEET.vehicles]?.['K2']?.v).toBe('母亲 13312345678');
+    expect(wb.Sheets[SHEET.vehicles]?.['J2']?.v).toBe('母亲 13312345678');
   });
 
   it('keeps the same fingerprint as the masked export and across export times', () => {

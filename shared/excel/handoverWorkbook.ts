@@ -122,7 +122,6 @@ export function buildHandoverWorkbook(input: HandoverWorkbookInput): WorkbookMod
       LABELS.vehicleType[v.vehicleType].zh,
       LABELS.direction[v.direction].zh,
       v.origin,
-      v.departedAt ?? '',
       v.route,
       v.destination,
       v.purpose,

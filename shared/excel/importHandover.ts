@@ -29,6 +29,7 @@ import { fingerprintSheets } from './fingerprint';
 import {
   AMENDMENTS_SECTION,
   AMENDMENTS_SECTION_LEGACY,
+  LEGACY_VEHICLE_COLUMN,
   fingerprintIdentity,
   FEVER_COLUMNS,
   HANDOVER_FORMAT_ID,
@@ -144,6 +145,14 @@ function colIndex(defs: readonly ColumnDef[], h: string): number {
   return i;
 }
 
+/** The vehicle sheet of an older workbook without its always-empty 出发时间 column. */
+function withoutLegacyColumn(rows: Row[]): Row[] {
+  const header = rows[0] ?? [];
+  const at = colIndex(VEHICLE_COLUMNS, LEGACY_VEHICLE_COLUMN.after) + 1;
+  if (header[at] !== LEGACY_VEHICLE_COLUMN.h) return rows;
+  return rows.map((r) => [...r.slice(0, at), ...r.slice(at + 1)]);
+}
+
 /** Data rows of a table sheet after checking its header; trailing blank rows dropped. */
 function tableRows(sheetName: string, rows: Row[], defs: readonly ColumnDef[]): Row[] {
   const header = rows[0] ?? [];
@@ -214,7 +223,7 @@ interface Recount {
 function recount(sheets: Record<string, Row[]>, tz: number): Recount {
   const hourly = emptyHourly();
 
-  const vRows = tableRows(SHEET.vehicles, sheets[SHEET.vehicles] ?? [], VEHICLE_COLUMNS);
+  const vRows = tableRows(SHEET.vehicles, withoutLegacyColumn(sheets[SHEET.vehicles] ?? []), VEHICLE_COLUMNS);
   const V = (h: string) => colIndex(VEHICLE_COLUMNS, h);
   const [vSeq, vTime, vKey, vInsp, vDis, vHits, vDisp, vVoid] = [
     V('序号'), V('登记时间'), V('重点地区'), V('全面查验'), V('消毒'), V('布控命中'), V('处置'), V('已作废'),

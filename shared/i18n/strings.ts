@@ -287,6 +287,10 @@ export const zh = {
   plateHomeAdded: '（已自动加本省“{p}”）',
   plateRareConfirm: '军队/武警号牌格式，确认照此登记',
   settingsLineError: '第 {line} 行：{reason}',
+  districtSaved: '区域汇总已保存：{where}',
+  districtDownloaded: '区域汇总已下载：{where}',
+  districtSaveFailed: '区域汇总未保存：{reason}',
+  chooseFiles: '选择文件…',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -564,4 +568,8 @@ export const en: Record<StringKey, string> = {
   plateHomeAdded: '(home province {p} added)',
   plateRareConfirm: 'Military / armed-police plate: register as typed',
   settingsLineError: 'line {line}: {reason}',
+  districtSaved: 'District summary saved: {where}',
+  districtDownloaded: 'District summary downloaded: {where}',
+  districtSaveFailed: 'District summary not saved: {reason}',
+  chooseFiles: 'Choose files…',
 };

@@ -4,7 +4,7 @@ import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { saveSettings } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
-import { useT } from '../runtime/i18n';
+import { useT, type Say, type Translator } from '../runtime/i18n';
 import { toggleLocale as saveToggledLocale } from '../runtime/locale';
 import { RegistrationForm, type AmendTarget } from '../booth/RegistrationForm';
 import { TodayPanel } from '../booth/TodayPanel';
@@ -46,7 +46,7 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
   const [amend, setAmend] = useState<AmendTarget | null>(null);
   // Kept while the close-shift dialog is closed and reopened: typed handover notes are never lost.
   const [handoverDraft, setHandoverDraft] = useHandoverDraft(shift.id);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<Say | null>(null);
   const [recheckNotice, setRecheckNotice] = useState('');
   const [recheckDone, setRecheckDone] = useState<string | null>(null);
 
@@ -55,7 +55,7 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
   const openCloseShift = () => setDialog({ kind: 'closeShift', unsavedVehicle: registrationHasInput() });
   // Leaving the booth screen would drop a half-typed vehicle: say so instead of losing it.
   const goSupervisor = () => {
-    if (registrationHasInput()) setNotice(t('leaveUnsavedVehicle'));
+    if (registrationHasInput()) setNotice(() => (tr: Translator) => tr.t('leaveUnsavedVehicle'));
     else onSupervisor();
   };
 
@@ -119,8 +119,8 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
       </header>
       {notice ? (
         <p className="warning top-notice" role="alert">
-          {notice}{' '}
-          <button type="button" className="link" onClick={() => setNotice('')}>
+          {notice(tr)}{' '}
+          <button type="button" className="link" onClick={() => setNotice(null)}>
             {t('close')}
           </button>
         </p>

@@ -4,7 +4,7 @@ import { formatKeyAreaReasons } from '../../../shared/i18n/labels';
 import { formatChanges } from '../../../shared/registration/amendText';
 import { getVehicle, personsOfVehicle, voidVehicle } from '../db';
 import { useDb } from '../runtime/dbContext';
-import { useT } from '../runtime/i18n';
+import { useT, type Say, type Translator } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 import { TextField } from '../ui/fields';
 import { formatDateTime } from '../ui/format';
@@ -28,16 +28,19 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
   }, [db, vehicleId]);
   const [voiding, setVoiding] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<Say | undefined>();
 
   const doVoid = async () => {
     if (reason.trim() === '') {
-      setError(t('reasonRequired'));
+      setError(() => (tr: Translator) => tr.t('reasonRequired'));
       return;
     }
     const r = await voidVehicle(db, vehicleId, reason, operator, Date.now());
     if (r.ok) onClose();
-    else setError(tr.pick(r.error.message));
+    else {
+      const message = r.error.message;
+      setError(() => (tr: Translator) => tr.pick(message));
+    }
   };
 
   const v = data?.vehicle;
@@ -119,7 +122,7 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
           ) : null}
           {voiding ? (
             <div className="void-box">
-              <TextField label={t('voidReason')} value={reason} autoFocus error={error} onChange={setReason} />
+              <TextField label={t('voidReason')} value={reason} autoFocus error={error?.(tr)} onChange={setReason} />
               <button type="button" className="danger" onClick={() => void doVoid()}>
                 {t('voidConfirm')}
               </button>

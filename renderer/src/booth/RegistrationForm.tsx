@@ -17,7 +17,7 @@ import { formatKeyAreaReasons } from '../../../shared/i18n/labels';
 import { amendVehicle, dayKey, lastVisit, newId, saveVehicle } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
-import { useT } from '../runtime/i18n';
+import { useT, type Say } from '../runtime/i18n';
 import { CheckField, ChoiceField, TextField, moveOnEnter } from '../ui/fields';
 import { PlateInput } from '../ui/PlateInput';
 import { OccupantFields } from './OccupantFields';
@@ -37,7 +37,8 @@ interface Props {
   onAmendDone: () => void;
 }
 
-type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; text: string } | { kind: 'error'; text: string } | { kind: 'info'; text: string };
+// Messages are kept as words-to-be (Say), so a line on screen follows a language switch.
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; say: Say } | { kind: 'error'; say: Say } | { kind: 'info'; say: Say };
 
 export function RegistrationForm({ shift, operator, settings, amend, onAmendDone }: Props) {
   const db = useDb();
@@ -119,7 +120,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
     const recalled = draftFromRecords(visit.vehicle, visit.persons, 'recall', newId);
     flushSync(() => {
       setDraft({ ...recalled, plateInput: draft.plateInput });
-      setStatus({ kind: 'info', text: t('recalled') });
+      setStatus({ kind: 'info', say: (tr) => tr.t('recalled') });
     });
     formRef.current?.querySelector<HTMLInputElement>('input[name="occupants.0.temp"]')?.focus();
   };
@@ -130,7 +131,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
     if (n > 0) {
       flushSync(() => {
         setSubmitted(true);
-        setStatus({ kind: 'error', text: t('fixErrors', { n }) });
+        setStatus({ kind: 'error', say: (tr) => tr.t('fixErrors', { n }) });
       });
       formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input')?.focus();
       return;
@@ -153,14 +154,15 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
         : await saveVehicle(db, vehicle, persons);
       if (result.ok) {
         // Only now, after the transaction committed, does the booth hear "saved".
-        setStatus({ kind: 'saved', text: t('saved', { plate: vehicle.plate, n: persons.length }) });
+        setStatus({ kind: 'saved', say: (tr) => tr.t('saved', { plate: vehicle.plate, n: persons.length }) });
         reset();
         if (amend) onAmendDone();
       } else {
-        setStatus({ kind: 'error', text: t('saveFailed', { reason: tr.pick(result.error.message) }) });
+        const message = result.error.message;
+        setStatus({ kind: 'error', say: (tr) => tr.t('saveFailed', { reason: tr.pick(message) }) });
       }
     } catch (e) {
-      setStatus({ kind: 'error', text: t('saveFailed', { reason: String(e) }) });
+      setStatus({ kind: 'error', say: (tr) => tr.t('saveFailed', { reason: String(e) }) });
     } finally {
       savingRef.current = false;
     }
@@ -325,7 +327,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
           </button>
         ) : null}
         <div className={`status status-${status.kind}`} role="status" aria-live="polite" data-testid="save-status">
-          {status.kind === 'saved' || status.kind === 'error' || status.kind === 'info' ? status.text : ''}
+          {status.kind === 'saved' || status.kind === 'error' || status.kind === 'info' ? status.say(tr) : ''}
         </div>
       </div>
       <p className="shortcut-hint">{t('helpKeys')}</p>

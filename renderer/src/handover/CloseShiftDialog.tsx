@@ -122,7 +122,6 @@ export function CloseShiftDialog({ shift, draft, onDraft, unsavedVehicle, onClos
             ) : (
               <>
                 <SummaryTable counts={records.summary} caption={t('shiftSummary')} />
-                <h3>{t('feverCasesTitle')}</h3>
                 <FeverCasesTable cases={records.summary.feverCases} />
                 <h3>{t('incidentsOfShift', { n: records.summary.incidents })}</h3>
                 {records.incidents.filter((i) => i.voided === 0).length === 0 ? (

@@ -4,7 +4,7 @@ import { INCIDENT_KINDS, type IncidentKind, type Shift } from '../../../shared/m
 import { previewPlateInput } from '../../../shared/plateInput';
 import { addIncident, dayKey, listIncidentsByDay, newId } from '../db';
 import { useDb } from '../runtime/dbContext';
-import { useT } from '../runtime/i18n';
+import { useT, type Say, type Translator } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 import { ChoiceField, TextField, moveOnEnter } from '../ui/fields';
 import { PlateInput } from '../ui/PlateInput';
@@ -18,15 +18,15 @@ export function IncidentDialog({ shift, operator, homeProvince, onClose }: { shi
   const [kind, setKind] = useState<IncidentKind>('obstruction');
   const [plate, setPlate] = useState('');
   const [description, setDescription] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [status, setStatus] = useState('');
+  const [error, setError] = useState<Say | undefined>();
+  const [status, setStatus] = useState<Say | undefined>();
   const platePreview = previewPlateInput(plate, homeProvince);
   const day = dayKey(Date.now());
   const today = useLiveQuery(() => listIncidentsByDay(db, day), [db, day]);
 
   const save = async () => {
     if (description.trim() === '') {
-      setError(t('reasonRequired'));
+      setError(() => (tr: Translator) => tr.t('reasonRequired'));
       return;
     }
     const now = Date.now();
@@ -44,11 +44,14 @@ export function IncidentDialog({ shift, operator, homeProvince, onClose }: { shi
       amendments: [],
     });
     if (r.ok) {
-      setStatus(t('incidentSaved'));
+      setStatus(() => (tr: Translator) => tr.t('incidentSaved'));
       setPlate('');
       setDescription('');
       setError(undefined);
-    } else setError(tr.pick(r.error.message));
+    } else {
+      const message = r.error.message;
+      setError(() => (tr: Translator) => tr.pick(message));
+    }
   };
 
   return (
@@ -63,7 +66,7 @@ export function IncidentDialog({ shift, operator, homeProvince, onClose }: { shi
       >
         <ChoiceField label={t('incidentKind')} value={kind} options={INCIDENT_KINDS.map((k) => ({ value: k, label: tr.label('incidentKind', k) }))} onChange={setKind} />
         <PlateInput label={t('incidentPlate')} name="incidentPlate" value={plate} preview={platePreview} onChange={setPlate} />
-        <TextField label={t('incidentDescription')} value={description} multiline error={error} onChange={setDescription} />
+        <TextField label={t('incidentDescription')} value={description} multiline error={error?.(tr)} onChange={setDescription} />
         <div className="actions">
           <button type="submit" className="primary" data-nav="">
             {t('incidentSave')}
@@ -72,7 +75,7 @@ export function IncidentDialog({ shift, operator, homeProvince, onClose }: { shi
             {t('close')}
           </button>
           <div role="status" className="status status-saved">
-            {status}
+            {status?.(tr)}
           </div>
         </div>
       </form>
