@@ -470,7 +470,7 @@ export const en: Record<StringKey, string> = {
   receivingLeadConfirms: '{name} has checked the handover and takes over',
   handoverReceivingLeadRequired: 'Name the receiving lead',
   handoverConfirmRequired: 'The receiving lead must confirm before the shift can close',
-  handoverTooLong: 'Too long (at most {max} characters)',
+  handoverTooLong: 'Too long (at most {max|character|characters})',
   closeShiftConfirm: 'Close shift',
   closingShift: 'Closing…',
   closeShiftLater: 'Not now',
