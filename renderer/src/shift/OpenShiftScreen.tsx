@@ -3,7 +3,7 @@ import { STAFF_UNITS, type StaffMember, type StaffUnit, type StationSettings } f
 import { openShift, saveSettings } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { shiftNameLabel } from '../../../shared/i18n/labels';
-import { useT } from '../runtime/i18n';
+import { useT, type Say, type Translator } from '../runtime/i18n';
 import { ChoiceField, TextField, moveOnEnter } from '../ui/fields';
 
 type ShiftChoice = 'day' | 'night' | 'custom';
@@ -27,7 +27,7 @@ export function OpenShiftScreen({ settings, initialLead = '' }: { settings: Stat
   const [lead, setLead] = useState(initialLead);
   const [staff, setStaff] = useState<StaffMember[]>([{ name: '', unit: 'health' }]);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState('');
+  const [failure, setFailure] = useState<Say | null>(null);
 
   const submit = async () => {
     const next: Record<string, string> = {};
@@ -46,7 +46,8 @@ export function OpenShiftScreen({ settings, initialLead = '' }: { settings: Stat
       Date.now(),
     );
     if (!r.ok) {
-      setFailure(tr.pick(r.error.message));
+      const message = r.error.message;
+      setFailure(() => (tr: Translator) => tr.pick(message));
       return;
     }
     if (settings.checkpoint !== checkpoint.trim()) await saveSettings(db, { ...settings, checkpoint: checkpoint.trim() });
@@ -111,7 +112,7 @@ export function OpenShiftScreen({ settings, initialLead = '' }: { settings: Stat
         </fieldset>
         {failure ? (
           <p className="field-error" role="alert">
-            {failure}
+            {failure(tr)}
           </p>
         ) : null}
         <button type="submit" className="primary" data-nav="">
