@@ -87,6 +87,16 @@ describe('planAmendment', () => {
     expect(plan.value.vehicle).toMatchObject({ keyArea: true, keyAreaReasons: ['origin:武汉'] });
   });
 
+  it('a plate correction brings its class and confirmation with it, listed as the plate alone', () => {
+    const before = saved();
+    const odd = corrected(before, (d) => ({ ...d, plateInput: 'ea12345', plateConfirmed: true }));
+    const plan = planAmendment(before.vehicle, before.persons, odd.vehicle, odd.persons);
+    if (!plan.ok) throw new Error(plan.error.message.en);
+    expect(plan.value.changes).toEqual({ plate: ['川A12345', 'EA12345'] });
+    expect(plan.value.vehicle).toMatchObject({ plate: 'EA12345', plateBody: 'A12345', plateKind: 'military', plateConfirmed: true });
+    expect(plan.value.vehicle.plateProvince).toBeUndefined();
+  });
+
   it('removing a person lists them by name and returns the row to void; nothing else moves', () => {
     const before = saved();
     const next = corrected(before, (d) => ({ ...d, occupants: d.occupants.slice(0, 1) }));

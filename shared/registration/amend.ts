@@ -11,8 +11,8 @@ export const AMEND_FROZEN = ['id', 'shiftId', 'createdAt', 'day', 'voided', 'voi
 /** Recomputed from the occupants by storage; a patch may carry them (the whole record) but they are ignored. */
 const SUMMARY = new Set<string>(['updatedAt', 'personCount', 'maxTemp', 'anyFever']);
 
-/** Follow the plate: applied with it, never listed on their own. */
-const PLATE_DERIVED = ['plateBody', 'plateKind', 'plateProvince'] as const;
+/** Follow the plate (its parts, its class, the tick that confirmed an odd one): applied with it, never listed on their own. */
+const PLATE_DERIVED = ['plateBody', 'plateKind', 'plateProvince', 'plateConfirmed'] as const;
 
 /** Follow the plate, origin and route: recomputed only when one of those changed. */
 const KEY_AREA_INPUTS = ['plate', 'origin', 'route'] as const;
