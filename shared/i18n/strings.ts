@@ -118,7 +118,6 @@ export const zh = {
   keyAreas: '重点地区（每行：地名,起始日期[,结束日期]）',
   settingsSaved: '设置已保存',
   settingsSave: '保存设置',
-  settingsInvalid: '设置有误，未保存：{reason}',
   // help
   helpTitle: '快捷键',
   helpKeys: 'Enter 下一项 · Ctrl+S 保存 · F2 添加人员 · F3 套用上次信息 · Ctrl+F 查找 · Ctrl+I 事件登记 · Ctrl+E 导出交接表 · Ctrl+P 打印交接表 · Esc 关闭对话框 · 数字键 选择选项',
@@ -444,7 +443,6 @@ export const en: Record<StringKey, string> = {
   keyAreas: 'Key areas (one per line: place,from date[,to date])',
   settingsSaved: 'Settings saved',
   settingsSave: 'Save settings',
-  settingsInvalid: 'Settings not saved: {reason}',
   helpTitle: 'Keyboard shortcuts',
   helpKeys: 'Enter next field · Ctrl+S save · F2 add person · F3 reuse last visit · Ctrl+F search · Ctrl+I incident · Ctrl+E export handover · Ctrl+P print handover · Esc close dialog · digits pick an option',
   errorBoundary: 'The screen failed; saved records are safe. Press F5 to reload.',
