@@ -32,6 +32,11 @@ test('a correction is listed as 字段：旧值 → 新值 with the field label,
   await expect(history).not.toContainText('persons[');
   await expect(history).not.toContainText('origin');
   await expect(history).not.toContainText('体温');
+  // The same lines in English, from the same formatter.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'English' }).click();
+  await booth.todayRow('川B12345').click();
+  await expect(page.getByRole('dialog', { name: /川B12345/ }).locator('ul.changes').getByRole('listitem')).toHaveText(['Coming from: 巴中 → 温州', 'Person 1 Name: 赵甲 → 赵乙']);
 });
 
 test('ea12345 (a missed space) needs the confirmation tick; the preview says when the home province is added', async ({ page }) => {
