@@ -29,7 +29,6 @@ describe('the catalogue', () => {
     const one = (k: StringKey) => fill(en[k], { n: 1, v: 1, p: 1, count: 1, days: 1, checkpoints: 1, shifts: 1, ok: 1, bad: 0 }, 'en');
     expect(one('shiftsCount')).toBe('1 shift');
     expect(one('districtCaption')).toBe('1 day · 1 checkpoint · 1 shift');
-    expect(one('todayCounts')).toBe('1 vehicle · 1 person');
     expect(one('fixErrors')).toBe('1 field needs fixing; nothing saved');
   });
 });
