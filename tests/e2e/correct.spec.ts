@@ -55,7 +55,7 @@ test('ea12345 (a missed space) needs the confirmation tick; the preview says whe
 
 test('an incident plate takes the pinyin quick key and shows the same preview as the registration form', async ({ page }) => {
   await start(page);
-  await page.keyboard.press('Control+i');
+  await page.getByRole('button', { name: /^事件登记/ }).click();
   const dialog = page.getByRole('dialog', { name: '事件登记' });
   await dialog.getByLabel('车牌（如有）').fill('e a88888');
   await expect(dialog.getByTestId('plate-preview')).toHaveText('将登记为: 鄂A88888');
