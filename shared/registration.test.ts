@@ -39,6 +39,14 @@ describe('validateDraft', () => {
     expect(validateDraft(draft(patch), settings, TODAY)[field]?.code).toBe(code);
   });
 
+  it('asks to confirm a military shape typed for a plate (ea12345) and records the confirmation', () => {
+    expect(validateDraft(draft({ plateInput: 'ea12345' }), settings, TODAY).plate).toEqual({ code: 'plate.rare', params: { plate: 'EA12345' } });
+    const confirmed = draft({ plateInput: 'ea12345', plateConfirmed: true });
+    expect(validateDraft(confirmed, settings, TODAY).plate).toBeUndefined();
+    const { vehicle } = buildRecords(confirmed, ctx());
+    expect(vehicle).toMatchObject({ plate: 'EA12345', plateKind: 'military', plateConfirmed: true });
+  });
+
   it('lets the operator confirm an unknown plate instead of rejecting it', () => {
     expect(validateDraft(draft({ plateInput: '临A1234', plateConfirmed: true }), settings, TODAY).plate).toBeUndefined();
   });

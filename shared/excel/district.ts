@@ -12,7 +12,7 @@
 //   never depends on the order the sticks were read in.
 import { COUNT_KEYS, emptyCounts, sumHourly, sumSummaries, type HourCount, type ShiftCounts } from '../handover/summary';
 import type { ImportedShift } from './importHandover';
-import { LABELS, shiftNameLabel } from './labels';
+import { LABELS, shiftNameLabel } from '../i18n/labels';
 import { date, optDate, text, type CellValue, type SheetModel, type WorkbookModel } from './workbookModel';
 
 export interface MergeResult {

@@ -2,7 +2,7 @@
 // Windows PCs and FAT32 USB sticks the workbooks travel on, and must not be able to disguise
 // their type (a right-to-left override can make "xslx.exe" read as "exe.xlsx").
 import type { Shift } from '../model';
-import { shiftNameLabel } from './labels';
+import { shiftNameLabel } from '../i18n/labels';
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 // Forbidden on Windows / FAT, C0 and C1 controls, bidi controls and zero-width characters.

@@ -28,6 +28,8 @@ import { fromExcelDate, restoreNeutralized } from './cells';
 import { fingerprintSheets } from './fingerprint';
 import {
   AMENDMENTS_SECTION,
+  AMENDMENTS_SECTION_LEGACY,
+  LEGACY_VEHICLE_COLUMN,
   fingerprintIdentity,
   FEVER_COLUMNS,
   HANDOVER_FORMAT_ID,
@@ -41,7 +43,7 @@ import {
   VISIBLE_SHEETS,
   type ColumnDef,
 } from './handoverFormat';
-import { keyForZh, LABELS } from './labels';
+import { keyForZh, LABELS } from '../i18n/labels';
 import type { CellValue } from './workbookModel';
 import { zipProblem } from './zipCheck';
 
@@ -143,6 +145,14 @@ function colIndex(defs: readonly ColumnDef[], h: string): number {
   return i;
 }
 
+/** The vehicle sheet of an older workbook without its always-empty 出发时间 column. */
+function withoutLegacyColumn(rows: Row[]): Row[] {
+  const header = rows[0] ?? [];
+  const at = colIndex(VEHICLE_COLUMNS, LEGACY_VEHICLE_COLUMN.after) + 1;
+  if (header[at] !== LEGACY_VEHICLE_COLUMN.h) return rows;
+  return rows.map((r) => [...r.slice(0, at), ...r.slice(at + 1)]);
+}
+
 /** Data rows of a table sheet after checking its header; trailing blank rows dropped. */
 function tableRows(sheetName: string, rows: Row[], defs: readonly ColumnDef[]): Row[] {
   const header = rows[0] ?? [];
@@ -213,7 +223,7 @@ interface Recount {
 function recount(sheets: Record<string, Row[]>, tz: number): Recount {
   const hourly = emptyHourly();
 
-  const vRows = tableRows(SHEET.vehicles, sheets[SHEET.vehicles] ?? [], VEHICLE_COLUMNS);
+  const vRows = tableRows(SHEET.vehicles, withoutLegacyColumn(sheets[SHEET.vehicles] ?? []), VEHICLE_COLUMNS);
   const V = (h: string) => colIndex(VEHICLE_COLUMNS, h);
   const [vSeq, vTime, vKey, vInsp, vDis, vHits, vDisp, vVoid] = [
     V('序号'), V('登记时间'), V('重点地区'), V('全面查验'), V('消毒'), V('布控命中'), V('处置'), V('已作废'),
@@ -274,7 +284,7 @@ function recount(sheets: Record<string, Row[]>, tz: number): Recount {
 
 /** Rows of the 更正记录 block in 交接汇总: each starts with the correction's time (a date number). */
 function countAmendmentRows(rows: Row[]): number {
-  const start = rows.findIndex((r) => r[0] === AMENDMENTS_SECTION);
+  const start = rows.findIndex((r) => r[0] === AMENDMENTS_SECTION || r[0] === AMENDMENTS_SECTION_LEGACY);
   if (start < 0) {
     throw new ImportProblem(
       FOREIGN(`工作表「${SHEET.summary}」缺少「${AMENDMENTS_SECTION}」`, `sheet "${SHEET.summary}" lacks "${AMENDMENTS_SECTION}"`),

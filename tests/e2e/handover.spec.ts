@@ -89,6 +89,9 @@ test('closes a shift by keyboard, exports and prints its handover, and opens the
   };
   for (const [k, v] of Object.entries(counts)) await expect(dialog.getByTestId(`count-${k}`), k).toHaveText(v);
   await expect(dialog.getByRole('row', { name: /李四/ })).toContainText('送发热门诊');
+  // Named once: one heading that is also the table's name.
+  await expect(dialog.getByText('发热及转送人员', { exact: true })).toHaveCount(1);
+  await expect(dialog.getByRole('table', { name: '发热及转送人员' })).toBeVisible();
 
   await booth.expectFocusOn('待办事项');
   await booth.fill('鄂A12345 同车人员需社区回访');
@@ -301,7 +304,7 @@ test('a correction after the close is an amendment with a reason, counted and vi
   await expect(report.getByRole('heading', { name: '交班后更正（1）' })).toBeVisible();
   const amendment = report.getByRole('row', { name: /目的地写错/ });
   await expect(amendment).toContainText('车辆 #1 川B12345');
-  await expect(amendment).toContainText('目的地：南江 → 南江县城关镇');
+  await expect(amendment).toContainText('去往何地：南江 → 南江县城关镇');
   await expect(report.getByRole('row', { name: /接班负责人/ })).toContainText('钱所长');
 });
 

@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react';
 import { chordLabel, primaryChords, type KeyCommand } from '../../../shared/keyboard';
 import type { Shift, StationSettings } from '../../../shared/model';
+import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { saveSettings } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
-import { useT } from '../runtime/i18n';
+import { useT, type Say, type Translator } from '../runtime/i18n';
 import { toggleLocale as saveToggledLocale } from '../runtime/locale';
 import { RegistrationForm, type AmendTarget } from '../booth/RegistrationForm';
 import { TodayPanel } from '../booth/TodayPanel';
@@ -43,19 +44,17 @@ function keyOf(command: KeyCommand): string {
   return chord ? chordLabel(chord) : '';
 }
 
-function shiftLabel(shift: Shift, t: ReturnType<typeof useT>['t']): string {
-  return shift.shiftName === 'day' ? t('shiftDay') : shift.shiftName === 'night' ? t('shiftNight') : shift.shiftName;
-}
 
 export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; settings: StationSettings; onSupervisor: () => void }) {
   const db = useDb();
-  const { t } = useT();
+  const tr = useT();
+  const { t } = tr;
   const [operator, setOperator] = useState(() => shift.staff.find((s) => s.unit === 'health')?.name ?? shift.leadName);
   const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
   const [amend, setAmend] = useState<AmendTarget | null>(null);
   // Kept while the close-shift dialog is closed and reopened: typed handover notes are never lost.
   const [handoverDraft, setHandoverDraft] = useHandoverDraft(shift.id);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<Say | null>(null);
   const [recheckNotice, setRecheckNotice] = useState('');
   const [recheckDone, setRecheckDone] = useState<string | null>(null);
   const moreRef = useRef<HTMLDetailsElement>(null);
@@ -65,7 +64,7 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
   const openCloseShift = () => setDialog({ kind: 'closeShift', unsavedVehicle: registrationHasInput() });
   // Leaving the booth screen would drop a half-typed vehicle: say so instead of losing it.
   const goSupervisor = () => {
-    if (registrationHasInput()) setNotice(t('leaveUnsavedVehicle'));
+    if (registrationHasInput()) setNotice(() => (tr: Translator) => tr.t('leaveUnsavedVehicle'));
     else onSupervisor();
   };
 
@@ -85,14 +84,14 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
       <header className="topbar">
         <h1>{t('appTitle')}</h1>
         <span className="shift-info" data-testid="shift-info">
-          {shift.checkpoint} · {shiftLabel(shift, t)} · {shift.day}
+          {shift.checkpoint} · {shiftNameLabel(shift.shiftName, tr.locale)} · {shift.day}
         </span>
         <label className="operator">
           {t('operator')}
           <select value={operator} onChange={(e) => setOperator(e.target.value)}>
             {shift.staff.map((s) => (
               <option key={s.name} value={s.name}>
-                {s.name}（{t(`unit_${s.unit}`)}）
+                {s.name}（{tr.label('staffUnit', s.unit)}）
               </option>
             ))}
           </select>
@@ -135,8 +134,8 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
       </header>
       {notice ? (
         <p className="warning top-notice" role="alert">
-          {notice}{' '}
-          <button type="button" className="link" onClick={() => setNotice('')}>
+          {notice(tr)}{' '}
+          <button type="button" className="link" onClick={() => setNotice(null)}>
             {t('close')}
           </button>
         </p>
@@ -173,7 +172,7 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
           }}
         />
       ) : null}
-      {dialog.kind === 'incident' ? <IncidentDialog shift={shift} operator={operator} onClose={close} /> : null}
+      {dialog.kind === 'incident' ? <IncidentDialog shift={shift} operator={operator} homeProvince={settings.homeProvince} onClose={close} /> : null}
       {dialog.kind === 'settings' ? <SettingsDialog settings={settings} onClose={close} /> : null}
       {dialog.kind === 'help' ? <HelpDialog onClose={close} /> : null}
       {dialog.kind === 'closeShift' ? (

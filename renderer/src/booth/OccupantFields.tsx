@@ -30,7 +30,7 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
   const p = `occupants.${index}`;
   const err = (field: string) => (shown(`${p}.${field}`) ? errorText(tr, errors[`${p}.${field}`]) : undefined);
   const readings = occupantReadings(o, settings.feverLine);
-  const title = `${index === 0 ? t('role_driver') : `${t('role_passenger')} ${index}`}`;
+  const title = `${index === 0 ? tr.label('role', 'driver') : `${tr.label('role', 'passenger')} ${index}`}`;
 
   /**
    * A reading that is probably right but not as typed (98.6 °F, 365 without its point) is offered
@@ -63,7 +63,7 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
     <SelectField
       label={t('personDisposition')}
       value={o.disposition}
-      options={PERSON_DISPOSITIONS.map((d) => ({ value: d, label: t(`pd_${d}`) }))}
+      options={PERSON_DISPOSITIONS.map((d) => ({ value: d, label: tr.label('personDisposition', d) }))}
       onChange={(d) => onChange({ disposition: d })}
       error={err('disposition')}
       name={`${p}.disposition`}
@@ -114,9 +114,9 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
         />
         <span className="person-flags" data-testid={`person-flags-${index}`}>
           {readings.feverFirst ? <span className="flag flag-fever">{t('flagFever')}</span> : null}
-          {o.docType !== 'residentId' ? <span className="flag">{t(`doc_${o.docType}`)}</span> : null}
-          {o.tempMethod !== 'infrared' ? <span className="flag">{t(`m_${o.tempMethod}`)}</span> : null}
-          {o.disposition !== 'released' ? <span className="flag flag-back">{t(`pd_${o.disposition}`)}</span> : null}
+          {o.docType !== 'residentId' ? <span className="flag">{tr.label('docType', o.docType)}</span> : null}
+          {o.tempMethod !== 'infrared' ? <span className="flag">{tr.label('method', o.tempMethod)}</span> : null}
+          {o.disposition !== 'released' ? <span className="flag flag-back">{tr.label('personDisposition', o.disposition)}</span> : null}
         </span>
         <button
           type="button"
@@ -139,7 +139,7 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
           <SelectField
             label={t('docType')}
             value={o.docType}
-            options={DOC_TYPES.map((d) => ({ value: d, label: t(`doc_${d}`) }))}
+            options={DOC_TYPES.map((d) => ({ value: d, label: tr.label('docType', d) }))}
             onChange={(docType) => onChange({ docType })}
             nav={false}
             className="compact inline"
@@ -147,7 +147,7 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
           <SelectField
             label={t('tempMethod')}
             value={o.tempMethod}
-            options={THERMOMETER_METHODS.map((m) => ({ value: m, label: t(`m_${m}`) }))}
+            options={THERMOMETER_METHODS.map((m) => ({ value: m, label: tr.label('method', m) }))}
             onChange={(tempMethod) => onChange({ tempMethod })}
             nav={false}
             className="compact inline"
@@ -179,7 +179,7 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
           <SelectField
             label={t('recheckMethod')}
             value={o.recheckMethod}
-            options={THERMOMETER_METHODS.map((m) => ({ value: m, label: t(`m_${m}`) }))}
+            options={THERMOMETER_METHODS.map((m) => ({ value: m, label: tr.label('method', m) }))}
             onChange={(recheckMethod) => onChange({ recheckMethod })}
             nav={false}
             className="compact inline"
@@ -187,7 +187,7 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
           <MultiCheckField
             label={t('symptoms')}
             values={o.symptoms}
-            options={SYMPTOMS.map((s) => ({ value: s, label: t(`s_${s}`) }))}
+            options={SYMPTOMS.map((s) => ({ value: s, label: tr.label('symptom', s) }))}
             onChange={(symptoms) => onChange({ symptoms })}
             nav={false}
             className="inline"

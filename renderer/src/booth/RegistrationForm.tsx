@@ -13,13 +13,14 @@ import {
   type OccupantDraft,
   type VehicleDraft,
 } from '../../../shared/registration';
-import { describeKeyAreaReason } from '../../../shared/keyAreas';
+import { formatKeyAreaReasons } from '../../../shared/i18n/labels';
 import { amendVehicle, dayKey, draftIsBlank, keepBoothDraft, keptBoothDraft, lastVisit, newId, saveVehicle } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
-import { useT } from '../runtime/i18n';
+import { useT, type Say } from '../runtime/i18n';
 import { CheckField, SelectField, TextField, moveOnEnter } from '../ui/fields';
 import { formatTime } from '../ui/format';
+import { PlateInput } from '../ui/PlateInput';
 import { withoutBlankPassengers } from './blankPassengers';
 import { OccupantFields } from './OccupantFields';
 import { RepeatVisitBanner, type Visit } from './RepeatVisitBanner';
@@ -38,12 +39,8 @@ interface Props {
   onAmendDone: () => void;
 }
 
-type Status =
-  | { kind: 'idle' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; text: string }
-  | { kind: 'error'; text: string }
-  | { kind: 'info'; text: string };
+// Messages are kept as words-to-be (Say), so a line on screen follows a language switch.
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; say: Say } | { kind: 'error'; say: Say } | { kind: 'info'; say: Say };
 
 export function RegistrationForm({ shift, operator, settings, amend, onAmendDone }: Props) {
   const db = useDb();
@@ -81,7 +78,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
         // Whatever was typed since the screen opened wins over the kept copy.
         if (kept && draftIsBlank(draftRef.current)) {
           setDraft(kept.draft);
-          setStatus({ kind: 'info', text: t('draftRestored', { time: formatTime(kept.at) }) });
+          setStatus({ kind: 'info', say: (tr) => tr.t('draftRestored', { time: formatTime(kept.at) }) });
         }
       })
       .catch(() => undefined)
@@ -92,7 +89,6 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
       live = false;
     };
     // Once per shift screen: the translator changing language must not restore again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [db, shift.id]);
   // Writes are chained so they reach the disk in typing order; a correction is never kept as a draft.
   const writes = useRef<Promise<void>>(Promise.resolve());
@@ -100,7 +96,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
     if (!draftLoaded || amend) return;
     writes.current = writes.current
       .then(() => keepBoothDraft(db, shift.id, draft, Date.now()))
-      .catch((e: unknown) => setStatus({ kind: 'error', text: t('draftSaveFailed', { reason: String(e) }) }));
+      .catch((e: unknown) => setStatus({ kind: 'error', say: (tr) => tr.t('draftSaveFailed', { reason: String(e) }) }));
   }, [db, shift.id, draft, draftLoaded, amend, t]);
   // Closing the window or reloading with unsaved input asks first (the draft is on disk anyway).
   useEffect(() => {
@@ -185,7 +181,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
     const recalled = draftFromRecords(visit.vehicle, visit.persons, 'recall', newId);
     flushSync(() => {
       setDraft({ ...recalled, plateInput: draft.plateInput });
-      setStatus({ kind: 'info', text: t('recalled') });
+      setStatus({ kind: 'info', say: (tr) => tr.t('recalled') });
     });
     focusOccupantField(0, 'temp');
   };
@@ -196,7 +192,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
     if (n > 0) {
       flushSync(() => {
         setSubmitted(true);
-        setStatus({ kind: 'error', text: t('fixErrors', { n }) });
+        setStatus({ kind: 'error', say: (tr) => tr.t('fixErrors', { n }) });
       });
       formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input')?.focus();
       return;
@@ -220,15 +216,15 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
       if (result.ok) {
         // Only now, after the transaction committed, does the booth hear "saved" — beside the
         // plate, where the eyes are when the next car pulls up.
-        const people = t(persons.length === 1 ? 'peopleOne' : 'peopleMany', { n: persons.length });
-        setStatus({ kind: 'saved', text: t('savedAt', { time: formatTime(now), plate: vehicle.plate, people }) });
+        setStatus({ kind: 'saved', say: (tr) => tr.t('savedAt', { time: formatTime(now), plate: vehicle.plate, n: persons.length }) });
         reset();
         if (amend) onAmendDone();
       } else {
-        setStatus({ kind: 'error', text: t('saveFailed', { reason: tr.pick(result.error.message) }) });
+        const message = result.error.message;
+        setStatus({ kind: 'error', say: (tr) => tr.t('saveFailed', { reason: tr.pick(message) }) });
       }
     } catch (e) {
-      setStatus({ kind: 'error', text: t('saveFailed', { reason: String(e) }) });
+      setStatus({ kind: 'error', say: (tr) => tr.t('saveFailed', { reason: String(e) }) });
     } finally {
       savingRef.current = false;
     }
@@ -272,8 +268,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
     moveOnEnter(e);
   };
 
-  const vehicleTypes = VEHICLE_TYPES.map((v) => ({ value: v, label: t(`vt_${v}`) }));
-  const statusText = status.kind === 'saved' || status.kind === 'error' || status.kind === 'info' ? status.text : status.kind === 'saving' ? t('saving') : '';
+  const vehicleTypes = VEHICLE_TYPES.map((v) => ({ value: v, label: tr.label('vehicleType', v) }));
 
   return (
     <form
@@ -289,14 +284,14 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
     >
       {amend ? <h2>{`${t('amendVehicle')} · ${amend.vehicle.plate}`}</h2> : null}
       <div className="vehicle-line">
-        <TextField
+        <PlateInput
           label={t('plate')}
           name="plate"
           value={draft.plateInput}
+          preview={plate}
           inputRef={plateRef}
           autoFocus
           focusHome
-          className="plate"
           error={err('plate')}
           onChange={(plateInput) => patch({ plateInput, plateConfirmed: false })}
           onKeyDown={onPlateKey}
@@ -306,34 +301,28 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
             if (draft.plateInput.trim() !== '') touch('plate');
             void lookUpPlate();
           }}
-          hint={
-            plate.plate ? (
-              <span className="plate-preview" data-testid="plate-preview">
-                {t('platePreviewLabel')}: <strong>{plate.plate}</strong>
-                {plate.candidates.length > 1 ? ` · ${t('plateCandidates')}: ${plate.candidates.map((c, i) => `${i + 1}${c}`).join(' ')}` : ''}
-              </span>
-            ) : (
-              <span className="plate-hint">{t('plateHint')}</span>
-            )
-          }
         />
         <SelectField label={t('vehicleType')} name="vehicleType" value={draft.vehicleType} options={vehicleTypes} onChange={(vehicleType) => patch({ vehicleType })} />
         <SelectField
           label={t('direction')}
           value={draft.direction}
           options={[
-            { value: 'in', label: t('dir_in') },
-            { value: 'out', label: t('dir_out') },
+            { value: 'in', label: tr.label('direction', 'in') },
+            { value: 'out', label: tr.label('direction', 'out') },
           ]}
           onChange={(direction) => patch({ direction })}
           nav={false}
         />
         <div className={`status status-${status.kind}`} role="status" aria-live="polite" data-testid="save-status">
-          {statusText}
+          {status.kind === 'saved' || status.kind === 'error' || status.kind === 'info' ? status.say(tr) : status.kind === 'saving' ? t('saving') : ''}
         </div>
       </div>
-      {plate.plate && !plate.info.valid ? (
-        <CheckField label={t('plateUnknownConfirm')} checked={draft.plateConfirmed} onChange={(plateConfirmed) => patch({ plateConfirmed })} />
+      {plate.confirm ? (
+        <CheckField
+          label={plate.confirm === 'rare' ? t('plateRareConfirm') : t('plateUnknownConfirm')}
+          checked={draft.plateConfirmed}
+          onChange={(plateConfirmed) => patch({ plateConfirmed })}
+        />
       ) : null}
       {visit && visit.plate === plate.plate && !amend ? <RepeatVisitBanner visit={visit} onRecall={recall} /> : null}
       <div className="route-line">
@@ -353,7 +342,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
       {reasons.length > 0 ? (
         <div className="key-area" role="group" aria-label={t('keyAreaVehicle')}>
           <p className="key-area-title">
-            {t('keyAreaVehicle')} · {t('keyAreaReasons')}: {reasons.map((r) => describeKeyAreaReason(r, tr.locale)).join('，')}
+            {t('keyAreaVehicle')} · {t('keyAreaReasons')}: {formatKeyAreaReasons(reasons, tr.locale)}
           </p>
           <CheckField label={t('inspected')} checked={draft.inspected} error={err('inspected')} onChange={(inspected) => patch({ inspected })} />
           <CheckField label={t('disinfected')} checked={draft.disinfected} error={err('disinfected')} onChange={(disinfected) => patch({ disinfected })} />
@@ -391,7 +380,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
         <SelectField
           label={t('vehicleDisposition')}
           value={draft.disposition}
-          options={VEHICLE_DISPOSITIONS.map((d) => ({ value: d, label: t(`vd_${d}`) }))}
+          options={VEHICLE_DISPOSITIONS.map((d) => ({ value: d, label: tr.label('vehicleDisposition', d) }))}
           onChange={(disposition) => patch({ disposition })}
           nav={false}
         />

@@ -38,18 +38,3 @@ export function summarize(persons: readonly Person[]): VehicleSummary {
   }
   return { personCount: persons.length, maxTemp, anyFever: persons.some((p) => p.feverConfirmed) };
 }
-
-/** Structural equality for plain stored data (no Dates/classes by model.ts contract). */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
-  }
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
-  for (const k of keys) if (!sameValue(ra[k], rb[k])) return false;
-  return true;
-}

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Shift } from '../../../shared/model';
 import { handoverFileName } from '../../../shared/excel/fileName';
-import { shiftNameLabel } from '../../../shared/excel/labels';
+import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { useT } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 import { CheckField, moveOnEnter } from '../ui/fields';

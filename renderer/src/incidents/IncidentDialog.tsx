@@ -1,31 +1,33 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { INCIDENT_KINDS, type IncidentKind, type Shift } from '../../../shared/model';
-import { normalizePlate } from '../../../shared/plate';
+import { previewPlateInput } from '../../../shared/plateInput';
 import { addIncident, dayKey, listIncidentsByDay, newId } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
-import { useT } from '../runtime/i18n';
+import { useT, type Say, type Translator } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 import { ChoiceField, TextField, moveOnEnter } from '../ui/fields';
+import { PlateInput } from '../ui/PlateInput';
 import { formatTime } from '../ui/format';
 
 /** Obstruction, evasion, refusal, violence: recorded with time, plate and what happened. */
-export function IncidentDialog({ shift, operator, onClose }: { shift: Shift; operator: string; onClose: () => void }) {
+export function IncidentDialog({ shift, operator, homeProvince, onClose }: { shift: Shift; operator: string; homeProvince: string; onClose: () => void }) {
   const db = useDb();
   const tr = useT();
   const { t } = tr;
   const [kind, setKind] = useState<IncidentKind>('obstruction');
   const [plate, setPlate] = useState('');
   const [description, setDescription] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [status, setStatus] = useState('');
+  const [error, setError] = useState<Say | undefined>();
+  const [status, setStatus] = useState<Say | undefined>();
+  const platePreview = previewPlateInput(plate, homeProvince);
   const day = dayKey(Date.now());
   const today = useLiveQuery(() => listIncidentsByDay(db, day), [db, day]);
 
   const save = async () => {
     if (description.trim() === '') {
-      setError(t('reasonRequired'));
+      setError(() => (tr: Translator) => tr.t('reasonRequired'));
       return;
     }
     const now = Date.now();
@@ -37,17 +39,20 @@ export function IncidentDialog({ shift, operator, onClose }: { shift: Shift; ope
       at: now,
       day: dayKey(now),
       kind,
-      plate: normalizePlate(plate),
+      plate: platePreview.plate,
       description: description.trim(),
       voided: 0,
       amendments: [],
     });
     if (r.ok) {
-      setStatus(t('incidentSaved'));
+      setStatus(() => (tr: Translator) => tr.t('incidentSaved'));
       setPlate('');
       setDescription('');
       setError(undefined);
-    } else setError(tr.pick(r.error.message));
+    } else {
+      const message = r.error.message;
+      setError(() => (tr: Translator) => tr.pick(message));
+    }
   };
 
   // The dialog owns the keyboard: Ctrl+S saves the incident, never the registration behind it.
@@ -72,9 +77,9 @@ export function IncidentDialog({ shift, operator, onClose }: { shift: Shift; ope
           void save();
         }}
       >
-        <ChoiceField label={t('incidentKind')} value={kind} options={INCIDENT_KINDS.map((k) => ({ value: k, label: t(`ik_${k}`) }))} onChange={setKind} />
-        <TextField label={t('incidentPlate')} value={plate} onChange={setPlate} />
-        <TextField label={t('incidentDescription')} value={description} multiline error={error} onChange={setDescription} />
+        <ChoiceField label={t('incidentKind')} value={kind} options={INCIDENT_KINDS.map((k) => ({ value: k, label: tr.label('incidentKind', k) }))} onChange={setKind} />
+        <PlateInput label={t('incidentPlate')} name="incidentPlate" value={plate} preview={platePreview} onChange={setPlate} />
+        <TextField label={t('incidentDescription')} value={description} multiline error={error?.(tr)} onChange={setDescription} />
         <div className="actions">
           <button type="submit" className="primary" data-nav="">
             {t('incidentSave')}
@@ -83,7 +88,7 @@ export function IncidentDialog({ shift, operator, onClose }: { shift: Shift; ope
             {t('close')}
           </button>
           <div role="status" className="status status-saved">
-            {status}
+            {status?.(tr)}
           </div>
         </div>
       </form>
@@ -96,7 +101,7 @@ export function IncidentDialog({ shift, operator, onClose }: { shift: Shift; ope
         <ul className="incident-list">
           {today.map((i) => (
             <li key={i.id}>
-              {formatTime(i.at)} · {t(`ik_${i.kind}`)} · {i.plate || '—'} · {i.description} · {i.operator}
+              {formatTime(i.at)} · {tr.label('incidentKind', i.kind)} · {i.plate || '—'} · {i.description} · {i.operator}
             </li>
           ))}
         </ul>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { STAFF_UNITS, type StaffMember, type StaffUnit, type StationSettings } from '../../../shared/model';
 import { openShift, saveSettings } from '../db';
 import { useDb } from '../runtime/dbContext';
-import { useT } from '../runtime/i18n';
+import { shiftNameLabel } from '../../../shared/i18n/labels';
+import { useT, type Say, type Translator } from '../runtime/i18n';
 import { ChoiceField, TextField, moveOnEnter } from '../ui/fields';
 
 type ShiftChoice = 'day' | 'night' | 'custom';
@@ -26,7 +27,7 @@ export function OpenShiftScreen({ settings, initialLead = '' }: { settings: Stat
   const [lead, setLead] = useState(initialLead);
   const [staff, setStaff] = useState<StaffMember[]>([{ name: '', unit: 'health' }]);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState('');
+  const [failure, setFailure] = useState<Say | null>(null);
 
   const submit = async () => {
     const next: Record<string, string> = {};
@@ -45,13 +46,14 @@ export function OpenShiftScreen({ settings, initialLead = '' }: { settings: Stat
       Date.now(),
     );
     if (!r.ok) {
-      setFailure(tr.pick(r.error.message));
+      const message = r.error.message;
+      setFailure(() => (tr: Translator) => tr.pick(message));
       return;
     }
     if (settings.checkpoint !== checkpoint.trim()) await saveSettings(db, { ...settings, checkpoint: checkpoint.trim() });
   };
 
-  const units = STAFF_UNITS.map((u) => ({ value: u, label: t(`unit_${u}`) }));
+  const units = STAFF_UNITS.map((u) => ({ value: u, label: tr.label('staffUnit', u) }));
 
   return (
     <main className="open-shift">
@@ -73,8 +75,8 @@ export function OpenShiftScreen({ settings, initialLead = '' }: { settings: Stat
           label={t('shiftName')}
           value={choice}
           options={[
-            { value: 'day', label: t('shiftDay') },
-            { value: 'night', label: t('shiftNight') },
+            { value: 'day', label: shiftNameLabel('day', tr.locale) },
+            { value: 'night', label: shiftNameLabel('night', tr.locale) },
             { value: 'custom', label: t('shiftCustom') },
           ]}
           onChange={setChoice}
@@ -110,7 +112,7 @@ export function OpenShiftScreen({ settings, initialLead = '' }: { settings: Stat
         </fieldset>
         {failure ? (
           <p className="field-error" role="alert">
-            {failure}
+            {failure(tr)}
           </p>
         ) : null}
         <button type="submit" className="primary" data-nav="">

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Shift } from '../../../shared/model';
-import { shiftNameLabel } from '../../../shared/excel/labels';
+import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { dayKey, importedShiftsOfDay, incidentsOfShift, listShiftsByDay, personsOfShift, vehiclesOfShift } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useT } from '../runtime/i18n';

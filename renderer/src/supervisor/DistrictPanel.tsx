@@ -5,10 +5,10 @@
 import { useId, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { districtTotals } from '../../../shared/excel/district';
-import { shiftNameLabel } from '../../../shared/excel/labels';
+import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { clearImportedShifts, listImportedShifts, storeImportedShifts } from '../db';
 import { useDb } from '../runtime/dbContext';
-import { useT, type Translator } from '../runtime/i18n';
+import { useT, type Say, type Translator } from '../runtime/i18n';
 import { getPlatform } from '../platform/platform';
 import { startJob } from '../export/workerClient';
 import { progressText } from '../export/progressText';
@@ -17,7 +17,7 @@ import { classifyImports, type FileOutcome, type ReadFile } from './importOutcom
 import { CountCells, CountHeaders } from './CountsRow';
 
 type Busy = { what: 'import' | 'export'; progress?: Progress } | null;
-type Message = { tone: 'ok' | 'error' | 'info'; text: string } | null;
+type Message = { tone: 'ok' | 'error' | 'info'; say: Say } | null;
 
 function outcomeText(tr: Translator, o: FileOutcome): string {
   if (o.kind === 'rejected') return tr.t('importRejected', { reason: tr.pick(o.message) });
@@ -73,7 +73,7 @@ export function DistrictPanel() {
       const job = startJob({ op: 'readWorkbooks', files: bytes }, (progress) => setBusy({ what: 'import', progress }));
       const read = await job.promise;
       if (!read.ok) {
-        setMessage({ tone: 'error', text: t('importFailed', { reason: tr.pick(read.error.message) }) });
+        setMessage({ tone: 'error', say: (tr) => tr.t('importFailed', { reason: tr.pick(read.error.message) }) });
         return;
       }
       const results: ReadFile[] = [...read.value, ...failed];
@@ -83,7 +83,7 @@ export function DistrictPanel() {
         const stored = await storeImportedShifts(db, good, Date.now());
         if (!stored.ok) {
           // Nothing was stored (one transaction): say so, and list the files as not imported.
-          setMessage({ tone: 'error', text: t('importStoreFailed', { reason: tr.pick(stored.error.message) }) });
+          setMessage({ tone: 'error', say: (tr) => tr.t('importStoreFailed', { reason: tr.pick(stored.error.message) }) });
           setOutcomes(results.map((r) => ({ fileName: r.name, kind: 'rejected', message: r.result.ok ? stored.error.message : r.result.error.message })));
           return;
         }
@@ -92,7 +92,7 @@ export function DistrictPanel() {
       const out = classifyImports(results, store);
       setOutcomes(out);
       const rejected = out.filter((o) => o.kind === 'rejected').length;
-      setMessage({ tone: rejected > 0 ? 'error' : 'ok', text: t('importSummary', { n: out.length, ok: out.length - rejected, bad: rejected }) });
+      setMessage({ tone: rejected > 0 ? 'error' : 'ok', say: (tr) => tr.t('importSummary', { n: out.length, ok: out.length - rejected, bad: rejected }) });
     } finally {
       setBusy(null);
       // The same file may be picked again (to see it recognised as a duplicate).
@@ -110,14 +110,17 @@ export function DistrictPanel() {
       );
       const built = await job.promise;
       if (!built.ok) {
-        setMessage({ tone: 'error', text: t('exportFailed', { reason: tr.pick(built.error.message) }) });
+        setMessage({ tone: 'error', say: (tr) => tr.t('exportFailed', { reason: tr.pick(built.error.message) }) });
         return;
       }
       const platform = getPlatform();
       const saved = await platform.saveFile({ suggestedName: built.value.fileName, kind: 'xlsx', data: built.value.bytes });
-      if (!saved.ok) setMessage({ tone: 'error', text: t('exportSaveFailed', { reason: tr.pick(saved.error.message) }) });
-      else if (!saved.value.saved) setMessage({ tone: 'info', text: t('districtSaveCancelled') });
-      else setMessage({ tone: 'ok', text: platform.kind === 'web' ? t('exportDownloaded', { where: saved.value.path }) : t('exportSaved', { where: saved.value.path }) });
+      if (!saved.ok) setMessage({ tone: 'error', say: (tr) => tr.t('districtSaveFailed', { reason: tr.pick(saved.error.message) }) });
+      else if (!saved.value.saved) setMessage({ tone: 'info', say: (tr) => tr.t('districtSaveCancelled') });
+      else {
+        const where = saved.value.path;
+        setMessage({ tone: 'ok', say: (tr) => tr.t(platform.kind === 'web' ? 'districtDownloaded' : 'districtSaved', { where }) });
+      }
     } finally {
       setBusy(null);
     }
@@ -127,7 +130,7 @@ export function DistrictPanel() {
     setConfirmClear(false);
     const r = await clearImportedShifts(db);
     setOutcomes([]);
-    setMessage(r.ok ? { tone: 'info', text: t('districtCleared', { n: r.value }) } : { tone: 'error', text: tr.pick(r.error.message) });
+    setMessage(r.ok ? { tone: 'info', say: (tr) => tr.t('districtCleared', { n: r.value }) } : { tone: 'error', say: (tr) => tr.pick(r.error.message) });
   };
 
   return (
@@ -135,17 +138,29 @@ export function DistrictPanel() {
       <h2 id={`${id}-h`}>{t('districtTitle')}</h2>
       <p className="field-hint">{t('districtHint')}</p>
       <div className="district-actions">
-        <div className="field">
-          <label htmlFor={`${id}-file`}>{t('importHandover')}</label>
+        {/* The browser's own file button speaks the browser's language ("Choose Files" inside a
+            Chinese screen): it stays in the page for the keyboard and screen readers but is drawn
+            as our button, with our words. */}
+        <div className="field file-field">
+          <span id={`${id}-file-label`}>{t('importHandover')}</span>
           <input
             id={`${id}-file`}
             ref={inputRef}
+            className="file-input"
             type="file"
             multiple
+            aria-labelledby={`${id}-file-label`}
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             disabled={busy !== null}
-            onChange={(e) => void importFiles(e.target.files)}
+            onChange={(e) => {
+              void importFiles(e.target.files);
+              // The same file chosen again (after a fix) must fire onChange again.
+              e.target.value = '';
+            }}
           />
+          <label htmlFor={`${id}-file`} className={`button file-button ${busy !== null ? 'disabled' : ''}`}>
+            {t('chooseFiles')}
+          </label>
         </div>
         <button type="button" onClick={() => void exportDistrict()} disabled={busy !== null || !shifts || shifts.length === 0}>
           {t('districtExport')}
@@ -173,7 +188,7 @@ export function DistrictPanel() {
             {busy.progress ? ` ${progressText(tr, busy.progress)}` : ''}
           </>
         ) : (
-          (message?.text ?? '')
+          (message ? message.say(tr) : '')
         )}
       </div>
       {outcomes.length > 0 ? (

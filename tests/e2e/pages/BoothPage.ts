@@ -321,4 +321,40 @@ export class BoothPage {
     await this.press('Enter');
     return downloading;
   }
+  // ---- correct: flows by field label (they hold whatever the form's layout or key order) ----
+
+  /** Fill and save one vehicle with its driver; fields by label, saved with Ctrl+S. */
+  async registerByLabel(v: { plate: string; origin?: string; destination?: string; name: string; id: string; phone?: string; temp: string; confirmPlate?: string }) {
+    await this.plateInput().fill(v.plate);
+    if (v.confirmPlate) await this.page.getByLabel(v.confirmPlate).check();
+    await this.page.getByLabel('来自何地').fill(v.origin ?? '巴中');
+    await this.page.getByLabel('去往何地').fill(v.destination ?? '南江');
+    await this.page.getByLabel('姓名', { exact: true }).first().fill(v.name);
+    await this.page.getByLabel('证件号码').first().fill(v.id);
+    await this.page.getByLabel('联系电话').first().fill(v.phone ?? '13912345678');
+    await this.page.getByLabel('体温 ℃').first().fill(v.temp);
+    await this.page.keyboard.press('Control+s');
+  }
+
+  /** Open a saved record from today's list, start 更正, apply edit, give the reason and save. */
+  async correctRecord(plate: string, edit: () => Promise<void>, reason: string) {
+    await this.todayRow(plate).click();
+    await this.page.getByRole('dialog', { name: new RegExp(plate) }).getByRole('button', { name: '更正' }).click();
+    await expect(this.page.getByRole('form', { name: '更正登记' })).toBeVisible();
+    await edit();
+    await this.page.getByLabel('更正原因').fill(reason);
+    await this.page.keyboard.press('Control+s');
+    await expect(this.saveStatus()).toContainText('已保存');
+  }
+
+  recordDialog(plate: string): Locator {
+    return this.page.getByRole('dialog', { name: new RegExp(plate) });
+  }
+
+  async openSettings(): Promise<Locator> {
+    await this.chooseMore(/^设置/);
+    const dialog = this.page.getByRole('dialog', { name: '设置' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
 }
