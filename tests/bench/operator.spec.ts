@@ -126,7 +126,7 @@ test('待复测: fever marked for a later recheck, then the recheck completed fr
   await markAwaitingRecheck(booth);
   const markKeys = booth.controlKeys;
   await booth.press('Control+s');
-  await expect(booth.saveStatus()).toHaveText('已保存：川A54321，1 人');
+  await booth.expectSaved('川A54321', 1);
   await expect(recheckRows(booth)).toHaveCount(1);
   results.recheckMark = { nonDataKeys: markKeys, dataChars: 0, pointerActions: booth.pointerActions };
 
@@ -140,7 +140,7 @@ test('待复测: fever marked for a later recheck, then the recheck completed fr
   // Still feverish: the disposition is chosen too (Enter to 人员处置, digit 3 送发热门诊).
   await booth.expectFocusOn('车牌号');
   await registerLocalVehicle(booth, 'a67890', [{ ...PASSENGER_2, phone: '13700137000', temp: '38.0', awaitRecheck: true }]);
-  await expect(booth.saveStatus()).toHaveText('已保存：川A67890，1 人');
+  await booth.expectSaved('川A67890', 1);
   reset(booth);
   await completeRecheckFromList(booth, { temp: '38.3', dispositionDigit: '3' });
   await expect(page.getByTestId('recheck-status')).toHaveText('已保存复测：王小五 38.3 ℃');

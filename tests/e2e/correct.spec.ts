@@ -15,7 +15,7 @@ async function start(page: Page) {
 test('a correction is listed as 字段：旧值 → 新值 with the field label, and untouched readings are not listed', async ({ page }) => {
   const booth = await start(page);
   await booth.registerByLabel({ plate: 'b12345', name: '赵甲', id: ID_A, temp: '36.5' });
-  await expect(booth.saveStatus()).toHaveText('已保存：川B12345，1 人');
+  await booth.expectSaved('川B12345', 1);
 
   await booth.correctRecord(
     '川B12345',
@@ -34,7 +34,7 @@ test('a correction is listed as 字段：旧值 → 新值 with the field label,
   await expect(history).not.toContainText('体温');
   // The same lines in English, from the same formatter.
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'English' }).click();
+  await booth.toggleLanguage();
   await booth.todayRow('川B12345').click();
   await expect(page.getByRole('dialog', { name: /川B12345/ }).locator('ul.changes').getByRole('listitem')).toHaveText(['Coming from: 巴中 → 温州', 'Person 1 Name: 赵甲 → 赵乙']);
 });
@@ -50,7 +50,7 @@ test('ea12345 (a missed space) needs the confirmation tick; the preview says whe
   await expect(page.getByText('军队/武警号牌格式，卡口少见：是否漏了空格（e a12345）？无误请勾选确认框')).toBeVisible();
   await page.getByLabel('军队/武警号牌格式，确认照此登记').check();
   await page.keyboard.press('Control+s');
-  await expect(booth.saveStatus()).toHaveText('已保存：EA12345，1 人');
+  await booth.expectSaved('EA12345', 1);
 });
 
 test('an incident plate takes the pinyin quick key and shows the same preview as the registration form', async ({ page }) => {
@@ -68,7 +68,7 @@ test('an incident plate takes the pinyin quick key and shows the same preview as
 test('a Hong Kong driver phone is accepted and kept with its country code', async ({ page }) => {
   const booth = await start(page);
   await booth.registerByLabel({ plate: 'c13579', name: '陈大文', id: ID_A, phone: '852 9123 4567', temp: '36.6' });
-  await expect(booth.saveStatus()).toHaveText('已保存：川C13579，1 人');
+  await booth.expectSaved('川C13579', 1);
   await booth.todayRow('川C13579').click();
   await expect(booth.recordDialog('川C13579').getByRole('cell', { name: '+85291234567' })).toBeVisible();
 });
@@ -92,7 +92,7 @@ test('settings say what is wrong with a setting, not with a reading or a plate',
 test('a status line follows a switch to English, with English plurals', async ({ page }) => {
   const booth = await start(page);
   await booth.registerByLabel({ plate: 'd24680', name: '孙丁', id: ID_A, temp: '36.5' });
-  await expect(booth.saveStatus()).toHaveText('已保存：川D24680，1 人');
-  await page.getByRole('button', { name: 'English' }).click();
-  await expect(booth.saveStatus()).toHaveText('Saved: 川D24680, 1 person');
+  await booth.expectSaved('川D24680', 1);
+  await booth.toggleLanguage();
+  await booth.expectSaved('川D24680', 1, 'en');
 });

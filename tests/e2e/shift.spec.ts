@@ -15,7 +15,7 @@ test('a night shift across midnight: every car stays listed and counted for 本�
   await booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
 
   await registerLocalVehicle(booth, 'a11111', [A, { ...FEVER }]);
-  await expect(booth.saveStatus()).toHaveText('已保存：川A11111，2 人');
+  await booth.expectSaved('川A11111', 2);
   await expect(page.getByTestId('shift-counts')).toHaveText('车辆 1 辆 · 人员 2 人');
   await expect(page.getByTestId('shift-fever')).toHaveText('初测发热 1 人');
   await expect(page.getByTestId('day-label')).toHaveText('今日 02-17');
@@ -30,7 +30,7 @@ test('a night shift across midnight: every car stays listed and counted for 本�
   await expect(booth.todayRow('川A11111')).toContainText('02-17 23:5');
 
   await registerLocalVehicle(booth, 'b22222', [B]);
-  await expect(booth.saveStatus()).toHaveText('已保存：川B22222，1 人');
+  await booth.expectSaved('川B22222', 1);
   await expect(page.getByTestId('shift-counts')).toHaveText('车辆 2 辆 · 人员 3 人');
   await expect(page.getByTestId('day-counts')).toHaveText('车辆 1 辆 · 人员 1 人');
   await expect(booth.todayRow('川A11111')).toBeVisible();
@@ -55,7 +55,7 @@ test('待复测: the lane moves on, the wait is shown live, the recheck is compl
   await booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
 
   await registerLocalVehicle(booth, 'a33333', [A, FEVER]);
-  await expect(booth.saveStatus()).toHaveText('已保存：川A33333，2 人');
+  await booth.expectSaved('川A33333', 2);
   // The next car is typed at once; the person waiting shows in the queue and on the car's row.
   await booth.expectFocusOn('车牌号');
   await expect(recheckRows(booth)).toHaveCount(1);

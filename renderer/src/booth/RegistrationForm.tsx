@@ -14,7 +14,7 @@ import {
   type VehicleDraft,
 } from '../../../shared/registration';
 import { formatKeyAreaReasons } from '../../../shared/i18n/labels';
-import { amendVehicle, dayKey, draftIsBlank, keepBoothDraft, keptBoothDraft, lastVisit, newId, saveVehicle } from '../db';
+import { amendVehicle, dayKey, draftIsBlank, dropBoothDraft, keepBoothDraft, keptBoothDraft, lastVisit, newId, saveVehicle } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
 import { useT, type Say } from '../runtime/i18n';
@@ -214,6 +214,13 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
         ? await amendVehicle(db, amend.vehicle.id, vehicle, persons, reason, operator, now)
         : await saveVehicle(db, vehicle, persons);
       if (result.ok) {
+        if (!amend) {
+          // The vehicle is on disk: its draft goes (after any write still queued) before "saved"
+          // shows, so a crash now cannot bring the car back as a second registration.
+          const dropped = writes.current.then(() => dropBoothDraft(db));
+          writes.current = dropped.catch(() => undefined);
+          await writes.current;
+        }
         // Only now, after the transaction committed, does the booth hear "saved" — beside the
         // plate, where the eyes are when the next car pulls up.
         setStatus({ kind: 'saved', say: (tr) => tr.t('savedAt', { time: formatTime(now), plate: vehicle.plate, n: persons.length }) });

@@ -19,6 +19,8 @@ export interface PersonEntry {
   recheck?: string;
   /** … and, for a confirmed fever, the disposition's digit (3 = 送发热门诊). */
   disposition?: number;
+  /** Or, instead of a recheck now: tick 待复测 and let the lane move on (shift's recheck queue). */
+  awaitRecheck?: boolean;
 }
 
 export interface VehicleEntry {
@@ -150,8 +152,11 @@ export class BoothPage {
   }
 
   /** The confirmation a save shows beside the plate: plate, people and the time. */
-  async expectSaved(plate: string, people: number) {
-    await expect(this.saveStatus()).toHaveText(new RegExp(`^✔ 已保存 \\d{2}:\\d{2}(:\\d{2})?：${plate}，${people} 人$`));
+  async expectSaved(plate: string, people: number, locale: 'zh' | 'en' = 'zh') {
+    const time = '\\d{2}:\\d{2}(:\\d{2})?';
+    const line =
+      locale === 'zh' ? `^✔ 已保存 ${time}：${plate}，${people} 人$` : `^✔ Saved ${time}: ${plate}, ${people} ${people === 1 ? 'person' : 'people'}$`;
+    await expect(this.saveStatus()).toHaveText(new RegExp(line));
   }
 
   /**
@@ -213,8 +218,20 @@ export class BoothPage {
           await this.press(String(p.disposition));
         }
       }
-      if (i < people.length - 1) await this.press('Enter'); // on to the next person
+      if (p.awaitRecheck) await this.markAwaitingRecheck();
+      // On to the next person: Enter after a temperature, F2 from the 待复测 tick.
+      if (i < people.length - 1) await this.press(p.awaitRecheck ? 'F2' : 'Enter');
     }
+  }
+
+  /** After a fever's first reading: Enter to 复测体温, Enter to 待复测, Space ticks it. */
+  async markAwaitingRecheck() {
+    await this.press('Enter');
+    await this.expectFocusOn('复测体温 ℃');
+    await this.press('Enter');
+    await this.expectFocusOn('待复测（稍后从列表复测）');
+    await this.press('Space');
+    await expect(this.focused()).toBeChecked();
   }
 
   /** A vehicle seen before: plate, Enter, F3 recalls it; new temperatures hop with Enter; Ctrl+S. */

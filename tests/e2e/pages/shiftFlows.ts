@@ -12,38 +12,14 @@ export interface Occupant {
   awaitRecheck?: boolean;
 }
 
-/** A local vehicle (home-province plate), typed as the booth does; saved with Ctrl+S. */
+/** A local vehicle (home-province plate) from 巴中 to 南江县城, through the page object's registration flow. */
 export async function registerLocalVehicle(booth: BoothPage, plate: string, people: Occupant[]): Promise<void> {
-  await booth.expectFocusOn('车牌号');
-  await booth.type(plate);
-  await booth.press('Enter');
-  await booth.expectFocusOn(/小型客车/);
-  await booth.press('Enter');
-  await booth.fill('巴中');
-  await booth.fill('');
-  await booth.fill('南江县城');
-  await booth.fill('返乡');
-  await booth.fill('');
-  for (const [i, p] of people.entries()) {
-    await booth.expectFocusOn('姓名');
-    await booth.fill(p.name);
-    await booth.fill(p.id);
-    await booth.fill(p.phone);
-    await booth.type(p.temp);
-    if (p.awaitRecheck) await markAwaitingRecheck(booth);
-    if (i < people.length - 1) await booth.press('F2');
-  }
-  await booth.press('Control+s');
+  await booth.registerVehicle({ plate, origin: '巴中', destination: '南江县城', purpose: '返乡', people });
 }
 
-/** After a fever's first reading: Enter to 复测体温, Enter to 待复测, Space ticks it. */
+/** After a fever's first reading: the keys that send the person to the 待复测 queue. */
 export async function markAwaitingRecheck(booth: BoothPage): Promise<void> {
-  await booth.press('Enter');
-  await booth.expectFocusOn('复测体温 ℃');
-  await booth.press('Enter');
-  await booth.expectFocusOn('待复测（稍后从列表复测）');
-  await booth.press('Space');
-  await expect(booth.focused()).toBeChecked();
+  await booth.markAwaitingRecheck();
 }
 
 export function recheckRows(booth: BoothPage): Locator {
