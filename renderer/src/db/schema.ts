@@ -100,6 +100,14 @@ export const SCHEMA_V4 = {
   recheckQueue: 'personId, [shiftId+since]',
 } as const;
 
+// syncRefused (v6, county sync): records the county refused, one row per record, kept with the
+// reason for the 同步 panel until they are sent again and accepted. Nothing is dropped.
+//   key                 kind + ':' + record id: a record refused twice is one row.
+//   at                  the panel lists the newest first, with a limit.
+export const SCHEMA_V6 = {
+  syncRefused: 'key, at',
+} as const;
+
 export const SCHEMA_VERSIONS = `
 ### IndexedDB schema (renderer/src/db, Dexie 4)
 
