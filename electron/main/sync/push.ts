@@ -137,7 +137,8 @@ const SQL = {
     SELECT record_id, kind, ordinal, checkpoint, ${ts('at')}, by_name, reason, is_void, changes, after_close
     FROM jsonb_to_recordset($1::jsonb) AS r(record_id uuid, kind text, ordinal int, checkpoint text, at float8, by_name text, reason text, is_void boolean, changes jsonb, after_close boolean)
     ON CONFLICT (record_id, ordinal) DO NOTHING`,
-  log: `INSERT INTO county.push_log (batch_id, checkpoint, stored, duplicates) VALUES ($1, $2, $3, $4) ON CONFLICT (batch_id) DO NOTHING`,
+  // The log row names the login's own checkpoint, whatever the batch claims.
+  log: `INSERT INTO county.push_log (batch_id, checkpoint, stored, duplicates) VALUES ($1, county.checkpoint_of(current_user), $2, $3) ON CONFLICT (batch_id) DO NOTHING`,
 };
 
 async function insertRows(client: ClientBase, rows: Rows): Promise<{ stored: number; sent: number }> {
@@ -190,7 +191,7 @@ export async function pushBatch(client: ClientBase, batch: SyncBatch, ownCheckpo
   await client.query('BEGIN');
   try {
     const { stored, sent } = await insertRows(client, all);
-    await client.query(SQL.log, [batch.batchId, ownCheckpoint, stored, sent - stored]);
+    await client.query(SQL.log, [batch.batchId, stored, sent - stored]);
     await client.query('COMMIT');
     return { batchId: batch.batchId, stored, duplicates: sent - stored, refused };
   } catch (e) {
@@ -216,7 +217,7 @@ export async function pushBatch(client: ClientBase, batch: SyncBatch, ownCheckpo
         for (const r of idsOfUnit(u)) refused.push(refuse(r.kind, r.id, why.code, why.zh, why.en));
       }
     }
-    await client.query(SQL.log, [batch.batchId, ownCheckpoint, stored, sent - stored]);
+    await client.query(SQL.log, [batch.batchId, stored, sent - stored]);
     await client.query('COMMIT');
     return { batchId: batch.batchId, stored, duplicates: sent - stored, refused };
   } catch (e) {
