@@ -2,7 +2,7 @@
 // flows back. Records travel as the booth stores them; main derives the county rows.
 import { z } from 'zod';
 import type { Bilingual } from '../result';
-import type { KeyAreaEntry } from '../model';
+import type { Incident, KeyAreaEntry, Person, Shift, Vehicle } from '../model';
 import type { HourCount, ShiftCounts } from '../handover/summary';
 
 /** Bounds of one batch: a week offline is sent as many small transactions, never one huge one. */
@@ -40,7 +40,7 @@ export const syncIncidentSchema = z.looseObject({
   voided: z.union([z.literal(0), z.literal(1)]), voidMark: voidMark.optional(), amendments: z.array(amendment).max(1000),
 });
 
-export const syncBatchSchema = z.object({
+const syncBatchWire = z.object({
   batchId: id,
   checkpoint: text(100).min(1),
   shifts: z.array(syncShiftSchema).max(SYNC_LIMITS.shifts),
@@ -48,7 +48,22 @@ export const syncBatchSchema = z.object({
   persons: z.array(syncPersonSchema).max(SYNC_LIMITS.persons),
   incidents: z.array(syncIncidentSchema).max(SYNC_LIMITS.incidents),
 });
-export type SyncBatch = z.infer<typeof syncBatchSchema>;
+
+/** A batch holds the booth's records as stored (model types). */
+export interface SyncBatch {
+  batchId: string;
+  checkpoint: string;
+  shifts: Shift[];
+  vehicles: Vehicle[];
+  persons: Person[];
+  incidents: Incident[];
+}
+
+/**
+ * Checks what the county relies on (ids, checkpoint, times, days, amendments, bounds) and keeps
+ * every other field as sent (looseObject); the output is typed as the model it came from.
+ */
+export const syncBatchSchema = syncBatchWire.transform((b) => b as unknown as SyncBatch);
 
 export type SyncRecordKind = 'shift' | 'vehicle' | 'person' | 'incident';
 

@@ -5,10 +5,7 @@
 import type { ClientBase } from 'pg';
 import type { PushOutcome, RefusedRecord, SyncBatch, SyncRecordKind } from '../../../shared/sync/batch';
 
-type Shift = SyncBatch['shifts'][number];
-type Vehicle = SyncBatch['vehicles'][number];
-type Person = SyncBatch['persons'][number];
-type Incident = SyncBatch['incidents'][number];
+import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
 
 /** One vehicle with its occupants, or a shift, or an incident: refused or stored together. */
 type Unit =
@@ -79,7 +76,7 @@ function rowsOf(units: Unit[]): Rows {
   const rows: Rows = { shifts: [], handovers: [], vehicles: [], persons: [], incidents: [], amendments: [] };
   for (const u of units) {
     if (u.kind === 'shift') {
-      const { status: _s, closedAt, handover, exports: _e, ...identity } = u.shift as Shift & { handover?: unknown; exports?: unknown };
+      const { status: _s, closedAt, handover, exports: _e, ...identity } = u.shift;
       // The shift as opened never changes; closing it is a handover row of its own.
       rows.shifts.push({ id: identity.id, checkpoint: identity.checkpoint, day: identity.day, opened_at: identity.openedAt, shift_name: identity.shiftName, lead_name: identity.leadName, record: identity });
       if (u.shift.status === 'closed' && closedAt !== undefined) {
