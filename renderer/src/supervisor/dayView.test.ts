@@ -56,7 +56,7 @@ describe('day view', () => {
     expect(view[0]?.total.vehiclesChecked).toBe(local.counts.vehiclesChecked);
   });
 
-  it('takes county rows as the second source, the booth's own shift still counted once from local records', () => {
+  it('takes county rows as the second source, the booth’s own shift still counted once from local records', () => {
     const fromCounty = (f: ReturnType<typeof makeShiftFixture>, vehiclesChecked?: number) => {
       const imp = asImported(f);
       return countyRow({ checkpoint: imp.checkpoint, shiftId: imp.shiftId, shiftName: imp.shiftName, leadName: imp.leadName, receivingLead: imp.receivingLead, openedAt: imp.openedAt, closedAt: imp.closedAt, counts: { ...imp.summary, ...(vehiclesChecked === undefined ? {} : { vehiclesChecked }) }, hourly: imp.hourly });
