@@ -17,7 +17,9 @@ import { createServer } from 'vite';
 import { startCluster } from './cluster.mjs';
 import { addBooth, addSupervisor, migrate } from './migrate.mjs';
 
-const { values } = parseArgs({ options: { booths: { type: 'string' }, runs: { type: 'string' }, port: { type: 'string' } } });
+const { values } = parseArgs({ options: { booths: { type: 'string' }, runs: { type: 'string' }, port: { type: 'string' }, parts: { type: 'string' } } });
+// --parts push,e2e,day,save (default all)
+const PARTS = new Set((values.parts ?? 'push,e2e,day,save').split(','));
 const BOOTHS = Number(values.booths ?? 100);
 const RUNS = Number(values.runs ?? 3);
 const VEHICLES = 3000;
@@ -40,6 +42,9 @@ const { newId, dayKey } = await load('/renderer/src/db/ids.ts');
 
 const CP = '南江南高速出口卡点';
 const cluster = await startCluster(values.port ? { port: Number(values.port) } : {});
+// Never leave a server behind, and never exit silently on a stalled promise.
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { cluster.stop(); process.exit(130); });
+const keepAlive = setInterval(() => undefined, 1000);
 const results = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, booths: BOOTHS, runs: RUNS, figures: {} };
 try {
   const admin0 = new pg.Client({ connectionString: cluster.superUrl });
@@ -75,7 +80,7 @@ try {
   // ---- 1. push module vs COPY -------------------------------------------------------------
   const pushTimes = [];
   const copyTimes = [];
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; run < (PARTS.has('push') ? RUNS : 0); run++) {
     const shift = testing.makeShift({ checkpoint: CP, openedAt: Date.UTC(2020, 1, 1 + run) });
     const day = boothDay(shift.openedAt, shift.id);
     const byVehicle = new Map();
@@ -117,8 +122,8 @@ try {
     copyTimes.push(performance.now() - t0);
   }
   const rows = VEHICLES * (1 + PER_VEHICLE);
-  results.figures.push = { rows, pushMs: median(pushTimes), copyMs: median(copyTimes), ratio: median(pushTimes) / median(copyTimes), pushRowsPerSec: rows / (median(pushTimes) / 1000), copyRowsPerSec: rows / (median(copyTimes) / 1000) };
-  console.log(`push module: ${rows} rows in ${ms(median(pushTimes))} (${Math.round(results.figures.push.pushRowsPerSec)} rows/s); COPY: ${ms(median(copyTimes))}; ratio ${results.figures.push.ratio.toFixed(2)}×`);
+  if (PARTS.has('push')) results.figures.push = { rows, pushMs: median(pushTimes), copyMs: median(copyTimes), ratio: median(pushTimes) / median(copyTimes), pushRowsPerSec: rows / (median(pushTimes) / 1000), copyRowsPerSec: rows / (median(copyTimes) / 1000) };
+  if (PARTS.has('push')) console.log(`push module: ${rows} rows in ${ms(median(pushTimes))} (${Math.round(results.figures.push.pushRowsPerSec)} rows/s); COPY: ${ms(median(copyTimes))}; ratio ${results.figures.push.ratio.toFixed(2)}×`);
 
   // ---- 2. a booth day end to end ------------------------------------------------------------
   const { tmpdir } = await import('node:os');
@@ -136,7 +141,7 @@ try {
     pull: () => service.pull(),
   };
   const e2e = [];
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; run < (PARTS.has('e2e') ? RUNS : 0); run++) {
     const bdb = testing.freshDb();
     const openedAt = Date.now() - 86_400_000 + run;
     const shift = testing.makeShift({ checkpoint: CP, openedAt, day: dayKey(openedAt) });
@@ -152,10 +157,13 @@ try {
     if (r.error || r.stored < rows) throw new Error(`end-to-end run stored ${r.stored}: ${r.error?.en}`);
     bdb.close();
   }
-  results.figures.boothDay = { vehicles: VEHICLES, persons: VEHICLES * PER_VEHICLE, ms: median(e2e), vsPushModule: median(e2e) / median(pushTimes) };
-  console.log(`booth day end to end (fake-indexeddb outbox → zod → pg): ${ms(median(e2e))}`);
+  if (PARTS.has('e2e')) {
+    results.figures.boothDay = { vehicles: VEHICLES, persons: VEHICLES * PER_VEHICLE, ms: median(e2e), vsPushModule: pushTimes.length ? median(e2e) / median(pushTimes) : null };
+    console.log(`booth day end to end (fake-indexeddb outbox → zod → pg): ${ms(median(e2e))}`);
+  }
 
   // ---- 3. county day view at N booths ---------------------------------------------------------
+  if (PARTS.has('day')) {
   const day = '2020-02-17';
   await admin.query(`INSERT INTO county.checkpoints (name) SELECT 'bench-' || g FROM generate_series(1, $1) g`, [BOOTHS]);
   const tLoad = performance.now();
@@ -186,8 +194,10 @@ try {
   await sup.end();
   results.figures.countyDay = { booths: BOOTHS, vehicles: BOOTHS * VEHICLES, persons: BOOTHS * VEHICLES * PER_VEHICLE, shifts, ms: median(viewTimes), loadMs };
   console.log(`county day view, ${BOOTHS} booths × ${VEHICLES} vehicles / ${VEHICLES * PER_VEHICLE} persons: ${ms(median(viewTimes))} (${shifts} shifts)`);
+  }
 
   // ---- 4. booth save latency: idle vs during a week's catch-up ---------------------------------
+  if (PARTS.has('save')) {
   const bdb = testing.freshDb();
   const now = Date.now();
   const shift = testing.makeShift({ checkpoint: CP, openedAt: now - 1000, day: dayKey(now - 1000) });
@@ -221,11 +231,13 @@ try {
   const cr = await catchUp;
   results.figures.saveLatency = { idleMs: median(idle), duringCatchUpMs: median(during), ratio: median(during) / median(idle), savesDuringCatchUp: during.length, catchUpBatches: cr.batches };
   console.log(`save (vehicle + 4) idle ${ms(median(idle))}, during catch-up ${ms(median(during))} (${during.length} saves, ${cr.batches} batches): ${results.figures.saveLatency.ratio.toFixed(2)}×`);
+  }
 
   await booth.end();
   await copyDb.end();
   await admin.end();
 } finally {
+  clearInterval(keepAlive);
   cluster.stop();
   await vite.close();
 }
