@@ -218,6 +218,8 @@ try {
     if (!r.ok) throw new Error(r.error.message.en);
     return performance.now() - t0;
   };
+  // Warm up first (JIT, the day's counter row), then idle before and after the catch-up.
+  for (let i = 0; i < 20; i++) await saveOnce();
   const idle = [];
   for (let i = 0; i < 40; i++) idle.push(await saveOnce());
   const during = [];
@@ -229,6 +231,7 @@ try {
     await new Promise((r) => setTimeout(r, 20));
   }
   const cr = await catchUp;
+  for (let i = 0; i < 40; i++) idle.push(await saveOnce());
   results.figures.saveLatency = { idleMs: median(idle), duringCatchUpMs: median(during), ratio: median(during) / median(idle), savesDuringCatchUp: during.length, catchUpBatches: cr.batches };
   console.log(`save (vehicle + 4) idle ${ms(median(idle))}, during catch-up ${ms(median(during))} (${during.length} saves, ${cr.batches} batches): ${results.figures.saveLatency.ratio.toFixed(2)}×`);
   }
