@@ -140,18 +140,22 @@ const SQL = {
 
 async function insertRows(client: ClientBase, rows: Rows): Promise<{ stored: number; sent: number }> {
   let stored = 0;
-  const run = async (sql: string, list: object[]) => {
-    if (list.length === 0) return;
-    stored += (await client.query(sql, [JSON.stringify(list)])).rowCount ?? 0;
+  const run = async (sql: string, list: object[]): Promise<number> => {
+    if (list.length === 0) return 0;
+    const n = (await client.query(sql, [JSON.stringify(list)])).rowCount ?? 0;
+    stored += n;
+    return n;
+  };
+  // A later state can only exist for rows the county already had: when every row was new
+  // (the common case, a booth's fresh registrations) the revision pass is skipped.
+  const withRevisions = async (first: string, revisions: string, list: object[]) => {
+    if ((await run(first, list)) < list.length) await run(revisions, list);
   };
   await run(SQL.shifts, rows.shifts);
   await run(SQL.handovers, rows.handovers);
-  await run(SQL.vehicles, rows.vehicles);
-  await run(SQL.revisions('vehicle', 'vehicles'), rows.vehicles);
-  await run(SQL.persons, rows.persons);
-  await run(SQL.revisions('person', 'persons'), rows.persons);
-  await run(SQL.incidents, rows.incidents);
-  await run(SQL.revisions('incident', 'incidents'), rows.incidents);
+  await withRevisions(SQL.vehicles, SQL.revisions('vehicle', 'vehicles'), rows.vehicles);
+  await withRevisions(SQL.persons, SQL.revisions('person', 'persons'), rows.persons);
+  await withRevisions(SQL.incidents, SQL.revisions('incident', 'incidents'), rows.incidents);
   await run(SQL.amendments, rows.amendments);
   const sent = rows.shifts.length + rows.handovers.length + rows.vehicles.length + rows.persons.length + rows.incidents.length + rows.amendments.length;
   return { stored, sent };
