@@ -5,14 +5,8 @@ import type { Bilingual } from '../result';
 import type { Incident, KeyAreaEntry, Person, Shift, Vehicle } from '../model';
 import type { HourCount, ShiftCounts } from '../handover/summary';
 
-/** Bounds of one batch: a week offline is sent as many small transactions, never one huge one. */
-export const SYNC_LIMITS = {
-  vehicles: 500,
-  /** Persons travel with their vehicle; a bus may carry 60. */
-  persons: 500 * 60,
-  shifts: 200,
-  incidents: 2000,
-} as const;
+import { SYNC_LIMITS } from './limits';
+export { SYNC_LIMITS };
 
 const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'not a record id');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a day');

@@ -20,6 +20,12 @@ function installFakeDesktop() {
     print: () => ok(null),
     printToPdf: () => ok({ saved: false, cancelled: true }),
     onMenuCommand: () => () => undefined,
+    // Nothing to carry over from an older file:// origin.
+    originImportPlan: () => ok(null),
+    originExportChunk: () => ok(null),
+    originExportDone: () => ok(null),
+    originImportChunk: () => ok(null),
+    originImportDone: () => ok(null),
     syncStatus: () => ok({ available: true, configured: true, setup }),
     syncConfigure: () => ok({ available: true, configured: true, setup }),
     syncImportConfig: () => ok({ available: true, configured: true, setup }),

@@ -4,7 +4,8 @@
 // `updatedAt` index; shifts and incidents, a handful a day, from their day indexes.
 import Dexie from 'dexie';
 import type { Bilingual } from '../../../shared/result';
-import { SYNC_LIMITS, type RefusedRecord, type SyncBatch } from '../../../shared/sync/batch';
+import type { RefusedRecord, SyncBatch } from '../../../shared/sync/batch';
+import { SYNC_LIMITS } from '../../../shared/sync/limits';
 import type { CheckpointDB, SyncRefusedRow } from './db';
 import { newId } from './ids';
 
