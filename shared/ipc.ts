@@ -4,6 +4,12 @@ import { z } from 'zod';
 import type { Locale } from './model';
 import { ORIGIN_CHUNK_ROWS } from './originMove';
 import type { Result } from './result';
+import type { CountyDay, CountyDown, DayRequest, PushOutcome, SyncBatch, SyncConfigure, SyncStatus } from './sync/batch';
+
+export { syncBatchSchema, syncConfigureSchema, dayRequestSchema } from './sync/batch';
+
+/** A booth configuration file's text, read by the renderer from the file the user picked. */
+export const boothFileTextSchema = z.string().min(2).max(256 * 1024);
 
 export const IPC = {
   appInfo: 'app:info',
@@ -24,6 +30,14 @@ export const IPC = {
   originImportChunk: 'origin:import-chunk',
   /** App page → main: imported; main compares counts and digest before marking the move done. */
   originImportDone: 'origin:import-done',
+  // County sync (issue 11): the renderer reads its outbox from IndexedDB, main talks to PostgreSQL.
+  syncStatus: 'sync:status',
+  syncConfigure: 'sync:configure',
+  syncImportConfig: 'sync:import-config',
+  syncForget: 'sync:forget',
+  syncPush: 'sync:push',
+  syncPull: 'sync:pull',
+  syncCountyDay: 'sync:county-day',
 } as const;
 
 export const MENU_COMMANDS = [
@@ -105,6 +119,13 @@ export interface DesktopApi {
   originImportPlan(): Promise<Result<OriginImportPlan | null>>;
   originImportChunk(index: number): Promise<Result<OriginChunk>>;
   originImportDone(summary: OriginSummary): Promise<Result<null>>;
+  syncStatus(): Promise<Result<SyncStatus>>;
+  syncConfigure(req: SyncConfigure): Promise<Result<SyncStatus>>;
+  syncImportConfig(text: string): Promise<Result<SyncStatus>>;
+  syncForget(): Promise<Result<SyncStatus>>;
+  syncPush(batch: SyncBatch): Promise<Result<PushOutcome>>;
+  syncPull(): Promise<Result<CountyDown>>;
+  syncCountyDay(req: DayRequest): Promise<Result<CountyDay>>;
   /** Returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

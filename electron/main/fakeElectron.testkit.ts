@@ -158,6 +158,11 @@ export function createFakeElectron() {
       removeHandler: (channel: string) => handlers.delete(channel),
     },
     shell: { openPath: async () => '' },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (s: string) => Buffer.from(s, 'utf8').reverse(),
+      decryptString: (b: Buffer) => Buffer.from(b).reverse().toString('utf8'),
+    },
   };
 
   return { electron, calls, paths, appEvents, windows, handlers, session, state, fireReady: () => resolveReady() };

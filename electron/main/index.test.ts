@@ -32,6 +32,9 @@ vi.mock('electron', () => ({
   get protocol() {
     return fake.electron.protocol;
   },
+  get safeStorage() {
+    return fake.electron.safeStorage;
+  },
 }));
 
 let base: string;

@@ -1,5 +1,5 @@
 // App lifecycle: data folder, single instance, security, IPC, menu, window.
-import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC, type MenuCommand } from '../../shared/ipc';
@@ -12,6 +12,7 @@ import { registerIpcHandlers } from './ipc';
 import { buildContextMenuTemplate, buildMenuTemplate } from './menu';
 import { printContents, printContentsToPdf } from './print';
 import { saveWithDialog } from './saveFile';
+import { createSyncHandlers } from './sync/handlers';
 import { hardenSession, hardenWebContents } from './security';
 import { openMigrationWindow, type MigrationWindow } from './migrationWindow';
 import { OriginMigration, originMigrationHandlers } from './originMigration';
@@ -129,6 +130,8 @@ function start(): void {
           onExportFinished: (exported) => migrationWindow?.complete(exported),
           onImportRefused: (error) => dialog.showErrorBox('卡口登记站 Checkpoint Station', `${error.message.zh}\n\n${error.message.en}`),
         }),
+        // County sync: the password is kept only as safeStorage ciphertext in the data folder.
+        ...createSyncHandlers(app.getPath('userData'), safeStorage),
       },
       isAppPage,
       { getWindow: () => migrationWindow?.window ?? null, isAllowedPage: isMigrationPage },

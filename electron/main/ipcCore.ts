@@ -3,6 +3,10 @@
 import { z } from 'zod';
 import {
   IPC,
+  boothFileTextSchema,
+  dayRequestSchema,
+  syncBatchSchema,
+  syncConfigureSchema,
   localeSchema,
   originChunkIndexSchema,
   originChunkSchema,
@@ -30,6 +34,13 @@ const ARGS = {
   originImportPlan: z.tuple([]),
   originImportChunk: z.tuple([originChunkIndexSchema]),
   originImportDone: z.tuple([originSummarySchema]),
+  syncStatus: z.tuple([]),
+  syncConfigure: z.tuple([syncConfigureSchema]),
+  syncImportConfig: z.tuple([boothFileTextSchema]),
+  syncForget: z.tuple([]),
+  syncPush: z.tuple([syncBatchSchema]),
+  syncPull: z.tuple([]),
+  syncCountyDay: z.tuple([dayRequestSchema]),
 } satisfies { [K in InvokeName]: z.ZodType<Parameters<DesktopApi[K]>> };
 
 export const INVOKE_NAMES = Object.keys(ARGS) as InvokeName[];

@@ -21,6 +21,13 @@ export const CHANNELS = {
   originImportPlan: 'origin:import-plan',
   originImportChunk: 'origin:import-chunk',
   originImportDone: 'origin:import-done',
+  syncStatus: 'sync:status',
+  syncConfigure: 'sync:configure',
+  syncImportConfig: 'sync:import-config',
+  syncForget: 'sync:forget',
+  syncPush: 'sync:push',
+  syncPull: 'sync:pull',
+  syncCountyDay: 'sync:county-day',
 } as const satisfies typeof IPC;
 
 export type IpcRendererLike = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
@@ -44,6 +51,13 @@ export function createDesktopApi(ipc: IpcRendererLike): DesktopApi {
     originImportPlan: () => invoke(CHANNELS.originImportPlan),
     originImportChunk: (index) => invoke(CHANNELS.originImportChunk, index),
     originImportDone: (summary) => invoke(CHANNELS.originImportDone, summary),
+    syncStatus: () => invoke(CHANNELS.syncStatus),
+    syncConfigure: (req) => invoke(CHANNELS.syncConfigure, req),
+    syncImportConfig: (text) => invoke(CHANNELS.syncImportConfig, text),
+    syncForget: () => invoke(CHANNELS.syncForget),
+    syncPush: (batch) => invoke(CHANNELS.syncPush, batch),
+    syncPull: () => invoke(CHANNELS.syncPull),
+    syncCountyDay: (req) => invoke(CHANNELS.syncCountyDay, req),
     onMenuCommand: (listener) => {
       // The event is dropped: its `sender` is ipcRenderer itself.
       const handler = (_event: IpcRendererEvent, command: unknown) => {

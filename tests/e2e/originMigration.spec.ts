@@ -61,6 +61,14 @@ async function bindMain(page: Page, dir: string, options: { breakAtChunk?: numbe
     saveFile: notHere,
     print: notHere,
     printToPdf: notHere,
+    // County sync is not set up on this station.
+    syncStatus: async () => ok({ available: true, configured: false }),
+    syncConfigure: notHere,
+    syncImportConfig: notHere,
+    syncForget: notHere,
+    syncPush: notHere,
+    syncPull: notHere,
+    syncCountyDay: notHere,
     ...originMigrationHandlers(migration, {
       development: false,
       onExportFinished: (done) => finish(done),

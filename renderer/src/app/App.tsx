@@ -12,6 +12,7 @@ import { getPlatform } from '../platform/platform';
 import { ExportProvider } from '../export/ExportContext';
 import { PreviousShiftPanel } from '../handover/PreviousShiftPanel';
 import { SupervisorScreen } from '../supervisor/SupervisorScreen';
+import { SyncProvider } from '../sync/SyncContext';
 
 /** ?db=name gives a second station (or a test) its own database in the same browser profile. */
 function dbName(): string | undefined {
@@ -69,6 +70,7 @@ function Station() {
   return (
     <TranslatorProvider locale={settings.locale}>
       <ExportProvider>
+        <SyncProvider>
         <div className={`theme-${settings.theme}`} data-theme={settings.theme}>
           {view === 'supervisor' ? (
             <SupervisorScreen onBack={() => setView('station')} onToggleLocale={() => toggleLocale(db, settings)} />
@@ -78,6 +80,7 @@ function Station() {
             <OpenShiftPage key={lastClosed?.id ?? 'first'} settings={settings} lastClosed={lastClosed} onSupervisor={toSupervisor} />
           )}
         </div>
+        </SyncProvider>
       </ExportProvider>
     </TranslatorProvider>
   );

@@ -35,7 +35,8 @@ describe('CheckpointDB', () => {
     const db = freshDb();
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    // The highest declared version (v6: county sync's syncRefused).
+    expect(db.verno).toBe(6);
     const idx = (t: keyof typeof SCHEMA_V1) => db.table(t).schema.indexes.map((i) => i.name);
     expect(idx('vehicles')).toEqual(expect.arrayContaining(['[day+createdAt+id]', '[day+voided]', '[shiftId+createdAt]', '[plate+voided+createdAt]', '[plateBody+createdAt]', 'updatedAt']));
     expect(idx('persons')).toEqual(expect.arrayContaining(['vehicleId', '[shiftId+createdAt]', '[day+createdAt]', '[day+voided]', 'docNumber', 'docRev', 'name', 'phone']));
@@ -46,6 +47,9 @@ describe('CheckpointDB', () => {
     expect(db.importedShifts.schema.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['day', 'checkpoint']));
     expect(SCHEMA_VERSIONS).toContain(SCHEMA_V2.importedShifts);
     expect(db.dayCounts.schema.primKey.name).toBe('day');
+    expect(db.syncRefused.schema.primKey.name).toBe('key');
+    expect(db.syncRefused.schema.indexes.map((i) => i.name)).toEqual(['at']);
+    expect(SCHEMA_VERSIONS).toContain('syncRefused');
     expect(SCHEMA_VERSIONS).toContain('dayCounts');
     expect(db.shiftCounts.schema.primKey.name).toBe('shiftId');
     expect(db.recheckQueue.schema.primKey.name).toBe('personId');

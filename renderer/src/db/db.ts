@@ -4,7 +4,8 @@ import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import type { BoothTally } from '../../../shared/handover/summary';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6 } from './schema';
+import type { RefusedRecord } from '../../../shared/sync/batch';
 
 export { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_VERSIONS, DB_NAME } from './schema';
 
@@ -44,6 +45,14 @@ export interface RecheckQueueRow {
   since: number;
 }
 
+/** A record the county refused (v6): kept, with the reason, for the 同步 panel. */
+export interface SyncRefusedRow extends RefusedRecord {
+  /** kind + ':' + id */
+  key: string;
+  at: number;
+  batchId: string;
+}
+
 export class CheckpointDB extends Dexie {
   // `declare`: no class-field initialiser may overwrite the tables Dexie attaches in stores().
   declare shifts: Table<Shift, string>;
@@ -55,6 +64,7 @@ export class CheckpointDB extends Dexie {
   declare dayCounts: Table<DayCountRow, string>;
   declare shiftCounts: Table<ShiftCountRow, string>;
   declare recheckQueue: Table<RecheckQueueRow, string>;
+  declare syncRefused: Table<SyncRefusedRow, string>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     // Durability is not negotiable and comes last so callers cannot override it: Chromium
@@ -74,5 +84,8 @@ export class CheckpointDB extends Dexie {
     this.version(4)
       .stores(SCHEMA_V4)
       .upgrade((tx) => tx.table('dayCounts').clear());
+    // v6 (county sync) only adds the refused-records store; the outbox itself is the existing
+    // vehicles.updatedAt index read from a cursor, so no data is reshaped.
+    this.version(6).stores(SCHEMA_V6);
   }
 }

@@ -100,6 +100,14 @@ export const SCHEMA_V4 = {
   recheckQueue: 'personId, [shiftId+since]',
 } as const;
 
+// syncRefused (v6, county sync): records the county refused, one row per record, kept with the
+// reason for the 同步 panel until they are sent again and accepted. Nothing is dropped.
+//   key                 kind + ':' + record id: a record refused twice is one row.
+//   at                  the panel lists the newest first, with a limit.
+export const SCHEMA_V6 = {
+  syncRefused: 'key, at',
+} as const;
+
 export const SCHEMA_VERSIONS = `
 ### IndexedDB schema (renderer/src/db, Dexie 4)
 
@@ -113,6 +121,7 @@ the UI already reported as saved if the booth PC loses power).
 | 2 | adds \`importedShifts\` (supervisor's district summary); v1 stores unchanged, no data migration |
 | 3 | adds \`dayCounts\` (per-day counters kept in step by save/void/amend); rows are filled lazily, per day, from the indexes |
 | 4 | adds \`shiftCounts\` (per-shift counters: the booth lists and counts 本班 across midnight) and \`recheckQueue\` (open 待复测 rechecks); counter rows gain feverFirst / feverConfirmed / rechecksOpen, so \`upgrade()\` empties the v3 \`dayCounts\` rows, recounted lazily per day |
+| 6 | adds \`syncRefused\` (records the county refused, with the reason); the sync outbox reads the existing \`vehicles.updatedAt\` index from a cursor, so nothing is reshaped |
 
 v1 stores:
 ${Object.entries(SCHEMA_V1)
@@ -131,6 +140,11 @@ ${Object.entries(SCHEMA_V3)
 
 v4 adds:
 ${Object.entries(SCHEMA_V4)
+  .map(([table, spec]) => `- \`${table}\`: \`${spec}\``)
+  .join('\n')}
+
+v6 adds:
+${Object.entries(SCHEMA_V6)
   .map(([table, spec]) => `- \`${table}\`: \`${spec}\``)
   .join('\n')}
 

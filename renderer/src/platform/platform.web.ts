@@ -3,6 +3,8 @@ import { ok, fail } from '../../../shared/result';
 import type { Platform } from './platform';
 
 const desktopOnly = () => fail<never>('platform.desktopOnly', '仅桌面版可用。', 'Only available in the desktop app.');
+const SYNC_UNAVAILABLE = { zh: '浏览器版不能与县级服务器同步，请使用桌面版', en: 'The browser version cannot sync with the county server; use the desktop app' };
+const syncUnavailable = () => fail<never>('sync.unavailable', SYNC_UNAVAILABLE.zh, SYNC_UNAVAILABLE.en);
 
 // In a browser there is no save dialog: a file is offered as a download, and the browser
 // decides where it lands, so the outcome names the file rather than a path.
@@ -39,6 +41,14 @@ export function createWebPlatform(): Platform {
     originExportDone: async () => desktopOnly(),
     originImportChunk: async () => desktopOnly(),
     originImportDone: async () => desktopOnly(),
+    // No main process, so no PostgreSQL client: the browser version cannot sync.
+    syncStatus: async () => ok({ available: false, configured: false, reason: SYNC_UNAVAILABLE }),
+    syncConfigure: async () => syncUnavailable(),
+    syncImportConfig: async () => syncUnavailable(),
+    syncForget: async () => syncUnavailable(),
+    syncPush: async () => syncUnavailable(),
+    syncPull: async () => syncUnavailable(),
+    syncCountyDay: async () => syncUnavailable(),
     onMenuCommand: (listener) => {
       menuListeners.add(listener);
       return () => menuListeners.delete(listener);

@@ -114,4 +114,36 @@ export class BoothPage {
     await expect(dialog).toBeVisible();
     return dialog;
   }
+
+  // ---- County sync (issue 11) ----
+
+  /** A local car with one driver, by keyboard: plate, defaults, driver's name, ID, phone, temperature, Ctrl+S. */
+  async registerCarWithDriver(plate: string, driver: { name: string; id: string; temp: string }) {
+    await this.expectFocusOn('车牌号');
+    await this.type(plate);
+    await this.press('Enter');
+    await this.press('Enter'); // vehicle type
+    await this.fill('巴中');
+    await this.fill('');
+    await this.fill('南江');
+    await this.fill('');
+    await this.fill('');
+    await this.fill(driver.name);
+    await this.fill(driver.id);
+    await this.fill('13912345678');
+    await this.type(driver.temp);
+    await this.press('Control+s');
+    await expect(this.saveStatus()).toContainText('已保存');
+  }
+
+  syncIndicator(): Locator {
+    return this.page.getByTestId('sync-indicator');
+  }
+
+  async openSyncPanel(): Promise<Locator> {
+    await this.syncIndicator().click();
+    const dialog = this.page.getByRole('dialog', { name: '县级同步' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
 }
