@@ -89,16 +89,26 @@ export function fnv1a64(s: string): string {
   return new Fnv1a64().update(s).hex();
 }
 
-function isEmptyCell(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || v === '';
+/**
+ * One definition of "empty" for the whole fingerprint: whatever the writer leaves out of the file
+ * (null, '', and an explicit text('') — toXlsx writes no cell for any of them), so the exporter,
+ * hashing its model, and the importer, hashing the cells it found, trim the same trailing cells.
+ * Before this, a trailing text('') (a blank supply, every export before 交接班) was hashed as a
+ * cell by the exporter and was nothing to the importer: genuine files were called edited.
+ */
+export function isEmptyCell(v: CellValue | undefined): boolean {
+  if (v === null || v === undefined || v === '') return true;
+  if (typeof v === 'number') return !Number.isFinite(v); // written as an empty cell, not #NUM!
+  if (typeof v !== 'object') return false;
+  return v.t === 'text' ? v.v === '' : !Number.isFinite(v.ms);
 }
 
 function canonicalCell(v: CellValue | undefined, sensitive: boolean, tz: number): string {
-  if (v === null || v === undefined || v === '') return '';
+  if (isEmptyCell(v) || v === null || v === undefined) return '';
   if (typeof v === 'string') return 's' + (sensitive ? fingerprintMask(clipText(v)) : clipText(v));
   if (typeof v === 'number') return 'n' + String(Math.round(v * 86_400_000));
   if (typeof v === 'boolean') return v ? 'b1' : 'b0';
-  if (v.t === 'text') return v.v === '' ? '' : 's' + (sensitive ? fingerprintMask(clipText(v.v)) : clipText(v.v));
+  if (v.t === 'text') return 's' + (sensitive ? fingerprintMask(clipText(v.v)) : clipText(v.v));
   return 'n' + String(Math.round(excelDate(v.ms, tz) * 86_400_000));
 }
 
