@@ -330,6 +330,12 @@ export const zh = {
   saveXlsxFilter: 'Excel 工作簿',
   savePdfTitle: '保存 PDF 文件',
   savePdfFilter: 'PDF 文件',
+  // imports: the handover-file chain (provisional exports, import limits, signatures)
+  exportProvisionalNote: '本班尚未交接班：这是中途导出，文件名注明“未交班中途导出”。督导导入后只作临时版本，交班后的导出会替换它。',
+  exportProvisionalDone: '（未交班中途导出：交接班后请再导出一次）',
+  importProvisional: '（未交班中途导出，临时版本，交班后的导出会替换它）',
+  districtProvisionalColumn: '其中未交班',
+  districtProvisionalHint: '“其中未交班”是只有中途导出的班次：数字可能还会变，待导入交班后的交接表。',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -650,6 +656,12 @@ export const en: Record<StringKey, string> = {
   saveXlsxFilter: 'Excel workbook',
   savePdfTitle: 'Save PDF file',
   savePdfFilter: 'PDF document',
+  // imports: the handover-file chain (provisional exports, import limits, signatures)
+  exportProvisionalNote: 'This shift is not handed over yet: this is a mid-shift export, marked "未交班中途导出" in its file name. The supervisor imports it only as a provisional version; the export made after the handover replaces it.',
+  exportProvisionalDone: '(mid-shift export, not handed over: export again after the handover)',
+  importProvisional: ' (mid-shift export, provisional: the export made after the handover will replace it)',
+  districtProvisionalColumn: 'Of which provisional',
+  districtProvisionalHint: '"Provisional" shifts are known only from a mid-shift export: their figures may still change until the handed-over workbook is imported.',
 };
 
 /** The table of one language, for code outside React (the main process). */

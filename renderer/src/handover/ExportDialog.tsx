@@ -51,6 +51,11 @@ export function ExportDialog({ shift, onClose }: { shift: Shift; onClose: () => 
         <p>
           {t('exportFileName')}：<code>{handoverFileName(shift, shift.day)}</code>
         </p>
+        {shift.status === 'closed' ? null : (
+          <p className="warning" data-testid="export-provisional">
+            {t('exportProvisionalNote')}
+          </p>
+        )}
         <p className="field-hint">{t('exportMaskedNote')}</p>
         <CheckField label={t('exportFullIds')} checked={fullIds} onChange={setFullIds} className="full-ids" />
         {fullIds ? (

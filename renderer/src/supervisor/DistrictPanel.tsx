@@ -4,7 +4,8 @@
 // in one transaction (mergeDistrict decides duplicates and replacements).
 import { useId, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { districtTotals } from '../../../shared/excel/district';
+import { districtTotals, isProvisional } from '../../../shared/excel/district';
+import type { ImportedShift } from '../../../shared/excel/importHandover';
 import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { clearImportedShifts, listImportedShifts, storeImportedShifts } from '../db';
 import { useDb } from '../runtime/dbContext';
@@ -22,8 +23,13 @@ type Message = { tone: 'ok' | 'error' | 'info'; say: Say } | null;
 function outcomeText(tr: Translator, o: FileOutcome): string {
   if (o.kind === 'rejected') return tr.t('importRejected', { reason: tr.pick(o.message) });
   const s = o.shift;
+  const provisional = isProvisional(s) && o.kind !== 'superseded' && o.kind !== 'duplicate' ? tr.t('importProvisional') : '';
+  return outcomeBase(tr, o.kind, s) + provisional;
+}
+
+function outcomeBase(tr: Translator, kind: Exclude<FileOutcome['kind'], 'rejected'>, s: ImportedShift): string {
   const what = { checkpoint: s.checkpoint, day: s.day, shift: shiftNameLabel(s.shiftName, tr.locale), v: s.summary.vehiclesChecked, p: s.summary.peopleChecked };
-  switch (o.kind) {
+  switch (kind) {
     case 'added':
       return tr.t('importAdded', what);
     case 'duplicate':
@@ -207,6 +213,7 @@ export function DistrictPanel() {
         <p className="empty">{t('districtEmpty')}</p>
       ) : (
         <div className="table-scroll">
+          {totals.total.provisional > 0 ? <p className="field-hint">{t('districtProvisionalHint')}</p> : null}
           <table className="counts-table" data-testid="district-table">
             <caption>{t('districtCaption', { days: totals.total.days, checkpoints: totals.total.checkpoints, shifts: totals.total.shifts })}</caption>
             <thead>
@@ -214,6 +221,7 @@ export function DistrictPanel() {
                 <th scope="col">{t('date')}</th>
                 <th scope="col">{t('checkpoint')}</th>
                 <th scope="col">{t('shiftsColumn')}</th>
+                <th scope="col">{t('districtProvisionalColumn')}</th>
                 <CountHeaders />
               </tr>
             </thead>
@@ -223,6 +231,9 @@ export function DistrictPanel() {
                   <td>{r.day}</td>
                   <th scope="row">{r.checkpoint}</th>
                   <td className="num">{r.shifts}</td>
+                  <td className="num" data-testid="district-row-provisional">
+                    {r.provisional}
+                  </td>
                   <CountCells counts={r.counts} />
                 </tr>
               ))}
@@ -234,6 +245,9 @@ export function DistrictPanel() {
                 </th>
                 <td className="num" data-testid="district-total-shifts">
                   {totals.total.shifts}
+                </td>
+                <td className="num" data-testid="district-total-provisional">
+                  {totals.total.provisional}
                 </td>
                 <CountCells counts={totals.total.counts} testId="district-total" />
               </tr>
