@@ -17,7 +17,7 @@
 import { COUNT_KEYS, emptyCounts, sumHourly, sumSummaries, type HourCount, type ShiftCounts } from '../handover/summary';
 import type { ImportedShift } from './importHandover';
 import { LABELS, shiftNameLabel } from '../i18n/labels';
-import { date, optDate, text, type CellValue, type SheetModel, type WorkbookModel } from './workbookModel';
+import { date, text, type CellValue, type SheetModel, type WorkbookModel } from './workbookModel';
 
 export interface MergeResult {
   /** One entry per shift, sorted by day, checkpoint, start time. */
