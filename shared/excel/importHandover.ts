@@ -329,6 +329,7 @@ function readUnchecked(bytes: Uint8Array): Result<ImportedShift> {
   if (!isZip(bytes)) return NOT_EXCEL();
   // SheetJS can spin forever on a truncated or corrupted zip; see zipCheck.ts.
   const damage = zipProblem(bytes);
+  if (damage?.kind === 'limit') return fail('import.tooLarge', damage.zh, damage.en);
   if (damage) {
     return fail('import.notExcel', `文件已损坏或不是 Excel 文件（${damage.zh}）`, `The file is damaged or is not an Excel workbook (${damage.en})`);
   }
