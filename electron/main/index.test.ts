@@ -32,6 +32,9 @@ vi.mock('electron', () => ({
   get protocol() {
     return fake.electron.protocol;
   },
+  get utilityProcess() {
+    return fake.electron.utilityProcess;
+  },
 }));
 
 let base: string;

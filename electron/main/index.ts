@@ -12,6 +12,7 @@ import { registerIpcHandlers } from './ipc';
 import { buildContextMenuTemplate, buildMenuTemplate } from './menu';
 import { printContents, printContentsToPdf } from './print';
 import { saveWithDialog } from './saveFile';
+import { createImportService } from './importService';
 import { hardenSession, hardenWebContents } from './security';
 import { openMigrationWindow, type MigrationWindow } from './migrationWindow';
 import { OriginMigration, originMigrationHandlers } from './originMigration';
@@ -112,6 +113,8 @@ function start(): void {
       if (!mainWindow || mainWindow.isDestroyed()) throw new Error('window is closed');
       return mainWindow;
     };
+    // Built beside index.js by electron-vite (a second main entry).
+    const imports = createImportService(join(__dirname, 'importParser.js'));
     registerIpcHandlers(
       () => mainWindow,
       {
@@ -129,6 +132,8 @@ function start(): void {
           onExportFinished: (exported) => migrationWindow?.complete(exported),
           onImportRefused: (error) => dialog.showErrorBox('卡口登记站 Checkpoint Station', `${error.message.zh}\n\n${error.message.en}`),
         }),
+        readWorkbooks: (req) => imports.readWorkbooks(req),
+        cancelImport: () => imports.cancelImport(),
       },
       isAppPage,
       { getWindow: () => migrationWindow?.window ?? null, isAllowedPage: isMigrationPage },

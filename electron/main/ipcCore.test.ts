@@ -17,6 +17,8 @@ function fakeHandlers() {
     originImportPlan: vi.fn(async () => ok(null)),
     originImportChunk: vi.fn(async () => ok({ table: 'persons', rows: [{ id: 'p1' }] })),
     originImportDone: vi.fn(async () => ok(null)),
+    readWorkbooks: vi.fn(async () => ok([])),
+    cancelImport: vi.fn(async () => ok(null)),
   } satisfies IpcHandlers;
 }
 
@@ -33,7 +35,7 @@ function expectBilingualFailure(result: Result<unknown>, code: string) {
 
 describe('channels', () => {
   it('covers every invoke function of DesktopApi and maps to the channel names in shared/ipc.ts', () => {
-    const expected: Exclude<keyof DesktopApi, 'onMenuCommand'>[] = ['appInfo', 'setLocale', 'saveFile', 'print', 'printToPdf', 'originExportChunk', 'originExportDone', 'originImportPlan', 'originImportChunk', 'originImportDone'];
+    const expected: Exclude<keyof DesktopApi, 'onMenuCommand'>[] = ['appInfo', 'setLocale', 'saveFile', 'print', 'printToPdf', 'originExportChunk', 'originExportDone', 'originImportPlan', 'originImportChunk', 'originImportDone', 'readWorkbooks', 'cancelImport'];
     expect([...INVOKE_NAMES].sort()).toEqual([...expected].sort());
     for (const name of INVOKE_NAMES) expect(IPC[name]).toMatch(/^[a-z]+:[a-z-]+$/);
   });
@@ -50,6 +52,18 @@ describe('createIpcDispatcher', () => {
     expect(await dispatch('saveFile', trusted, [req])).toEqual(ok({ saved: true, path: '/usb/a.xlsx' }));
     expect(h.saveFile).toHaveBeenCalledWith(req);
     expect(await dispatch('printToPdf', trusted, [{ suggestedName: 'x' }])).toEqual(ok({ saved: false, cancelled: true }));
+  });
+
+  it('passes workbooks to read to the import handler, and refuses malformed ones', async () => {
+    const h = fakeHandlers();
+    const dispatch = createIpcDispatcher(h);
+    expect(await dispatch('readWorkbooks', trusted, [{ files: [{ name: 'a.xlsx', bytes }] }])).toEqual(ok([]));
+    expect(h.readWorkbooks).toHaveBeenCalledWith({ files: [{ name: 'a.xlsx', bytes }] });
+    for (const bad of [{ files: [] }, { files: [{ name: '', bytes }] }, { files: [{ name: 'a', bytes: 'PK..' }] }, { files: [{ name: 'a', bytes: new Uint8Array(65 * 1024 * 1024) }] }]) {
+      expect((await dispatch('readWorkbooks', trusted, [bad])).ok, Object.keys(bad.files[0] ?? {}).join()).toBe(false);
+    }
+    expect(h.readWorkbooks).toHaveBeenCalledOnce();
+    expect(await dispatch('cancelImport', trusted, [])).toEqual(ok(null));
   });
 
   it('strips unknown fields before the handler sees them', async () => {

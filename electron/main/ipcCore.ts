@@ -8,6 +8,7 @@ import {
   originChunkSchema,
   originSummarySchema,
   printToPdfRequestSchema,
+  readWorkbooksRequestSchema,
   saveFileRequestSchema,
   type DesktopApi,
 } from '../../shared/ipc';
@@ -30,6 +31,8 @@ const ARGS = {
   originImportPlan: z.tuple([]),
   originImportChunk: z.tuple([originChunkIndexSchema]),
   originImportDone: z.tuple([originSummarySchema]),
+  readWorkbooks: z.tuple([readWorkbooksRequestSchema]),
+  cancelImport: z.tuple([]),
 } satisfies { [K in InvokeName]: z.ZodType<Parameters<DesktopApi[K]>> };
 
 export const INVOKE_NAMES = Object.keys(ARGS) as InvokeName[];

@@ -15,6 +15,8 @@ export const CHANNELS = {
   saveFile: 'file:save',
   print: 'window:print',
   printToPdf: 'window:print-to-pdf',
+  readWorkbooks: 'import:read-workbooks',
+  cancelImport: 'import:cancel',
   menuCommand: 'menu:command',
   originExportChunk: 'origin:export-chunk',
   originExportDone: 'origin:export-done',
@@ -44,6 +46,8 @@ export function createDesktopApi(ipc: IpcRendererLike): DesktopApi {
     originImportPlan: () => invoke(CHANNELS.originImportPlan),
     originImportChunk: (index) => invoke(CHANNELS.originImportChunk, index),
     originImportDone: (summary) => invoke(CHANNELS.originImportDone, summary),
+    readWorkbooks: (req) => invoke(CHANNELS.readWorkbooks, req),
+    cancelImport: () => invoke(CHANNELS.cancelImport),
     onMenuCommand: (listener) => {
       // The event is dropped: its `sender` is ipcRenderer itself.
       const handler = (_event: IpcRendererEvent, command: unknown) => {

@@ -336,6 +336,8 @@ export const zh = {
   importProvisional: '（未交班中途导出，临时版本，交班后的导出会替换它）',
   districtProvisionalColumn: '其中未交班',
   districtProvisionalHint: '“其中未交班”是只有中途导出的班次：数字可能还会变，待导入交班后的交接表。',
+  importCancel: '取消读取',
+  importTimeLimit: '（每个文件最多 {s} 秒，超时自动停止）',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -662,6 +664,8 @@ export const en: Record<StringKey, string> = {
   importProvisional: ' (mid-shift export, provisional: the export made after the handover will replace it)',
   districtProvisionalColumn: 'Of which provisional',
   districtProvisionalHint: '"Provisional" shifts are known only from a mid-shift export: their figures may still change until the handed-over workbook is imported.',
+  importCancel: 'Stop reading',
+  importTimeLimit: '(at most {s} s per file, then stopped)',
 };
 
 /** The table of one language, for code outside React (the main process). */

@@ -61,6 +61,8 @@ async function bindMain(page: Page, dir: string, options: { breakAtChunk?: numbe
     saveFile: notHere,
     print: notHere,
     printToPdf: notHere,
+    readWorkbooks: notHere,
+    cancelImport: notHere,
     ...originMigrationHandlers(migration, {
       development: false,
       onExportFinished: (done) => finish(done),

@@ -14,6 +14,8 @@ export function createElectronPlatform(api: DesktopApi): Platform {
     originImportPlan: () => api.originImportPlan(),
     originImportChunk: (index) => api.originImportChunk(index),
     originImportDone: (summary) => api.originImportDone(summary),
+    readWorkbooks: (req) => api.readWorkbooks(req),
+    cancelImport: () => api.cancelImport(),
     onMenuCommand: (listener) => api.onMenuCommand(listener),
   };
 }

@@ -12,6 +12,7 @@ import { useDb } from '../runtime/dbContext';
 import { useT, type Say, type Translator } from '../runtime/i18n';
 import { getPlatform } from '../platform/platform';
 import { startJob } from '../export/workerClient';
+import { IMPORT_CANCELLED, IMPORT_TIME_LIMIT_MS } from '../../../shared/excel/parserHost';
 import { progressText } from '../export/progressText';
 import type { Progress } from '../export/protocol';
 import { classifyImports, type FileOutcome, type ReadFile } from './importOutcome';
@@ -41,13 +42,16 @@ function outcomeBase(tr: Translator, kind: Exclude<FileOutcome['kind'], 'rejecte
   }
 }
 
-/** Files are read here (the File API), parsed and checked in the worker. */
-async function readFiles(files: File[]): Promise<{ ok: { name: string; bytes: ArrayBuffer }[]; failed: ReadFile[] }> {
-  const ok: { name: string; bytes: ArrayBuffer }[] = [];
+/**
+ * Files are read here (the File API), then parsed and checked away from the page — a utility
+ * process in the desktop app, a dedicated worker in the browser — with a time limit per file.
+ */
+async function readFiles(files: File[]): Promise<{ ok: { name: string; bytes: Uint8Array<ArrayBuffer> }[]; failed: ReadFile[] }> {
+  const ok: { name: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
   const failed: ReadFile[] = [];
   for (const f of files) {
     try {
-      ok.push({ name: f.name, bytes: await f.arrayBuffer() });
+      ok.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
     } catch (e) {
       failed.push({ name: f.name, result: { ok: false, error: { code: 'import.read', message: { zh: `无法读取文件（${String(e)}）`, en: `Cannot read the file (${String(e)})` } } } });
     }
@@ -76,10 +80,11 @@ export function DistrictPanel() {
     setOutcomes([]);
     try {
       const { ok: bytes, failed } = await readFiles(files);
-      const job = startJob({ op: 'readWorkbooks', files: bytes }, (progress) => setBusy({ what: 'import', progress }));
-      const read = await job.promise;
+      const read = bytes.length > 0 ? await getPlatform().readWorkbooks({ files: bytes }) : ({ ok: true, value: [] } as const);
       if (!read.ok) {
-        setMessage({ tone: 'error', say: (tr) => tr.t('importFailed', { reason: tr.pick(read.error.message) }) });
+        const message = read.error.message;
+        const cancelled = read.error.code === IMPORT_CANCELLED;
+        setMessage({ tone: cancelled ? 'info' : 'error', say: (tr) => (cancelled ? tr.pick(message) : tr.t('importFailed', { reason: tr.pick(message) })) });
         return;
       }
       const results: ReadFile[] = [...read.value, ...failed];
@@ -190,13 +195,18 @@ export function DistrictPanel() {
       <div role="status" aria-live="polite" data-testid="district-status" className={`status ${message ? `status-${message.tone === 'error' ? 'error' : 'saved'}` : ''}`}>
         {busy ? (
           <>
-            {busy.what === 'import' ? t('importRunning') : t('districtExporting')}
+            {busy.what === 'import' ? `${t('importRunning')} ${t('importTimeLimit', { s: IMPORT_TIME_LIMIT_MS / 1000 })}` : t('districtExporting')}
             {busy.progress ? ` ${progressText(tr, busy.progress)}` : ''}
           </>
         ) : (
           (message ? message.say(tr) : '')
         )}
       </div>
+      {busy?.what === 'import' ? (
+        <button type="button" className="danger" onClick={() => void getPlatform().cancelImport()}>
+          {t('importCancel')}
+        </button>
+      ) : null}
       {outcomes.length > 0 ? (
         <ul className="import-notices" aria-label={t('importResults')} data-testid="import-notices">
           {outcomes.map((o, i) => (
