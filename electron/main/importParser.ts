@@ -27,7 +27,7 @@ function maxRssKb(): number {
 }
 
 if (parentPort) {
-  parentPort.on('message', (e) => answerRequest(e.data, (m: ParserMessage) => parentPort.postMessage(m), () => performance.now(), maxRssKb));
+  parentPort.on('message', (e) => void answerRequest(e.data, (m: ParserMessage) => parentPort.postMessage(m), () => performance.now(), maxRssKb));
 } else {
-  process.on('message', (m: unknown) => answerRequest(m, (msg: ParserMessage) => process.send?.(msg), () => performance.now(), maxRssKb));
+  process.on('message', (m: unknown) => void answerRequest(m, (msg: ParserMessage) => process.send?.(msg), () => performance.now(), maxRssKb));
 }

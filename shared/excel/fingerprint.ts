@@ -147,3 +147,29 @@ export function fingerprintSheets(identity: readonly string[], sheets: readonly 
   }
   return h.hex();
 }
+
+/**
+ * The exact content of sheets as one string, nothing masked: what a station's signature covers
+ * (signature.ts). Same cell canonicalisation and trailing-empty rule as the fingerprint, so the
+ * writer (from its model) and the reader (from the cells) build the same text.
+ */
+export function canonicalText(sheets: readonly FingerprintSheet[], tz: number): string {
+  const out: string[] = [];
+  for (const sheet of sheets) {
+    out.push('\x1d', sheet.name, '\x1d');
+    const rows = sheet.rows;
+    let lastRow = rows.length - 1;
+    while (lastRow >= 0 && (rows[lastRow] ?? []).every(isEmptyCell)) lastRow--;
+    for (let r = 0; r <= lastRow; r++) {
+      const row = rows[r] ?? [];
+      let last = row.length - 1;
+      while (last >= 0 && isEmptyCell(row[last])) last--;
+      for (let c = 0; c <= last; c++) {
+        if (c > 0) out.push('\x1f');
+        out.push(canonicalCell(row[c], false, tz));
+      }
+      out.push('\x1e');
+    }
+  }
+  return out.join('');
+}

@@ -9,4 +9,4 @@ const scope = self as unknown as {
   postMessage(m: ParserMessage): void;
 };
 
-scope.onmessage = (e) => answerRequest(e.data, (m) => scope.postMessage(m), () => performance.now());
+scope.onmessage = (e) => void answerRequest(e.data, (m) => scope.postMessage(m), () => performance.now());

@@ -25,7 +25,8 @@ function outcomeText(tr: Translator, o: FileOutcome): string {
   if (o.kind === 'rejected') return tr.t('importRejected', { reason: tr.pick(o.message) });
   const s = o.shift;
   const provisional = isProvisional(s) && o.kind !== 'superseded' && o.kind !== 'duplicate' ? tr.t('importProvisional') : '';
-  return outcomeBase(tr, o.kind, s) + provisional;
+  const signature = o.pinned ? ` ${tr.t('importPinned', { checkpoint: s.checkpoint, fp: s.station?.fingerprint ?? '' })}` : s.station ? '' : tr.t('importUnsigned');
+  return outcomeBase(tr, o.kind, s) + provisional + signature;
 }
 
 function outcomeBase(tr: Translator, kind: Exclude<FileOutcome['kind'], 'rejected'>, s: ImportedShift): string {
