@@ -30,6 +30,9 @@ test('a UI-made export before and after 交接班 imports through the supervisor
   // ---- export before 交接班: says so in the dialog, the file name and the status ----
   const early = await exportHandoverByKeyboard(booth);
   expect(early.dialogText).toContain('本班尚未交接班：这是中途导出');
+  // Every export is signed with this station's key; the dialog shows its fingerprint.
+  const fp = /本站签名指纹：([0-9A-F]{4}(?:-[0-9A-F]{4}){3})/.exec(early.dialogText)?.[1];
+  expect(fp).toBeTruthy();
   expect(early.name).toMatch(/^南江南高速出口卡点_\d{4}-\d{2}-\d{2}_夜班_未交班中途导出_交接表\.xlsx$/);
   await expect(page.getByTestId('export-status')).toContainText('未交班中途导出：交接班后请再导出一次');
 
@@ -62,6 +65,8 @@ test('a UI-made export before and after 交接班 imports through the supervisor
   await expect(notices).toHaveCount(1);
   await expect(notices.nth(0)).toContainText('已导入：南江南高速出口卡点');
   await expect(notices.nth(0)).toContainText('临时版本');
+  // First signed workbook of this checkpoint: its key is pinned, the fingerprint shown to confirm by phone.
+  await expect(notices.nth(0)).toContainText(`已登记其密钥，指纹 ${fp ?? '?'}`);
   await expect(page.getByTestId('district-total-provisional')).toHaveText('1');
   await expect(page.getByTestId('district-total-shifts')).toHaveText('1');
 
