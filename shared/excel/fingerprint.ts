@@ -103,12 +103,15 @@ export function isEmptyCell(v: CellValue | undefined): boolean {
   return v.t === 'text' ? v.v === '' : !Number.isFinite(v.ms);
 }
 
+/** Text as a reader gets it back: clipped like the writer clips, CR LF read as LF (escapeOoxmlText). */
+const canonicalText1 = (s: string): string => clipText(s).replace(/\r\n/g, '\n');
+
 function canonicalCell(v: CellValue | undefined, sensitive: boolean, tz: number): string {
   if (isEmptyCell(v) || v === null || v === undefined) return '';
-  if (typeof v === 'string') return 's' + (sensitive ? fingerprintMask(clipText(v)) : clipText(v));
+  if (typeof v === 'string') return 's' + (sensitive ? fingerprintMask(canonicalText1(v)) : canonicalText1(v));
   if (typeof v === 'number') return 'n' + String(Math.round(v * 86_400_000));
   if (typeof v === 'boolean') return v ? 'b1' : 'b0';
-  if (v.t === 'text') return 's' + (sensitive ? fingerprintMask(clipText(v.v)) : clipText(v.v));
+  if (v.t === 'text') return 's' + (sensitive ? fingerprintMask(canonicalText1(v.v)) : canonicalText1(v.v));
   return 'n' + String(Math.round(excelDate(v.ms, tz) * 86_400_000));
 }
 
