@@ -22,6 +22,7 @@ const text = fc
   // never typed at a booth; the form refuses them (registration rules). Keep to what can be typed.
   // eslint-disable-next-line no-control-regex
   // CR is left out here: the form never produces it (see the CR LF case above).
+  // eslint-disable-next-line no-control-regex
   .filter((s) => !/[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]/.test(s) && s.trim() !== '');
 
 function roundTrip(name: string, remarks: string) {
