@@ -19,8 +19,7 @@ const text = fc
   .array(fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), tricky), { minLength: 1, maxLength: 8 })
   .map((parts) => parts.join(''))
   // Characters XML 1.0 cannot carry at all (C0 controls other than tab/LF/CR, U+FFFE/U+FFFF) are
-  // never typed at a booth; the form refuses them (registration rules). Keep to what can be typed.
-  // eslint-disable-next-line no-control-regex
+  // not what a booth types. Keep to text a keyboard can produce.
   // CR is left out here: the form never produces it (see the CR LF case above).
   // eslint-disable-next-line no-control-regex
   .filter((s) => !/[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]/.test(s) && s.trim() !== '');
