@@ -28,6 +28,9 @@ test('a UI-made export before and after 交接班 imports through the supervisor
   await expect(booth.saveStatus()).toHaveText('已保存：川A54321，1 人');
 
   // ---- export before 交接班: says so in the dialog, the file name and the status ----
+  await booth.press('Control+e');
+  await page.screenshot({ path: test.info().outputPath('export-dialog-provisional-1366.png') });
+  await booth.press('Escape');
   const early = await exportHandoverByKeyboard(booth);
   expect(early.dialogText).toContain('本班尚未交接班：这是中途导出');
   // Every export is signed with this station's key; the dialog shows its fingerprint.
@@ -69,6 +72,9 @@ test('a UI-made export before and after 交接班 imports through the supervisor
   await expect(notices.nth(0)).toContainText(`已登记其密钥，指纹 ${fp ?? '?'}`);
   await expect(page.getByTestId('district-total-provisional')).toHaveText('1');
   await expect(page.getByTestId('district-total-shifts')).toHaveText('1');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.screenshot({ path: test.info().outputPath('district-provisional-1024.png'), fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 768 });
 
   await importWorkbooks(page, [closed]);
   await expect(notices).toHaveCount(1);
