@@ -10,6 +10,8 @@ export { syncBatchSchema, syncConfigureSchema, dayRequestSchema } from './sync/b
 
 /** A booth configuration file's text, read by the renderer from the file the user picked. */
 export const boothFileTextSchema = z.string().min(2).max(256 * 1024);
+import type { FileOutcome } from './excel/parserHost';
+import { IMPORT_LIMITS } from './excel/zipCheck';
 
 export const IPC = {
   appInfo: 'app:info',
@@ -17,6 +19,9 @@ export const IPC = {
   saveFile: 'file:save',
   print: 'window:print',
   printToPdf: 'window:print-to-pdf',
+  /** Handover workbooks read in the parser process (utilityProcess), never in main or the page. */
+  readWorkbooks: 'import:read-workbooks',
+  cancelImport: 'import:cancel',
   /** main → renderer: a menu item was chosen. */
   menuCommand: 'menu:command',
   // Carrying the booth's IndexedDB from the old file:// origin to app://station (once).
@@ -98,6 +103,21 @@ export interface OriginImportPlan {
 }
 
 export const originChunkIndexSchema = z.number().int().nonnegative().max(10_000_000);
+export const readWorkbooksRequestSchema = z.object({
+  files: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(260),
+        // A file over the import limit still crosses (so the parser can say why it is refused),
+        // but nothing much larger: IPC copies it.
+        bytes: z.instanceof(Uint8Array).refine((d) => d.byteLength <= IMPORT_LIMITS.fileBytes * 2, { message: 'file too large' }),
+      }),
+    )
+    .min(1)
+    .max(200),
+});
+export type ReadWorkbooksRequest = z.infer<typeof readWorkbooksRequestSchema>;
+export type { FileOutcome };
 
 export interface AppInfo {
   version: string;
@@ -126,6 +146,10 @@ export interface DesktopApi {
   syncPush(batch: SyncBatch): Promise<Result<PushOutcome>>;
   syncPull(): Promise<Result<CountyDown>>;
   syncCountyDay(req: DayRequest): Promise<Result<CountyDay>>;
+  /** Reads handover workbooks away from the page, with the time limit; one outcome per file. */
+  readWorkbooks(req: ReadWorkbooksRequest): Promise<Result<FileOutcome[]>>;
+  /** Stops a running readWorkbooks at once (it resolves as cancelled). */
+  cancelImport(): Promise<Result<null>>;
   /** Returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

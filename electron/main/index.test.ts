@@ -35,6 +35,9 @@ vi.mock('electron', () => ({
   get safeStorage() {
     return fake.electron.safeStorage;
   },
+  get utilityProcess() {
+    return fake.electron.utilityProcess;
+  },
 }));
 
 let base: string;

@@ -13,6 +13,7 @@ import { buildContextMenuTemplate, buildMenuTemplate } from './menu';
 import { printContents, printContentsToPdf } from './print';
 import { saveWithDialog } from './saveFile';
 import { createSyncHandlers } from './sync/handlers';
+import { createImportService } from './importService';
 import { hardenSession, hardenWebContents } from './security';
 import { openMigrationWindow, type MigrationWindow } from './migrationWindow';
 import { OriginMigration, originMigrationHandlers } from './originMigration';
@@ -113,6 +114,8 @@ function start(): void {
       if (!mainWindow || mainWindow.isDestroyed()) throw new Error('window is closed');
       return mainWindow;
     };
+    // Built beside index.js by electron-vite (a second main entry).
+    const imports = createImportService(join(__dirname, 'importParser.js'));
     registerIpcHandlers(
       () => mainWindow,
       {
@@ -132,6 +135,8 @@ function start(): void {
         }),
         // County sync: the password is kept only as safeStorage ciphertext in the data folder.
         ...createSyncHandlers(app.getPath('userData'), safeStorage),
+        readWorkbooks: (req) => imports.readWorkbooks(req),
+        cancelImport: () => imports.cancelImport(),
       },
       isAppPage,
       { getWindow: () => migrationWindow?.window ?? null, isAllowedPage: isMigrationPage },

@@ -24,6 +24,8 @@ function fakeHandlers() {
     syncPush: vi.fn(async (b: { batchId: string }) => ok({ batchId: b.batchId, stored: 0, duplicates: 0, refused: [] })),
     syncPull: vi.fn(async () => ok({ keyAreas: [], feverLine: null })),
     syncCountyDay: vi.fn(async (r: { day: string }) => ok({ day: r.day, shifts: [] })),
+    readWorkbooks: vi.fn(async () => ok([])),
+    cancelImport: vi.fn(async () => ok(null)),
   } satisfies IpcHandlers;
 }
 
@@ -57,6 +59,18 @@ describe('createIpcDispatcher', () => {
     expect(await dispatch('saveFile', trusted, [req])).toEqual(ok({ saved: true, path: '/usb/a.xlsx' }));
     expect(h.saveFile).toHaveBeenCalledWith(req);
     expect(await dispatch('printToPdf', trusted, [{ suggestedName: 'x' }])).toEqual(ok({ saved: false, cancelled: true }));
+  });
+
+  it('passes workbooks to read to the import handler, and refuses malformed ones', async () => {
+    const h = fakeHandlers();
+    const dispatch = createIpcDispatcher(h);
+    expect(await dispatch('readWorkbooks', trusted, [{ files: [{ name: 'a.xlsx', bytes }] }])).toEqual(ok([]));
+    expect(h.readWorkbooks).toHaveBeenCalledWith({ files: [{ name: 'a.xlsx', bytes }] });
+    for (const bad of [{ files: [] }, { files: [{ name: '', bytes }] }, { files: [{ name: 'a', bytes: 'PK..' }] }, { files: [{ name: 'a', bytes: new Uint8Array(65 * 1024 * 1024) }] }]) {
+      expect((await dispatch('readWorkbooks', trusted, [bad])).ok, Object.keys(bad.files[0] ?? {}).join()).toBe(false);
+    }
+    expect(h.readWorkbooks).toHaveBeenCalledOnce();
+    expect(await dispatch('cancelImport', trusted, [])).toEqual(ok(null));
   });
 
   it('strips unknown fields before the handler sees them', async () => {

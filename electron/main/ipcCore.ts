@@ -12,6 +12,7 @@ import {
   originChunkSchema,
   originSummarySchema,
   printToPdfRequestSchema,
+  readWorkbooksRequestSchema,
   saveFileRequestSchema,
   type DesktopApi,
 } from '../../shared/ipc';
@@ -41,6 +42,8 @@ const ARGS = {
   syncPush: z.tuple([syncBatchSchema]),
   syncPull: z.tuple([]),
   syncCountyDay: z.tuple([dayRequestSchema]),
+  readWorkbooks: z.tuple([readWorkbooksRequestSchema]),
+  cancelImport: z.tuple([]),
 } satisfies { [K in InvokeName]: z.ZodType<Parameters<DesktopApi[K]>> };
 
 export const INVOKE_NAMES = Object.keys(ARGS) as InvokeName[];

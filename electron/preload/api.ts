@@ -15,6 +15,8 @@ export const CHANNELS = {
   saveFile: 'file:save',
   print: 'window:print',
   printToPdf: 'window:print-to-pdf',
+  readWorkbooks: 'import:read-workbooks',
+  cancelImport: 'import:cancel',
   menuCommand: 'menu:command',
   originExportChunk: 'origin:export-chunk',
   originExportDone: 'origin:export-done',
@@ -58,6 +60,8 @@ export function createDesktopApi(ipc: IpcRendererLike): DesktopApi {
     syncPush: (batch) => invoke(CHANNELS.syncPush, batch),
     syncPull: () => invoke(CHANNELS.syncPull),
     syncCountyDay: (req) => invoke(CHANNELS.syncCountyDay, req),
+    readWorkbooks: (req) => invoke(CHANNELS.readWorkbooks, req),
+    cancelImport: () => invoke(CHANNELS.cancelImport),
     onMenuCommand: (listener) => {
       // The event is dropped: its `sender` is ipcRenderer itself.
       const handler = (_event: IpcRendererEvent, command: unknown) => {

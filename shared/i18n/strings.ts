@@ -379,6 +379,17 @@ export const zh = {
   syncRequired: '请填写：{field}',
   sourceCounty: '县级服务器',
   dayViewFromCounty: '数据来自县级服务器（全县各卡点）',
+  // imports: the handover-file chain (provisional exports, import limits, signatures)
+  exportProvisionalNote: '本班尚未交接班：这是中途导出，文件名注明“未交班中途导出”。督导导入后只作临时版本，交班后的导出会替换它。',
+  exportProvisionalDone: '（未交班中途导出：交接班后请再导出一次）',
+  importProvisional: '（未交班中途导出，临时版本，交班后的导出会替换它）',
+  districtProvisionalColumn: '其中未交班',
+  districtProvisionalHint: '“其中未交班”是只有中途导出的班次：数字可能还会变，待导入交班后的交接表。',
+  importCancel: '取消读取',
+  importTimeLimit: '（每个文件最多 {s} 秒，超时自动停止）',
+  importPinned: '首次收到「{checkpoint}」的签名交接表，已登记其密钥，指纹 {fp}：请电话向该卡点核对（登记站在“导出交接表”窗口中显示本站指纹）。',
+  importUnsigned: '（未签名：旧版本导出，无法确认来自哪台登记站）',
+  exportStationKey: '本站签名指纹：{fp}（督导首次导入本站交接表时会电话核对）',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -748,6 +759,17 @@ export const en: Record<StringKey, string> = {
   syncRequired: 'Required: {field}',
   sourceCounty: 'County server',
   dayViewFromCounty: 'From the county server (all checkpoints)',
+  // imports: the handover-file chain (provisional exports, import limits, signatures)
+  exportProvisionalNote: 'This shift is not handed over yet: this is a mid-shift export, marked "未交班中途导出" in its file name. The supervisor imports it only as a provisional version; the export made after the handover replaces it.',
+  exportProvisionalDone: '(mid-shift export, not handed over: export again after the handover)',
+  importProvisional: ' (mid-shift export, provisional: the export made after the handover will replace it)',
+  districtProvisionalColumn: 'Of which provisional',
+  districtProvisionalHint: '"Provisional" shifts are known only from a mid-shift export: their figures may still change until the handed-over workbook is imported.',
+  importCancel: 'Stop reading',
+  importTimeLimit: '(at most {s} s per file, then stopped)',
+  importPinned: 'First signed workbook from "{checkpoint}": its key is now pinned, fingerprint {fp}. Confirm it with that checkpoint by phone (the booth shows its fingerprint in the export dialog).',
+  importUnsigned: ' (unsigned: exported by an older version; its station cannot be confirmed)',
+  exportStationKey: 'This station\'s signing fingerprint: {fp} (the supervisor confirms it by phone on the first import)',
 };
 
 /** The table of one language, for code outside React (the main process). */

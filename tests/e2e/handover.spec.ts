@@ -389,7 +389,8 @@ test('if the export worker cannot start, the export still completes on the page 
   const downloading = page.waitForEvent('download');
   await booth.press('Enter');
   const download = await downloading;
-  await expect(page.getByTestId('export-status')).toHaveText(`交接表已下载：${download.suggestedFilename()} （含完整证件号码）`);
+  // The shift is still open: a mid-shift (provisional) export, and the status says so.
+  await expect(page.getByTestId('export-status')).toHaveText(`交接表已下载：${download.suggestedFilename()} （含完整证件号码） （未交班中途导出：交接班后请再导出一次）`);
   const wb = XLSX.read(readFileSync(await download.path()), { type: 'buffer' });
   expect(wb.SheetNames).toContain('交接汇总');
   const meta = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['_meta'] as XLSX.WorkSheet, { header: 1 });

@@ -1,7 +1,7 @@
 import { Component, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Shift, StationSettings } from '../../../shared/model';
-import { currentShift, getSettings, lastClosedShift, openDb } from '../db';
+import { currentShift, ensureStationKey, getSettings, lastClosedShift, openDb } from '../db';
 import { toggleLocale } from '../runtime/locale';
 import { DbContext, useDb } from '../runtime/dbContext';
 import { CommandContext, commandForKey, createCommandBus, useCommandBus } from '../runtime/commands';
@@ -44,6 +44,10 @@ function Station() {
   const lastClosed = useLiveQuery(async () => (await lastClosedShift(db)) ?? null, [db]);
   const [view, setView] = useState<'station' | 'supervisor'>('station');
   const locale = settings?.locale;
+  // The station's signing key is made on first start (signed handover workbooks).
+  useEffect(() => {
+    ensureStationKey(db).catch((e: unknown) => console.error('[station key]', e));
+  }, [db]);
   // The desktop menu and dialogs follow the UI language.
   useEffect(() => {
     if (locale) void getPlatform().setLocale(locale);

@@ -48,7 +48,7 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
         ) : null}
       </header>
       <div className="grid">
-        <TextField label={t('name')} value={o.name} maxLength={40} error={err('name')} onChange={(name) => onChange({ name })} onBlur={() => onBlur(`${p}.name`)} name={`${p}.name`} />
+        <TextField label={t('name')} value={o.name} error={err('name')} onChange={(name) => onChange({ name })} onBlur={() => onBlur(`${p}.name`)} name={`${p}.name`} />
         <TextField
           label={t('docNumber')}
           value={o.docNumber}

@@ -21,6 +21,8 @@ export function createElectronPlatform(api: DesktopApi): Platform {
     syncPush: (batch) => api.syncPush(batch),
     syncPull: () => api.syncPull(),
     syncCountyDay: (req) => api.syncCountyDay(req),
+    readWorkbooks: (req) => api.readWorkbooks(req),
+    cancelImport: () => api.cancelImport(),
     onMenuCommand: (listener) => api.onMenuCommand(listener),
   };
 }

@@ -1,4 +1,5 @@
 import type { MenuCommand } from '../../../shared/ipc';
+import { parseIsolated, type ParseHandle, type ParserChild, type ParserMessage } from '../../../shared/excel/parserHost';
 import { ok, fail } from '../../../shared/result';
 import type { Platform } from './platform';
 
@@ -8,8 +9,27 @@ const syncUnavailable = () => fail<never>('sync.unavailable', SYNC_UNAVAILABLE.z
 
 // In a browser there is no save dialog: a file is offered as a download, and the browser
 // decides where it lands, so the outcome names the file rather than a path.
+/** The browser's parser: a dedicated module worker, terminated on the time limit or a cancel. */
+function spawnImportWorker(): ParserChild {
+  // This exact form lets Vite find and bundle the worker.
+  const w = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+  return {
+    post: (req) => w.postMessage(req),
+    onMessage: (fn) => w.addEventListener('message', (e: MessageEvent<ParserMessage>) => fn(e.data)),
+    onExit: (fn) => {
+      w.addEventListener('error', (e) => {
+        e.preventDefault();
+        fn(e.message || 'worker error');
+      });
+      w.addEventListener('messageerror', () => fn('unreadable message'));
+    },
+    kill: () => w.terminate(),
+  };
+}
+
 export function createWebPlatform(): Platform {
   const menuListeners = new Set<(command: MenuCommand) => void>();
+  let importing: ParseHandle | null = null;
   return {
     kind: 'web',
     appInfo: async () => ok({ version: import.meta.env.VITE_APP_VERSION ?? 'web', platform: 'web', dataDir: `IndexedDB @ ${location.origin}` }),
@@ -49,6 +69,19 @@ export function createWebPlatform(): Platform {
     syncPush: async () => syncUnavailable(),
     syncPull: async () => syncUnavailable(),
     syncCountyDay: async () => syncUnavailable(),
+    readWorkbooks: async (req) => {
+      importing?.cancel();
+      const handle = parseIsolated(spawnImportWorker, req.files);
+      importing = handle;
+      const r = await handle.promise;
+      if (importing === handle) importing = null;
+      return r;
+    },
+    cancelImport: async () => {
+      importing?.cancel();
+      importing = null;
+      return ok(null);
+    },
     onMenuCommand: (listener) => {
       menuListeners.add(listener);
       return () => menuListeners.delete(listener);

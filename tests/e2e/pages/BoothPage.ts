@@ -147,3 +147,27 @@ export class BoothPage {
     return dialog;
   }
 }
+
+// ---- handover-file chain flows (imports) ----
+
+/** Ctrl+E, Enter through the export dialog (masked), and the browser download it gives. */
+export async function exportHandoverByKeyboard(booth: BoothPage): Promise<{ name: string; buffer: Buffer; dialogText: string }> {
+  const { page } = booth;
+  await booth.press('Control+e');
+  const dialog = page.getByRole('dialog', { name: '导出交接表（Excel）' });
+  await expect(dialog).toBeVisible();
+  const dialogText = (await dialog.textContent()) ?? '';
+  const downloading = page.waitForEvent('download');
+  await booth.press('Enter');
+  await booth.press('Enter');
+  const download = await downloading;
+  const { readFileSync } = await import('node:fs');
+  return { name: download.suggestedFilename(), buffer: readFileSync(await download.path()), dialogText };
+}
+
+/** The supervisor's 导入交接表 with files as from a USB stick. */
+export async function importWorkbooks(page: Page, files: { name: string; buffer: Buffer }[]): Promise<void> {
+  await page
+    .getByLabel('导入交接表')
+    .setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: f.buffer })));
+}
