@@ -13,6 +13,7 @@ const ALL_CODES: ValidationCode[] = [
   'keyArea.nameEmpty', 'keyArea.badDate', 'keyArea.badRange',
   'settings.checkpointTooLong', 'settings.homeProvince', 'settings.feverLineEmpty', 'settings.feverLineNotNumber',
   'settings.feverLineRange', 'settings.feverLineFahrenheit', 'settings.keyAreaLine',
+  'text.invisible',
 ];
 
 describe('MESSAGES', () => {

@@ -149,8 +149,24 @@ export function awaitsRecheck(o: OccupantDraft, feverLine: number): boolean {
   return o.recheckPending === true && o.recheckTemp.trim() === '' && occupantReadings(o, feverLine).feverFirst;
 }
 
+/**
+ * Characters that show nothing: white space, format characters (zero-width space / joiners, bidi
+ * marks, soft hyphen, BOM) and the blank look-alike letters (Hangul fillers, braille blank).
+ */
+const INVISIBLE = /[\s\p{Cf}\p{Zs}\p{Cc}\u115f\u1160\u3164\uffa0\u2800]/gu;
+
+/** True when text has characters but none a reader can see (a "name" of zero-width spaces). */
+export function isInvisibleOnly(value: string): boolean {
+  return value !== '' && value.replace(INVISIBLE, '') === '';
+}
+
+/**
+ * Too long is refused with a message, never cut: the form's inputs carry no maxLength, so what
+ * was typed or pasted is what is checked and, once fixed, saved.
+ */
 function checkText(errors: FieldErrors, path: string, value: string, max: number, required: boolean) {
   if (required && value.trim() === '') errors[path] = { code: 'required' };
+  else if (value.trim() !== '' && isInvisibleOnly(value)) errors[path] = { code: 'text.invisible' };
   else if (value.length > max) errors[path] = { code: 'name.tooLong', params: { max } };
 }
 

@@ -319,7 +319,7 @@ test('if the export worker cannot start, the export still completes on the page 
   await booth.openShift({ checkpoint: '旌阳黄许卡点', lead: '刘警官', staff: '陈护士' });
   // The health-department export: a deliberate Shift+Tab and tick, then a warning.
   const download = await booth.exportHandover({ fullIds: true });
-  await expect(page.getByTestId('export-status')).toHaveText(`交接表已下载：${download.suggestedFilename()} （含完整证件号码）`);
+  await expect(page.getByTestId('export-status')).toHaveText(`交接表已下载：${download.suggestedFilename()} （含完整证件号码） （未交班中途导出：交接班后请再导出一次）`);
   const wb = XLSX.read(readFileSync(await download.path()), { type: 'buffer' });
   expect(wb.SheetNames).toContain('交接汇总');
   const meta = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['_meta'] as XLSX.WorkSheet, { header: 1 });

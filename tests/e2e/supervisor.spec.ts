@@ -75,7 +75,8 @@ test('imports three booths, counts a workbook imported twice once, rejects forei
   const total = sumSummaries([A.counts, B.counts, C.counts]);
   await expectTotals(page, total, 3);
   await expect(page.getByTestId('district-row')).toHaveCount(3);
-  expect(workers.some((u) => /exportWorker/.test(u))).toBe(true);
+  // Parsed in the dedicated import worker, never on the page.
+  expect(workers.some((u) => /importWorker/.test(u))).toBe(true);
 
   // The same workbook again: recognised, not counted twice.
   await input.setInputFiles([B.file]);

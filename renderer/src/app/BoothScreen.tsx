@@ -19,6 +19,7 @@ import { PrintDialog } from '../handover/PrintDialog';
 import { useHandoverDraft } from '../handover/draftStore';
 import { RecheckDialog } from '../booth/RecheckDialog';
 import type { OpenRecheck } from '../db';
+import { SyncIndicator } from '../sync/SyncIndicator';
 
 type DialogState =
   | { kind: 'none' }
@@ -96,6 +97,7 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
             ))}
           </select>
         </label>
+        <SyncIndicator />
         <nav className="topbar-actions">
           <button type="button" onClick={() => setDialog({ kind: 'incident' })}>
             {t('incident')} ({keyOf('incident')})

@@ -78,7 +78,7 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
         <span className="person-role" aria-hidden="true">
           {title}
         </span>
-        <TextField hideLabel label={t('name')} value={o.name} maxLength={40} error={err('name')} onChange={(name) => onChange({ name })} onBlur={() => onBlur(`${p}.name`)} name={`${p}.name`} className="col-name" />
+        <TextField hideLabel label={t('name')} value={o.name} error={err('name')} onChange={(name) => onChange({ name })} onBlur={() => onBlur(`${p}.name`)} name={`${p}.name`} className="col-name" />
         <TextField
           hideLabel
           label={t('docNumber')}

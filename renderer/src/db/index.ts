@@ -35,6 +35,7 @@ export { searchRecords, MIN_QUERY_LENGTH, type SearchOptions } from './search';
 export { addIncident, listIncidentsByDay, listIncidentsByShift, voidIncident } from './incidents';
 export { getSettings, saveSettings } from './settings';
 export { vehiclesOfShift, personsOfShift, incidentsOfShift, eachVehicleOfShift } from './shiftData';
+export { ensureStationKey, type OwnStationKey } from './stationKey';
 export { storeImportedShifts, listImportedShifts, importedShiftsOfDay, clearImportedShifts, type IncomingShift, type StoreImportResult } from './imported';
 export { readDayCounts, readShiftCounts, ensureCounterRows } from './dayCounts';
 export { listOpenRechecks, countOpenRechecks, completeRecheck, type OpenRecheck } from './rechecks';

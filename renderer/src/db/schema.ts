@@ -100,6 +100,27 @@ export const SCHEMA_V4 = {
   recheckQueue: 'personId, [shiftId+since]',
 } as const;
 
+// syncRefused (v6, county sync): records the county refused, one row per record, kept with the
+// reason for the 同步 panel until they are sent again and accepted. Nothing is dropped.
+//   key                 kind + ':' + record id: a record refused twice is one row.
+//   at                  the panel lists the newest first, with a limit.
+export const SCHEMA_V6 = {
+  syncRefused: 'key, at',
+} as const;
+
+/**
+ * v8 (signed handover workbooks) adds two small stores, no upgrade step:
+ * - stationKeys: this station's own Ed25519 key pair, one row ('self'); the private key is a
+ *   non-extractable CryptoKey (IndexedDB stores it; script can use it but never read it out).
+ *   Primary key only: it is read by key.
+ * - pinnedStations: the supervisor's pinned public keys, one row per checkpoint name. Primary key
+ *   only: the import reads the rows of the checkpoints it is importing, by key.
+ */
+export const SCHEMA_V8 = {
+  stationKeys: 'id',
+  pinnedStations: 'checkpoint',
+} as const;
+
 export const SCHEMA_VERSIONS = `
 ### IndexedDB schema (renderer/src/db, Dexie 4)
 
@@ -113,6 +134,8 @@ the UI already reported as saved if the booth PC loses power).
 | 2 | adds \`importedShifts\` (supervisor's district summary); v1 stores unchanged, no data migration |
 | 3 | adds \`dayCounts\` (per-day counters kept in step by save/void/amend); rows are filled lazily, per day, from the indexes |
 | 4 | adds \`shiftCounts\` (per-shift counters: the booth lists and counts 本班 across midnight) and \`recheckQueue\` (open 待复测 rechecks); counter rows gain feverFirst / feverConfirmed / rechecksOpen, so \`upgrade()\` empties the v3 \`dayCounts\` rows, recounted lazily per day |
+| 6 | adds \`syncRefused\` (records the county refused, with the reason); the sync outbox reads the existing \`vehicles.updatedAt\` index from a cursor, so nothing is reshaped |
+| 8 | adds \`stationKeys\` (this station's non-extractable Ed25519 signing key) and \`pinnedStations\` (the supervisor's pinned keys per checkpoint); new stores only, no data migration |
 
 v1 stores:
 ${Object.entries(SCHEMA_V1)
@@ -131,6 +154,11 @@ ${Object.entries(SCHEMA_V3)
 
 v4 adds:
 ${Object.entries(SCHEMA_V4)
+  .map(([table, spec]) => `- \`${table}\`: \`${spec}\``)
+  .join('\n')}
+
+v6 adds:
+${Object.entries(SCHEMA_V6)
   .map(([table, spec]) => `- \`${table}\`: \`${spec}\``)
   .join('\n')}
 

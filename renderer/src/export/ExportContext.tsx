@@ -90,7 +90,8 @@ export function ExportProvider({ children }: { children: ReactNode }) {
           return finish('error', (tr) => tr.t('exportNotRecorded', { where, reason: tr.pick(message) }));
         }
         const doneKey = platform.kind === 'web' ? 'exportDownloaded' : 'exportSaved';
-        finish('ok', (tr) => (fullIds ? `${tr.t(doneKey, { where })} ${tr.t('exportFullIdsNote')}` : tr.t(doneKey, { where })));
+        const closed = shift.status === 'closed';
+        finish('ok', (tr) => (fullIds ? `${tr.t(doneKey, { where })} ${tr.t('exportFullIdsNote')}` : tr.t(doneKey, { where })) + (closed ? '' : ` ${tr.t('exportProvisionalDone')}`));
       })().catch((e: unknown) => finish('error', (tr) => tr.t('exportFailed', { reason: String(e) })));
       return true;
     },

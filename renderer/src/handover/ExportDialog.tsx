@@ -9,12 +9,26 @@ import { Modal } from '../ui/Modal';
 import { CheckField, moveOnEnter } from '../ui/fields';
 import { useHandoverExport } from '../export/ExportContext';
 import { useCommand } from '../runtime/commands';
+import { useDb } from '../runtime/dbContext';
+import { ensureStationKey } from '../db';
 
 export function ExportDialog({ shift, onClose }: { shift: Shift; onClose: () => void }) {
   const { t, locale } = useT();
   const exporter = useHandoverExport();
   const [fullIds, setFullIds] = useState(false);
   const [busy, setBusy] = useState(false);
+  const db = useDb();
+  const [stationFp, setStationFp] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    ensureStationKey(db).then(
+      (k) => live && setStationFp(k.fingerprint),
+      () => undefined, // shown when available; signing itself reports its own failure
+    );
+    return () => {
+      live = false;
+    };
+  }, [db]);
   const rootRef = useRef<HTMLFormElement>(null);
 
   // Focus starts on the export button, not on the full-ID box: one stray Space must never tick
@@ -51,7 +65,17 @@ export function ExportDialog({ shift, onClose }: { shift: Shift; onClose: () => 
         <p>
           {t('exportFileName')}：<code>{handoverFileName(shift, shift.day)}</code>
         </p>
+        {shift.status === 'closed' ? null : (
+          <p className="warning" data-testid="export-provisional">
+            {t('exportProvisionalNote')}
+          </p>
+        )}
         <p className="field-hint">{t('exportMaskedNote')}</p>
+        {stationFp ? (
+          <p className="field-hint" data-testid="station-fingerprint">
+            {t('exportStationKey', { fp: stationFp })}
+          </p>
+        ) : null}
         <CheckField label={t('exportFullIds')} checked={fullIds} onChange={setFullIds} className="full-ids" />
         {fullIds ? (
           <p className="warning" role="alert">

@@ -1,6 +1,6 @@
 // Day view per checkpoint: all shifts of a date (this PC's own and imported ones), their totals
 // and an hourly chart of vehicles and people checked.
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Shift } from '../../../shared/model';
 import { shiftNameLabel } from '../../../shared/i18n/labels';
@@ -8,7 +8,10 @@ import { dayKey, importedShiftsOfDay, incidentsOfShift, listShiftsByDay, persons
 import { useDb } from '../runtime/dbContext';
 import { useT } from '../runtime/i18n';
 import { formatDateTime } from '../ui/format';
-import { buildDayView, importedRow, localRow, type DayShiftRow } from './dayView';
+import { buildDayView, countyRow, importedRow, localRow, type DayShiftRow } from './dayView';
+import { getPlatform } from '../platform/platform';
+import { useSync } from '../sync/SyncContext';
+import type { Bilingual } from '../../../shared/result';
 import { CountCells, CountHeaders } from './CountsRow';
 import { HourlyChart } from './HourlyChart';
 
@@ -26,6 +29,24 @@ export function DayView({ onExport, onPrint }: Props) {
   const id = useId();
   const [day, setDay] = useState(() => dayKey(Date.now()));
   const valid = DAY_RE.test(day);
+  // One view, two sources: the county database when sync is set up, imported workbooks otherwise.
+  const fromCounty = useSync()?.status?.configured === true;
+  const [county, setCounty] = useState<{ day: string; rows: DayShiftRow[] } | { day: string; error: Bilingual } | null>(null);
+  useEffect(() => {
+    if (!fromCounty || !valid) return;
+    let live = true;
+    void getPlatform()
+      .syncCountyDay({ day, tzOffsetMinutes: -new Date().getTimezoneOffset() })
+      .then((r) => {
+        if (!live) return;
+        setCounty(r.ok ? { day, rows: r.value.shifts.map(countyRow) } : { day, error: r.error.message });
+      });
+    return () => {
+      live = false;
+    };
+  }, [fromCounty, valid, day]);
+  const countyRows = fromCounty && county && county.day === day && 'rows' in county ? county.rows : null;
+  const countyError = fromCounty && county && county.day === day && 'error' in county ? county.error : null;
 
   const data = useLiveQuery(async () => {
     if (!valid) return null;
@@ -36,9 +57,9 @@ export function DayView({ onExport, onPrint }: Props) {
       const [vehicles, persons, incidents] = await Promise.all([vehiclesOfShift(db, s.id), personsOfShift(db, s.id), incidentsOfShift(db, s.id)]);
       local.push(localRow(s, vehicles, persons, incidents, tz));
     }
-    const imported = (await importedShiftsOfDay(db, day)).map(importedRow);
+    const imported = countyRows ?? (await importedShiftsOfDay(db, day)).map(importedRow);
     return { view: buildDayView(local, imported), shifts: new Map(shifts.map((s) => [s.id, s])) };
-  }, [db, day, valid]);
+  }, [db, day, valid, countyRows]);
 
   const status = (r: DayShiftRow) => (r.closedAt === null ? t('shiftStillOpen') : formatDateTime(r.closedAt));
 
@@ -50,6 +71,8 @@ export function DayView({ onExport, onPrint }: Props) {
         <input id={`${id}-day`} type="date" value={day} onChange={(e) => setDay(e.target.value)} aria-invalid={valid ? undefined : true} />
         {!valid ? <div className="field-error" role="alert">{t('dayViewBadDate')}</div> : null}
       </div>
+      {countyRows ? <p className="hint">{t('dayViewFromCounty')}</p> : null}
+      {countyError ? <p className="field-error" role="alert">{tr.pick(countyError)}</p> : null}
       {data === undefined ? (
         <p>{t('loading')}</p>
       ) : data === null ? null : data.view.length === 0 ? (
@@ -81,7 +104,7 @@ export function DayView({ onExport, onPrint }: Props) {
                     return (
                       <tr key={r.key}>
                         <th scope="row">{shiftNameLabel(r.shiftName, locale)}</th>
-                        <td>{r.source === 'local' ? t('sourceLocal') : t('sourceImported')}</td>
+                        <td>{r.source === 'local' ? t('sourceLocal') : r.source === 'county' ? t('sourceCounty') : t('sourceImported')}</td>
                         <td>{r.leadName}</td>
                         <td>{r.receivingLead}</td>
                         <td>{formatDateTime(r.openedAt)}</td>

@@ -4,13 +4,15 @@
 // in one transaction (mergeDistrict decides duplicates and replacements).
 import { useId, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { districtTotals } from '../../../shared/excel/district';
+import { districtTotals, isProvisional } from '../../../shared/excel/district';
+import type { ImportedShift } from '../../../shared/excel/importHandover';
 import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { clearImportedShifts, listImportedShifts, storeImportedShifts } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useT, type Say, type Translator } from '../runtime/i18n';
 import { getPlatform } from '../platform/platform';
 import { startJob } from '../export/workerClient';
+import { IMPORT_CANCELLED, IMPORT_TIME_LIMIT_MS } from '../../../shared/excel/parserHost';
 import { progressText } from '../export/progressText';
 import type { Progress } from '../export/protocol';
 import { classifyImports, type FileOutcome, type ReadFile } from './importOutcome';
@@ -22,8 +24,14 @@ type Message = { tone: 'ok' | 'error' | 'info'; say: Say } | null;
 function outcomeText(tr: Translator, o: FileOutcome): string {
   if (o.kind === 'rejected') return tr.t('importRejected', { reason: tr.pick(o.message) });
   const s = o.shift;
+  const provisional = isProvisional(s) && o.kind !== 'superseded' && o.kind !== 'duplicate' ? tr.t('importProvisional') : '';
+  const signature = o.pinned ? ` ${tr.t('importPinned', { checkpoint: s.checkpoint, fp: s.station?.fingerprint ?? '' })}` : s.station ? '' : tr.t('importUnsigned');
+  return outcomeBase(tr, o.kind, s) + provisional + signature;
+}
+
+function outcomeBase(tr: Translator, kind: Exclude<FileOutcome['kind'], 'rejected'>, s: ImportedShift): string {
   const what = { checkpoint: s.checkpoint, day: s.day, shift: shiftNameLabel(s.shiftName, tr.locale), v: s.summary.vehiclesChecked, p: s.summary.peopleChecked };
-  switch (o.kind) {
+  switch (kind) {
     case 'added':
       return tr.t('importAdded', what);
     case 'duplicate':
@@ -35,13 +43,16 @@ function outcomeText(tr: Translator, o: FileOutcome): string {
   }
 }
 
-/** Files are read here (the File API), parsed and checked in the worker. */
-async function readFiles(files: File[]): Promise<{ ok: { name: string; bytes: ArrayBuffer }[]; failed: ReadFile[] }> {
-  const ok: { name: string; bytes: ArrayBuffer }[] = [];
+/**
+ * Files are read here (the File API), then parsed and checked away from the page — a utility
+ * process in the desktop app, a dedicated worker in the browser — with a time limit per file.
+ */
+async function readFiles(files: File[]): Promise<{ ok: { name: string; bytes: Uint8Array<ArrayBuffer> }[]; failed: ReadFile[] }> {
+  const ok: { name: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
   const failed: ReadFile[] = [];
   for (const f of files) {
     try {
-      ok.push({ name: f.name, bytes: await f.arrayBuffer() });
+      ok.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
     } catch (e) {
       failed.push({ name: f.name, result: { ok: false, error: { code: 'import.read', message: { zh: `无法读取文件（${String(e)}）`, en: `Cannot read the file (${String(e)})` } } } });
     }
@@ -70,10 +81,11 @@ export function DistrictPanel() {
     setOutcomes([]);
     try {
       const { ok: bytes, failed } = await readFiles(files);
-      const job = startJob({ op: 'readWorkbooks', files: bytes }, (progress) => setBusy({ what: 'import', progress }));
-      const read = await job.promise;
+      const read = bytes.length > 0 ? await getPlatform().readWorkbooks({ files: bytes }) : ({ ok: true, value: [] } as const);
       if (!read.ok) {
-        setMessage({ tone: 'error', say: (tr) => tr.t('importFailed', { reason: tr.pick(read.error.message) }) });
+        const message = read.error.message;
+        const cancelled = read.error.code === IMPORT_CANCELLED;
+        setMessage({ tone: cancelled ? 'info' : 'error', say: (tr) => (cancelled ? tr.pick(message) : tr.t('importFailed', { reason: tr.pick(message) })) });
         return;
       }
       const results: ReadFile[] = [...read.value, ...failed];
@@ -184,13 +196,18 @@ export function DistrictPanel() {
       <div role="status" aria-live="polite" data-testid="district-status" className={`status ${message ? `status-${message.tone === 'error' ? 'error' : 'saved'}` : ''}`}>
         {busy ? (
           <>
-            {busy.what === 'import' ? t('importRunning') : t('districtExporting')}
+            {busy.what === 'import' ? `${t('importRunning')} ${t('importTimeLimit', { s: IMPORT_TIME_LIMIT_MS / 1000 })}` : t('districtExporting')}
             {busy.progress ? ` ${progressText(tr, busy.progress)}` : ''}
           </>
         ) : (
           (message ? message.say(tr) : '')
         )}
       </div>
+      {busy?.what === 'import' ? (
+        <button type="button" className="danger" onClick={() => void getPlatform().cancelImport()}>
+          {t('importCancel')}
+        </button>
+      ) : null}
       {outcomes.length > 0 ? (
         <ul className="import-notices" aria-label={t('importResults')} data-testid="import-notices">
           {outcomes.map((o, i) => (
@@ -207,6 +224,7 @@ export function DistrictPanel() {
         <p className="empty">{t('districtEmpty')}</p>
       ) : (
         <div className="table-scroll">
+          {totals.total.provisional > 0 ? <p className="field-hint">{t('districtProvisionalHint')}</p> : null}
           <table className="counts-table" data-testid="district-table">
             <caption>{t('districtCaption', { days: totals.total.days, checkpoints: totals.total.checkpoints, shifts: totals.total.shifts })}</caption>
             <thead>
@@ -214,6 +232,7 @@ export function DistrictPanel() {
                 <th scope="col">{t('date')}</th>
                 <th scope="col">{t('checkpoint')}</th>
                 <th scope="col">{t('shiftsColumn')}</th>
+                <th scope="col">{t('districtProvisionalColumn')}</th>
                 <CountHeaders />
               </tr>
             </thead>
@@ -223,6 +242,9 @@ export function DistrictPanel() {
                   <td>{r.day}</td>
                   <th scope="row">{r.checkpoint}</th>
                   <td className="num">{r.shifts}</td>
+                  <td className="num" data-testid="district-row-provisional">
+                    {r.provisional}
+                  </td>
                   <CountCells counts={r.counts} />
                 </tr>
               ))}
@@ -234,6 +256,9 @@ export function DistrictPanel() {
                 </th>
                 <td className="num" data-testid="district-total-shifts">
                   {totals.total.shifts}
+                </td>
+                <td className="num" data-testid="district-total-provisional">
+                  {totals.total.provisional}
                 </td>
                 <CountCells counts={totals.total.counts} testId="district-total" />
               </tr>

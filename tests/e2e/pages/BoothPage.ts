@@ -374,4 +374,60 @@ export class BoothPage {
     await expect(dialog).toBeVisible();
     return dialog;
   }
+
+  // ---- County sync (issue 11) ----
+
+  /** A local car with one driver, by keyboard: plate, defaults, driver's name, ID, phone, temperature, Ctrl+S. */
+  async registerCarWithDriver(plate: string, driver: { name: string; id: string; temp: string }) {
+    await this.expectFocusOn('车牌号');
+    await this.type(plate);
+    await this.press('Enter');
+    await this.press('Enter'); // vehicle type
+    await this.fill('巴中');
+    await this.fill('');
+    await this.fill('南江');
+    await this.fill('');
+    await this.fill('');
+    await this.fill(driver.name);
+    await this.fill(driver.id);
+    await this.fill('13912345678');
+    await this.type(driver.temp);
+    await this.press('Control+s');
+    await expect(this.saveStatus()).toContainText('已保存');
+  }
+
+  syncIndicator(): Locator {
+    return this.page.getByTestId('sync-indicator');
+  }
+
+  async openSyncPanel(): Promise<Locator> {
+    await this.syncIndicator().click();
+    const dialog = this.page.getByRole('dialog', { name: '县级同步' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+}
+
+// ---- handover-file chain flows (imports) ----
+
+/** Ctrl+E, Enter through the export dialog (masked), and the browser download it gives. */
+export async function exportHandoverByKeyboard(booth: BoothPage): Promise<{ name: string; buffer: Buffer; dialogText: string }> {
+  const { page } = booth;
+  await booth.press('Control+e');
+  const dialog = page.getByRole('dialog', { name: '导出交接表（Excel）' });
+  await expect(dialog).toBeVisible();
+  const dialogText = (await dialog.textContent()) ?? '';
+  const downloading = page.waitForEvent('download');
+  await booth.press('Enter');
+  await booth.press('Enter');
+  const download = await downloading;
+  const { readFileSync } = await import('node:fs');
+  return { name: download.suggestedFilename(), buffer: readFileSync(await download.path()), dialogText };
+}
+
+/** The supervisor's 导入交接表 with files as from a USB stick. */
+export async function importWorkbooks(page: Page, files: { name: string; buffer: Buffer }[]): Promise<void> {
+  await page
+    .getByLabel('导入交接表')
+    .setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: f.buffer })));
 }
