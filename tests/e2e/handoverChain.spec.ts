@@ -25,7 +25,7 @@ test('a UI-made export before and after 交接班 imports through the supervisor
   await booth.fill('13912345678');
   await booth.type('36.6');
   await booth.press('Control+s');
-  await expect(booth.saveStatus()).toHaveText('已保存：川A54321，1 人');
+  await booth.expectSaved('川A54321', 1);
 
   // ---- export before 交接班: says so in the dialog, the file name and the status ----
   await booth.press('Control+e');

@@ -87,7 +87,7 @@ test('with the desktop bridge, records go out in a batch; a refused one stays he
   await page.keyboard.press('Escape');
   // The refused record is still in today's list: nothing is dropped.
   await expect(booth.todayRow('川A44444')).toBeVisible();
-  await page.getByRole('button', { name: '夜间模式' }).click();
+  await booth.toggleTheme();
   await booth.openSyncPanel();
   await shot(page, 'panel-night');
   await page.keyboard.press('Escape');
