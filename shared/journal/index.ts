@@ -1,0 +1,3 @@
+export * from './format';
+export * from './dataset';
+export { canonicalJson, hashText } from './hash';
