@@ -5,6 +5,8 @@ import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import type { BoothTally } from '../../../shared/handover/summary';
 import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
+import type { JournalEntry } from '../../../shared/journal';
+import type { JournalStore } from './journal';
 
 export { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_VERSIONS, DB_NAME } from './schema';
 
@@ -55,6 +57,10 @@ export class CheckpointDB extends Dexie {
   declare dayCounts: Table<DayCountRow, string>;
   declare shiftCounts: Table<ShiftCountRow, string>;
   declare recheckQueue: Table<RecheckQueueRow, string>;
+  /** The second copy outside IndexedDB (journal.ts); unset in storage unit tests that do not need it. */
+  journal: JournalStore | undefined = undefined;
+  /** Called after each line is flushed (the app takes rolling snapshots from here). */
+  afterJournal: ((entry: JournalEntry) => void) | undefined = undefined;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     // Durability is not negotiable and comes last so callers cannot override it: Chromium

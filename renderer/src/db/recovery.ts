@@ -1,0 +1,151 @@
+// Start-up check, snapshots and restore: the IndexedDB side of the second copy (journal.ts).
+import {
+  contentHash,
+  countsOf,
+  emptyDataset,
+  encodeSnapshot,
+  JOURNAL_TABLE_NAMES,
+  JOURNAL_TABLES,
+  lastMark,
+  parseJournal,
+  putRows,
+  rebuild,
+  type Dataset,
+  type JournalMark,
+  type RebuildResult,
+  type RecordCounts,
+} from '../../../shared/journal';
+import { fail, ok, type Result } from '../../../shared/result';
+import type { CheckpointDB } from './db';
+import { storageFailure } from './errors';
+import { appendJournal, JOURNAL_MARK_KEY, readMark, stampJournal, writeMark, type JournalStore, type SnapshotInfo } from './journal';
+
+/**
+ * Every row of the journaled tables. Whole-table reads on purpose, and only here: a snapshot and
+ * the proof of a restore need all of it. Read in pages of the primary key so no single request
+ * holds a million rows' worth of IDB cursor.
+ */
+export async function dumpDataset(db: CheckpointDB): Promise<Dataset> {
+  const data = emptyDataset();
+  for (const t of JOURNAL_TABLE_NAMES) {
+    const table = db.table(t);
+    let last: string | undefined;
+    for (;;) {
+      const page: unknown[] = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(5000).toArray();
+      if (page.length === 0) break;
+      const rows = t === 'settings' ? page.filter((r) => (r as { key: string }).key !== JOURNAL_MARK_KEY) : page;
+      putRows(data, t, rows);
+      last = (page[page.length - 1] as Record<string, string>)[JOURNAL_TABLES[t]];
+    }
+  }
+  return data;
+}
+
+export async function takeSnapshot(db: CheckpointDB, kind: SnapshotInfo['kind']): Promise<Result<SnapshotInfo>> {
+  const store = db.journal;
+  if (!store) return fail('journal.none', '没有备份日志', 'No backup journal');
+  // Data and mark from one read transaction, so the snapshot's seq is exactly what it holds.
+  const { data, mark } = await db.transaction('r', JOURNAL_TABLE_NAMES.map((t) => db.table(t)), async () => ({ data: await dumpDataset(db), mark: await readMark(db) }));
+  return store.writeSnapshot(kind, mark?.seq ?? 0, encodeSnapshot(data, mark?.seq ?? 0, Date.now()));
+}
+
+/** Fewer writes than the journal, or (same write) fewer records: something was lost. */
+function isBehind(idb: JournalMark | undefined, journal: JournalMark): boolean {
+  const seq = idb?.seq ?? 0;
+  if (seq !== journal.seq) return seq < journal.seq;
+  const c = idb?.counts;
+  return !c || c.shifts < journal.counts.shifts || c.vehicles < journal.counts.vehicles || c.persons < journal.counts.persons || c.incidents < journal.counts.incidents;
+}
+
+export type StartupState =
+  | { kind: 'ok' }
+  /** IndexedDB holds less than the journal: recovery screen. */
+  | { kind: 'behind'; db: JournalMark | undefined; journal: JournalMark }
+  /** The journal cannot be read or written: the app runs, with a warning. */
+  | { kind: 'journalUnavailable'; error: Result<never> & { ok: false } };
+
+/**
+ * Compares IndexedDB's mark with the journal's last line. When IndexedDB is AHEAD (the journal
+ * is new, was lost, or missed its last lines in a crash between commit and append), a snapshot
+ * is written so the second copy covers everything again.
+ */
+export async function startupCheck(db: CheckpointDB): Promise<StartupState> {
+  const store = db.journal;
+  if (!store) return { kind: 'ok' };
+  const tail = await store.tail();
+  if (!tail.ok) return { kind: 'journalUnavailable', error: tail };
+  const journal = lastMark(tail.value);
+  const idb = await readMark(db);
+  let newest = journal;
+  if (!journal || (idb && idb.seq > journal.seq)) {
+    // A snapshot may already cover more than the journal's tail (e.g. the journal was lost).
+    const list = await store.listSnapshots();
+    const best = list.ok ? Math.max(0, ...list.value.map((s) => s.seq)) : 0;
+    if (best > (journal?.seq ?? 0)) newest = { seq: best, counts: journal?.counts ?? { shifts: 0, vehicles: 0, persons: 0, incidents: 0 } };
+  }
+  if (newest && isBehind(idb, newest)) return { kind: 'behind', db: idb, journal: newest };
+  const hasData = idb !== undefined || (await db.shifts.limit(1).count()) > 0;
+  if (hasData && (idb?.seq ?? 0) >= (newest?.seq ?? 0) && (!idb || idb.seq > (newest?.seq ?? 0))) {
+    if (!idb) {
+      // Data from before the journal existed: a first line that carries its counts, so an empty
+      // IndexedDB is "behind" it, and a snapshot that carries its rows.
+      const entry = await db.transaction('rw', JOURNAL_TABLE_NAMES.map((t) => db.table(t)), async () => stampJournal(db, 'baseline', {}, countsOf(await dumpDataset(db))));
+      await appendJournal(db, entry);
+    }
+    const snap = await takeSnapshot(db, 'baseline');
+    if (!snap.ok) return { kind: 'journalUnavailable', error: snap };
+  }
+  return { kind: 'ok' };
+}
+
+export interface Rebuilt extends RebuildResult {
+  counts: RecordCounts;
+  hash: string;
+}
+
+/** Reads the whole journal and every snapshot and rebuilds the station in memory. */
+export async function rebuildFromStore(store: JournalStore, extraSnapshots: string[] = []): Promise<Result<Rebuilt>> {
+  const text = await store.readAll();
+  if (!text.ok) return text;
+  const list = await store.listSnapshots();
+  const snaps: string[] = [...extraSnapshots];
+  if (list.ok) {
+    // Newest first; one intact snapshot is enough, so stop reading at the first that decodes.
+    for (const s of [...list.value].sort((a, b) => b.seq - a.seq)) {
+      const r = await store.readSnapshot(s.name);
+      if (r.ok) snaps.push(r.value);
+    }
+  }
+  const r = rebuild(snaps, parseJournal(text.value));
+  return ok({ ...r, counts: countsOf(r.data), hash: contentHash(r.data) });
+}
+
+export interface RestoreOutcome {
+  counts: RecordCounts;
+  /** The hash of what IndexedDB holds after the restore, read back from it. */
+  hash: string;
+}
+
+/**
+ * Writes the rebuilt rows into IndexedDB in ONE transaction (all or nothing), puts the journal's
+ * mark, and empties the day counters (they are recounted from the indexes on first use). Rows
+ * IndexedDB still holds and the journal does not (a crash between commit and append) are kept.
+ * Then reads everything back and hashes it: the caller compares with the journal's hash.
+ */
+export async function restoreDataset(db: CheckpointDB, data: Dataset, mark: JournalMark | undefined): Promise<Result<RestoreOutcome>> {
+  try {
+    await db.transaction('rw', [...JOURNAL_TABLE_NAMES.map((t) => db.table(t)), db.dayCounts], async () => {
+      for (const t of JOURNAL_TABLE_NAMES) {
+        const rows = [...data[t].values()];
+        for (let i = 0; i < rows.length; i += 5000) await db.table(t).bulkPut(rows.slice(i, i + 5000));
+      }
+      await db.dayCounts.clear();
+      const current = await readMark(db);
+      if (mark && (current?.seq ?? 0) < mark.seq) await writeMark(db, mark);
+    });
+  } catch (e) {
+    return storageFailure(e, { zh: '恢复', en: 'Restoring' });
+  }
+  const back = await dumpDataset(db);
+  return ok({ counts: countsOf(back), hash: contentHash(back) });
+}
