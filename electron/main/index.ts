@@ -9,6 +9,7 @@ import { aboutContent } from './about';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createRendererHandler } from './appProtocol';
 import { ensureDataDir, resolveDataDir } from './dataDir';
 import { registerIpcHandlers } from './ipc';
+import { createJournalFiles } from './journalFiles';
 import { buildContextMenuTemplate, buildMenuTemplate } from './menu';
 import { printContents, printContentsToPdf } from './print';
 import { saveWithDialog } from './saveFile';
@@ -112,6 +113,9 @@ function start(): void {
       if (!mainWindow || mainWindow.isDestroyed()) throw new Error('window is closed');
       return mainWindow;
     };
+    // The second copy lives in the data folder, beside Chromium's own IndexedDB folder.
+    const journal = createJournalFiles(app.getPath('userData'));
+    app.on('will-quit', () => void journal.close());
     registerIpcHandlers(
       () => mainWindow,
       {
@@ -129,6 +133,11 @@ function start(): void {
           onExportFinished: (exported) => migrationWindow?.complete(exported),
           onImportRefused: (error) => dialog.showErrorBox('卡口登记站 Checkpoint Station', `${error.message.zh}\n\n${error.message.en}`),
         }),
+        journalAppend: (req) => journal.append(req),
+        journalRead: (req) => journal.read(req.db, req.part),
+        snapshotWrite: (req) => journal.writeSnapshot(req),
+        snapshotList: (req) => journal.listSnapshots(req.db),
+        snapshotRead: (req) => journal.readSnapshot(req.db, req.name),
       },
       isAppPage,
       { getWindow: () => migrationWindow?.window ?? null, isAllowedPage: isMigrationPage },

@@ -17,6 +17,11 @@ function fakeHandlers() {
     originImportPlan: vi.fn(async () => ok(null)),
     originImportChunk: vi.fn(async () => ok({ table: 'persons', rows: [{ id: 'p1' }] })),
     originImportDone: vi.fn(async () => ok(null)),
+    journalAppend: vi.fn(async () => ok(null)),
+    journalRead: vi.fn(async () => ok('')),
+    snapshotWrite: vi.fn(async () => ok({ name: 'shift-0000000001-1700000000000.jsonl', kind: 'shift' as const, seq: 1, bytes: 1 })),
+    snapshotList: vi.fn(async () => ok([])),
+    snapshotRead: vi.fn(async () => ok('')),
   } satisfies IpcHandlers;
 }
 
@@ -33,7 +38,7 @@ function expectBilingualFailure(result: Result<unknown>, code: string) {
 
 describe('channels', () => {
   it('covers every invoke function of DesktopApi and maps to the channel names in shared/ipc.ts', () => {
-    const expected: Exclude<keyof DesktopApi, 'onMenuCommand'>[] = ['appInfo', 'setLocale', 'saveFile', 'print', 'printToPdf', 'originExportChunk', 'originExportDone', 'originImportPlan', 'originImportChunk', 'originImportDone'];
+    const expected: Exclude<keyof DesktopApi, 'onMenuCommand'>[] = ['appInfo', 'setLocale', 'saveFile', 'print', 'printToPdf', 'originExportChunk', 'originExportDone', 'originImportPlan', 'originImportChunk', 'originImportDone', 'journalAppend', 'journalRead', 'snapshotWrite', 'snapshotList', 'snapshotRead'];
     expect([...INVOKE_NAMES].sort()).toEqual([...expected].sort());
     for (const name of INVOKE_NAMES) expect(IPC[name]).toMatch(/^[a-z]+:[a-z-]+$/);
   });
@@ -164,5 +169,23 @@ describe('origin migration channels', () => {
     expectBilingualFailure(await dispatch('originImportChunk', trusted, [-1]), 'ipc.invalid');
     expectBilingualFailure(await dispatch('originImportChunk', trusted, [1.5]), 'ipc.invalid');
     expect(h.originExportChunk).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('journal and snapshot channels', () => {
+  it('pass valid requests and refuse a line with a newline, a db name that is a path, and a snapshot name made up by the page', async () => {
+    const h = fakeHandlers();
+    const dispatch = createIpcDispatcher(h);
+    expect(await dispatch('journalAppend', trusted, [{ db: 'checkpoint-station', lines: ['{"h":"x","e":{}}'] }])).toEqual(ok(null));
+    expect(h.journalAppend).toHaveBeenCalledTimes(1);
+    expectBilingualFailure(await dispatch('journalAppend', trusted, [{ db: 'checkpoint-station', lines: ['{"a":1}\n{"b":2}'] }]), 'ipc.invalid');
+    expectBilingualFailure(await dispatch('journalAppend', trusted, [{ db: '../../etc', lines: ['{}'] }]), 'ipc.invalid');
+    expectBilingualFailure(await dispatch('journalAppend', trusted, [{ db: 'x', lines: [] }]), 'ipc.invalid');
+    expectBilingualFailure(await dispatch('journalRead', trusted, [{ db: 'x', part: 'some' }]), 'ipc.invalid');
+    expectBilingualFailure(await dispatch('snapshotRead', trusted, [{ db: 'x', name: '../journal/x.jsonl' }]), 'ipc.invalid');
+    expect(await dispatch('snapshotRead', trusted, [{ db: 'x', name: 'shift-0000000001-1700000000000.jsonl' }])).toEqual(ok(''));
+    expectBilingualFailure(await dispatch('snapshotWrite', trusted, [{ db: 'x', kind: 'evil', seq: 1, text: 'x' }]), 'ipc.invalid');
+    expect(h.journalAppend).toHaveBeenCalledTimes(1);
+    expectBilingualFailure(await dispatch('journalAppend', () => false, [{ db: 'x', lines: ['{}'] }]), 'ipc.forbidden');
   });
 });

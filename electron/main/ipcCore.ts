@@ -3,6 +3,11 @@
 import { z } from 'zod';
 import {
   IPC,
+  journalAppendRequestSchema,
+  journalReadRequestSchema,
+  snapshotListRequestSchema,
+  snapshotReadRequestSchema,
+  snapshotWriteRequestSchema,
   localeSchema,
   originChunkIndexSchema,
   originChunkSchema,
@@ -30,6 +35,11 @@ const ARGS = {
   originImportPlan: z.tuple([]),
   originImportChunk: z.tuple([originChunkIndexSchema]),
   originImportDone: z.tuple([originSummarySchema]),
+  journalAppend: z.tuple([journalAppendRequestSchema]),
+  journalRead: z.tuple([journalReadRequestSchema]),
+  snapshotWrite: z.tuple([snapshotWriteRequestSchema]),
+  snapshotList: z.tuple([snapshotListRequestSchema]),
+  snapshotRead: z.tuple([snapshotReadRequestSchema]),
 } satisfies { [K in InvokeName]: z.ZodType<Parameters<DesktopApi[K]>> };
 
 export const INVOKE_NAMES = Object.keys(ARGS) as InvokeName[];

@@ -23,6 +23,10 @@ const DIALOG_TEXT = {
     zh: { title: '保存 PDF 文件', filter: 'PDF 文件' },
     en: { title: 'Save PDF file', filter: 'PDF document' },
   },
+  jsonl: {
+    zh: { title: '保存数据快照', filter: '卡口登记站快照' },
+    en: { title: 'Save data snapshot', filter: 'Checkpoint Station snapshot' },
+  },
 } as const;
 
 function defaultFolder(): string {

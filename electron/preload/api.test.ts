@@ -82,7 +82,7 @@ describe('preload api', () => {
 
   it('exposes only DesktopApi functions, never ipcRenderer', () => {
     const api = createDesktopApi(asIpc(fakeIpc())) as unknown as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'onMenuCommand', 'originExportChunk', 'originExportDone', 'originImportChunk', 'originImportDone', 'originImportPlan', 'print', 'printToPdf', 'saveFile', 'setLocale']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'journalAppend', 'journalRead', 'onMenuCommand', 'originExportChunk', 'originExportDone', 'originImportChunk', 'originImportDone', 'originImportPlan', 'print', 'printToPdf', 'saveFile', 'setLocale', 'snapshotList', 'snapshotRead', 'snapshotWrite']);
     for (const v of Object.values(api)) expect(typeof v).toBe('function');
   });
 

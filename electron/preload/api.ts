@@ -15,6 +15,11 @@ export const CHANNELS = {
   saveFile: 'file:save',
   print: 'window:print',
   printToPdf: 'window:print-to-pdf',
+  journalAppend: 'journal:append',
+  journalRead: 'journal:read',
+  snapshotWrite: 'snapshot:write',
+  snapshotList: 'snapshot:list',
+  snapshotRead: 'snapshot:read',
   menuCommand: 'menu:command',
   originExportChunk: 'origin:export-chunk',
   originExportDone: 'origin:export-done',
@@ -44,6 +49,11 @@ export function createDesktopApi(ipc: IpcRendererLike): DesktopApi {
     originImportPlan: () => invoke(CHANNELS.originImportPlan),
     originImportChunk: (index) => invoke(CHANNELS.originImportChunk, index),
     originImportDone: (summary) => invoke(CHANNELS.originImportDone, summary),
+    journalAppend: (req) => invoke(CHANNELS.journalAppend, req),
+    journalRead: (req) => invoke(CHANNELS.journalRead, req),
+    snapshotWrite: (req) => invoke(CHANNELS.snapshotWrite, req),
+    snapshotList: (req) => invoke(CHANNELS.snapshotList, req),
+    snapshotRead: (req) => invoke(CHANNELS.snapshotRead, req),
     onMenuCommand: (listener) => {
       // The event is dropped: its `sender` is ipcRenderer itself.
       const handler = (_event: IpcRendererEvent, command: unknown) => {

@@ -8,18 +8,12 @@
 // then `await appendJournal(db, entry)` after the commit.
 import { addCounts, encodeEntry, ZERO_COUNTS, type JournalEntry, type JournalMark, type JournalTable, type RecordCounts } from '../../../shared/journal';
 import type { AppError, Result } from '../../../shared/result';
+import type { SnapshotInfo } from '../../../shared/ipc';
 import type { CheckpointDB } from './db';
 
 export const JOURNAL_MARK_KEY = '__journalMark';
 
-export interface SnapshotInfo {
-  name: string;
-  kind: 'rolling' | 'shift' | 'baseline' | 'restore';
-  seq: number;
-  bytes: number;
-  /** Also written to the second folder (desktop: 设置 → 快照副本文件夹). */
-  mirrored?: boolean;
-}
+export type { SnapshotInfo } from '../../../shared/ipc';
 
 /** Where the journal and snapshots live; one per database name (platform.journalStore). */
 export interface JournalStore {

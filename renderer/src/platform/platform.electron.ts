@@ -14,6 +14,11 @@ export function createElectronPlatform(api: DesktopApi): Platform {
     originImportPlan: () => api.originImportPlan(),
     originImportChunk: (index) => api.originImportChunk(index),
     originImportDone: (summary) => api.originImportDone(summary),
+    journalAppend: (req) => api.journalAppend(req),
+    journalRead: (req) => api.journalRead(req),
+    snapshotWrite: (req) => api.snapshotWrite(req),
+    snapshotList: (req) => api.snapshotList(req),
+    snapshotRead: (req) => api.snapshotRead(req),
     onMenuCommand: (listener) => api.onMenuCommand(listener),
   };
 }
