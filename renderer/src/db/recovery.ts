@@ -11,6 +11,7 @@ import {
   putRows,
   rebuild,
   type Dataset,
+  type JournalEntry,
   type JournalMark,
   type RebuildResult,
   type RecordCounts,
@@ -127,24 +128,44 @@ export interface RestoreOutcome {
 }
 
 /**
- * Writes the rebuilt rows into IndexedDB in ONE transaction (all or nothing), puts the journal's
- * mark, and empties the day counters (they are recounted from the indexes on first use). Rows
- * IndexedDB still holds and the journal does not (a crash between commit and append) are kept.
- * Then reads everything back and hashes it: the caller compares with the journal's hash.
+ * Writes the rebuilt rows into IndexedDB in ONE transaction (all or nothing) and empties the day
+ * counters (they are recounted from the indexes on first use). Then reads everything back and
+ * hashes it: the caller compares with the journal's hash.
+ * - 'journal' (IndexedDB is behind the journal): the journal's rows win, its mark is taken over;
+ *   rows IndexedDB holds and the journal does not (a crash between commit and append) are kept.
+ * - 'upload' (a snapshot file from the operator, maybe older than what is here): only rows that
+ *   are missing are added — nothing here is overwritten with an older version — and a journal
+ *   line + 'restore' snapshot make the second copy cover the added rows too.
  */
-export async function restoreDataset(db: CheckpointDB, data: Dataset, mark: JournalMark | undefined): Promise<Result<RestoreOutcome>> {
+export async function restoreDataset(db: CheckpointDB, data: Dataset, mark: JournalMark | undefined, mode: 'journal' | 'upload' = 'journal'): Promise<Result<RestoreOutcome>> {
+  let entry: JournalEntry | undefined;
   try {
     await db.transaction('rw', [...JOURNAL_TABLE_NAMES.map((t) => db.table(t)), db.dayCounts], async () => {
+      const added: Partial<RecordCounts> = {};
       for (const t of JOURNAL_TABLE_NAMES) {
-        const rows = [...data[t].values()];
+        let rows = [...data[t].values()];
+        if (mode === 'upload') {
+          const keyName = JOURNAL_TABLES[t];
+          const present = await db.table(t).bulkGet(rows.map((r) => (r as Record<string, string>)[keyName]!));
+          rows = rows.filter((_, i) => present[i] === undefined);
+          if (t !== 'settings' && t !== 'importedShifts') added[t] = rows.length;
+        }
         for (let i = 0; i < rows.length; i += 5000) await db.table(t).bulkPut(rows.slice(i, i + 5000));
       }
       await db.dayCounts.clear();
-      const current = await readMark(db);
-      if (mark && (current?.seq ?? 0) < mark.seq) await writeMark(db, mark);
+      if (mode === 'upload') {
+        entry = await stampJournal(db, 'restoreUpload', {}, added);
+      } else {
+        const current = await readMark(db);
+        if (mark && (current?.seq ?? 0) < mark.seq) await writeMark(db, mark);
+      }
     });
   } catch (e) {
     return storageFailure(e, { zh: '恢复', en: 'Restoring' });
+  }
+  if (entry) {
+    await appendJournal(db, entry);
+    await takeSnapshot(db, 'restore');
   }
   const back = await dumpDataset(db);
   return ok({ counts: countsOf(back), hash: contentHash(back) });
