@@ -6,6 +6,7 @@ import { startupCheck } from '../db/recovery';
 import type { AppError } from '../../../shared/result';
 import { RecoveryScreen, type RecoveryReason } from '../recovery/RecoveryScreen';
 import { JournalBanner } from '../recovery/JournalBanner';
+import { DataSafetyPanel } from '../recovery/DataSafetyPanel';
 import { attachJournal, loadMirror } from '../recovery/setup';
 import { requestPersistence } from '../platform/journalStore';
 import { toggleLocale } from '../runtime/locale';
@@ -163,6 +164,11 @@ function OpenShiftPage({ settings, lastClosed, onSupervisor }: { settings: Stati
       </nav>
       {lastClosed ? <PreviousShiftPanel shift={lastClosed} /> : null}
       <OpenShiftScreen settings={settings} initialLead={lastClosed?.handover?.receivingLead ?? ''} />
+      {/* A wiped PC starts here: restoring a snapshot must not wait for a shift to be opened. */}
+      <details className="data-safety-details">
+        <summary>{tr.t('safetyTitle')}</summary>
+        <DataSafetyPanel />
+      </details>
     </div>
   );
 }

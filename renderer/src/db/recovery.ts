@@ -121,6 +121,40 @@ export async function rebuildFromStore(store: JournalStore, extraSnapshots: stri
   return ok({ ...r, counts: countsOf(r.data), hash: contentHash(r.data) });
 }
 
+/**
+ * The 'behind' restore: whatever IndexedDB can still read is merged under the journal's rows
+ * (a row written in the instant between commit and append exists only there), then the database
+ * is deleted and created afresh — Chromium remembers a LevelDB it found damaged and would delete
+ * it again at the next start, taking the restored rows with it — and the merged rows written.
+ * Returns the target's hash too: the restore is proven when the read-back hash equals it.
+ */
+export async function recreateAndRestore(db: CheckpointDB, data: Dataset, mark: JournalMark | undefined): Promise<Result<RestoreOutcome & { targetHash: string; kept: number }>> {
+  let kept = 0;
+  try {
+    const current = await dumpDataset(db);
+    for (const t of JOURNAL_TABLE_NAMES) {
+      for (const [k, row] of current[t]) {
+        if (!data[t].has(k)) {
+          data[t].set(k, row);
+          kept++;
+        }
+      }
+    }
+  } catch {
+    // Unreadable: the journal alone is the truth.
+  }
+  const targetHash = contentHash(data);
+  try {
+    db.close();
+    await db.delete();
+    await db.open();
+  } catch (e) {
+    return storageFailure(e, { zh: '重建数据库', en: 'Recreating the database' });
+  }
+  const r = await restoreDataset(db, data, mark);
+  return r.ok ? ok({ ...r.value, targetHash, kept }) : r;
+}
+
 export interface RestoreOutcome {
   counts: RecordCounts;
   /** The hash of what IndexedDB holds after the restore, read back from it. */

@@ -6,7 +6,7 @@ import type { JournalMark } from '../../../shared/journal';
 import { decodeSnapshot } from '../../../shared/journal';
 import type { Locale } from '../../../shared/model';
 import type { CheckpointDB } from '../db';
-import { rebuildFromStore, restoreDataset, type RestoreOutcome } from '../db/recovery';
+import { rebuildFromStore, recreateAndRestore, type RestoreOutcome } from '../db/recovery';
 import { makeTranslator } from '../runtime/i18n';
 import { downloadSnapshot } from './snapshotFile';
 
@@ -15,7 +15,7 @@ export type RecoveryReason = { kind: 'behind'; db: JournalMark | undefined; jour
 type Phase =
   | { step: 'ask' }
   | { step: 'working' }
-  | { step: 'done'; outcome: RestoreOutcome; journalHash: string; damaged: number; gaps: number }
+  | { step: 'done'; outcome: RestoreOutcome; journalHash: string; damaged: number; gaps: number; kept: number }
   | { step: 'failed'; message: string };
 
 export function RecoveryScreen({ db, reason, onContinue }: { db: CheckpointDB; reason: RecoveryReason; onContinue: () => void }) {
@@ -34,9 +34,9 @@ export function RecoveryScreen({ db, reason, onContinue }: { db: CheckpointDB; r
     setPhase({ step: 'working' });
     const rebuilt = await rebuildFromStore(store, uploaded === undefined ? [] : [uploaded]);
     if (!rebuilt.ok) return setPhase({ step: 'failed', message: pick(rebuilt.error.message) });
-    const r = await restoreDataset(db, rebuilt.value.data, rebuilt.value.mark);
+    const r = await recreateAndRestore(db, rebuilt.value.data, rebuilt.value.mark);
     if (!r.ok) return setPhase({ step: 'failed', message: pick(r.error.message) });
-    setPhase({ step: 'done', outcome: r.value, journalHash: rebuilt.value.hash, damaged: rebuilt.value.damagedLines, gaps: rebuilt.value.gaps });
+    setPhase({ step: 'done', outcome: r.value, journalHash: r.value.targetHash, damaged: rebuilt.value.damagedLines, gaps: rebuilt.value.gaps, kept: r.value.kept });
   };
 
   const download = async () => {
@@ -75,6 +75,7 @@ export function RecoveryScreen({ db, reason, onContinue }: { db: CheckpointDB; r
           </p>
           {phase.damaged > 0 ? <p>{t('recDamaged', { n: phase.damaged })}</p> : null}
           {phase.gaps > 0 ? <p>{t('recGaps', { n: phase.gaps })}</p> : null}
+          {phase.kept > 0 ? <p>{t('recKept', { n: phase.kept })}</p> : null}
           <button type="button" autoFocus onClick={onContinue}>
             {t('recContinue')}
           </button>
