@@ -38,8 +38,10 @@ export async function saveVehicle(db: CheckpointDB, vehicle: Vehicle, persons: P
   const stored: Vehicle = { ...vehicle, ...summarize(persons) };
   const rows = persons.map((p) => stampPerson(stored, p, stored.voided));
   let entry: JournalEntry | undefined;
+  let idbtrans: IDBTransaction | undefined;
   try {
-    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, ...counterTables(db), db.settings], async () => {
+    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, ...counterTables(db), db.settings], async (tx) => {
+      idbtrans = tx.idbtrans;
       // Checked inside the transaction: a shift closed in another window a moment ago counts.
       const shift = await db.shifts.get(vehicle.shiftId);
       if (!shift) return fail<Vehicle>('save.noShift', '未开班，不能登记', 'No open shift: open a shift first');
@@ -56,7 +58,9 @@ export async function saveVehicle(db: CheckpointDB, vehicle: Vehicle, persons: P
     if (r.ok && entry) await appendJournal(db, entry);
     return r;
   } catch (e) {
-    return storageFailure(e, { zh: '保存', en: 'Saving' });
+    // A full disk shows only in the transaction's error (FILE_ERROR_NO_SPACE), not the request's.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return storageFailure(e, { zh: '保存', en: 'Saving' }, idbtrans?.error);
   }
 }
 
