@@ -66,7 +66,9 @@ test(`${KILLS} SIGKILLs at random moments and right after Ctrl+S lose no confirm
   await expect(journal).toContainText('备份日志：第');
   const m = /车辆 (\d+) · 人员 (\d+)/.exec((await journal.textContent()) ?? '');
   expect(Number(m?.[1])).toBeGreaterThanOrEqual(confirmed.length);
-  test.info().annotations.push({ type: 'figures', description: `seed ${SEED}: ${KILLS} kills, ${confirmed.length} confirmed saves, 0 lost` });
+  const figures = `seed ${SEED}: ${KILLS} kills, ${confirmed.length} confirmed saves, 0 lost`;
+  test.info().annotations.push({ type: 'figures', description: figures });
+  console.log(`[reliability] ${figures}`);
 });
 
 type Damage = { name: string; apply: (leveldb: string, rand: () => number) => Promise<string> };
@@ -131,6 +133,7 @@ for (const [i, damage] of DAMAGES.entries()) {
 
     const what = await damage.apply(s.leveldbDir(), seeded(SEED + i));
     test.info().annotations.push({ type: 'damage', description: what });
+    console.log(`[reliability] ${damage.name}: ${what}`);
 
     await s.launch();
     await expect(s.recoveryScreen()).toBeVisible();
