@@ -1,3 +1,4 @@
+/* global indexedDB, Worker -- the page.evaluate body below runs in Chromium, not Node */
 // What the second copy costs a save, measured on this machine's disk (not part of `npm test`:
 // figures, not assertions). Prints medians of N saves:
 //   node  — the desktop journal's append: write one ~2 KB line + fdatasync (as electron/main/journalFiles.ts)
