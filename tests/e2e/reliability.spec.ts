@@ -134,7 +134,6 @@ for (const [i, damage] of DAMAGES.entries()) {
     await s.openShift();
     const plates: string[] = [];
     for (let k = 0; k < 8; k++) plates.push(await s.register(k));
-    // An amendment and a void travel through the journal as whole rows too.
     await s.close();
 
     const what = await damage.apply(s.leveldbDir(), seeded(SEED + i));
