@@ -278,3 +278,36 @@ test('a full disk: 保存失败：磁盘空间不足, the form is kept, and the 
     await rm(mountPoint, { recursive: true, force: true });
   }
 });
+
+test('with the journal damaged too, the restore starts from the newest OPFS snapshot and replays the journal after it', async () => {
+  test.setTimeout(120_000);
+  const s = await station();
+  await s.launch();
+  await s.openShift();
+  const plates = [await s.register(1), await s.register(2), await s.register(3)];
+  await s.page.keyboard.press('F1');
+  await s.page.getByRole('button', { name: '立即快照' }).click();
+  await expect(s.page.getByTestId('data-safety-note')).toHaveText('快照已保存：第 5 次写入');
+  await s.page.keyboard.press('Escape');
+  plates.push(await s.register(4));
+  await s.close();
+
+  // The database is gone (zeroed MANIFEST) and the journal lost its first five lines (kept: line 6 only, the save after the snapshot).
+  const dir = s.leveldbDir();
+  const manifest = (await readdir(dir)).find((f) => f.startsWith('MANIFEST-'))!;
+  await writeFile(path.join(dir, manifest), Buffer.alloc((await stat(path.join(dir, manifest))).size));
+  await s.launch();
+  await s.booth.goto('other'); // a page that does not hold this station's journal open
+  await s.page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const file = await (await root.getDirectoryHandle('journal')).getFileHandle('checkpoint-station-reliab.jsonl');
+    const lines = (await (await file.getFile()).text()).split('\n').filter(Boolean);
+    const w = await file.createWritable();
+    await w.write(`${lines.slice(5).join('\n')}\n`);
+    await w.close();
+  });
+  await s.booth.goto('reliab');
+  await expect(s.recoveryScreen()).toBeVisible();
+  await s.restoreFromJournal({ vehicles: 4, persons: 4 });
+  await s.expectVehicles(plates);
+});

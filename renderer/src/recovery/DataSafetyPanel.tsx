@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { decodeSnapshot, lastMark, type JournalMark } from '../../../shared/journal';
 import type { SnapshotInfo } from '../../../shared/ipc';
-import { restoreDataset } from '../db/recovery';
+import { restoreDataset, takeSnapshot } from '../db/recovery';
 import { persistenceState } from '../platform/journalStore';
 import { getPlatform } from '../platform/platform';
 import { useDb } from '../runtime/dbContext';
@@ -76,6 +76,18 @@ export function DataSafetyPanel() {
         </form>
       ) : null}
       <div className="data-safety-actions">
+        <button
+          type="button"
+          disabled={!store}
+          onClick={() =>
+            void takeSnapshot(db, 'rolling').then((r) => {
+              setNote(r.ok ? t('safetySnapshotTaken', { seq: r.value.seq }) : pick(r.error.message));
+              setRefresh((n) => n + 1);
+            })
+          }
+        >
+          {t('safetySnapshotNow')}
+        </button>
         <button
           type="button"
           disabled={!store}
