@@ -16,8 +16,8 @@ function fakePlatform() {
 describe('journalStoreFor', () => {
   it('names the journal after the database (file-safe) and passes the second folder only when one is set', async () => {
     const p = fakePlatform();
-    let mirror: string | undefined;
-    const store = journalStoreFor(p as unknown as Platform, 'checkpoint-station-南江', () => mirror);
+    const folder: { dir?: string } = {};
+    const store = journalStoreFor(p as unknown as Platform, 'checkpoint-station-南江', () => folder.dir);
     expect(journalNameOf('checkpoint-station-南江')).toBe('checkpoint-station-__');
     await store.append(['{"a":1}']);
     expect(p.journalAppend).toHaveBeenCalledWith({ db: 'checkpoint-station-__', lines: ['{"a":1}'] });
@@ -25,7 +25,7 @@ describe('journalStoreFor', () => {
     expect(p.journalRead).toHaveBeenCalledWith({ db: 'checkpoint-station-__', part: 'tail' });
     await store.writeSnapshot('shift', 3, 'x');
     expect(p.snapshotWrite).toHaveBeenLastCalledWith({ db: 'checkpoint-station-__', kind: 'shift', seq: 3, text: 'x' });
-    mirror = 'E:\\备份';
+    folder.dir = 'E:\\备份';
     await store.writeSnapshot('rolling', 4, 'y');
     expect(p.snapshotWrite).toHaveBeenLastCalledWith({ db: 'checkpoint-station-__', kind: 'rolling', seq: 4, text: 'y', mirrorDir: 'E:\\备份' });
   });
