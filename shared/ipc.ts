@@ -1,6 +1,9 @@
 // The one contract between renderer and main. The preload wraps each channel in a
 // named function; main validates every payload with these schemas before acting.
 import { z } from 'zod';
+import { JOURNAL_DB_NAME, SNAPSHOT_NAME } from './journal/names';
+
+export { SNAPSHOT_NAME };
 import type { Locale } from './model';
 import { ORIGIN_CHUNK_ROWS } from './originMove';
 import type { Result } from './result';
@@ -93,8 +96,7 @@ export const originChunkIndexSchema = z.number().int().nonnegative().max(10_000_
 
 // --- The second copy (journal + snapshots outside IndexedDB; renderer/src/db/journal.ts) ----------
 
-/** The IndexedDB name the journal belongs to: also a file name, so nothing but [A-Za-z0-9_-]. */
-export const journalDbSchema = z.string().regex(/^[\w-]{1,80}$/);
+export const journalDbSchema = z.string().regex(JOURNAL_DB_NAME);
 export const SNAPSHOT_KINDS = ['rolling', 'shift', 'baseline', 'restore'] as const;
 export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
 
@@ -118,8 +120,6 @@ export const snapshotWriteRequestSchema = z.object({
 });
 export type SnapshotWriteRequest = z.infer<typeof snapshotWriteRequestSchema>;
 
-/** Snapshot file names are made by main; the renderer may only name one it was given. */
-export const SNAPSHOT_NAME = /^(rolling|shift|baseline|restore)-\d{10}-\d{13}\.jsonl$/;
 export const snapshotListRequestSchema = z.object({ db: journalDbSchema });
 export const snapshotReadRequestSchema = z.object({ db: journalDbSchema, name: z.string().regex(SNAPSHOT_NAME) });
 export type SnapshotReadRequest = z.infer<typeof snapshotReadRequestSchema>;

@@ -1,6 +1,7 @@
 // Snapshot file names and which ones to keep: one rule for the desktop folder and the browser's
 // Origin Private File System.
-import { SNAPSHOT_NAME, type SnapshotInfo, type SnapshotKind } from '../ipc';
+import type { SnapshotInfo, SnapshotKind } from '../ipc';
+import { SNAPSHOT_NAME } from './names';
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 export const snapshotName = (kind: SnapshotKind, seq: number, at: number) => `${kind}-${pad(seq, 10)}-${pad(at, 13)}.jsonl`;

@@ -4,7 +4,8 @@
 // the one OPFS API that says "this is on disk" for an append. (A writable stream from the page
 // copies the whole file on every close — ruinous for a journal that grows all day.)
 /// <reference lib="webworker" />
-import { journalDbSchema, SNAPSHOT_NAME, type SnapshotInfo } from '../../../shared/ipc';
+import type { SnapshotInfo } from '../../../shared/ipc';
+import { JOURNAL_DB_NAME, SNAPSHOT_NAME } from '../../../shared/journal/names';
 import { parseSnapshotName, snapshotName, snapshotsToDelete } from '../../../shared/journal/snapshotFiles';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { OpfsCall, OpfsReply, OpfsRequest } from './opfsJournal.protocol';
@@ -62,7 +63,7 @@ async function listSnapshots(db: string): Promise<SnapshotInfo[]> {
 }
 
 async function handle(req: OpfsRequest): Promise<OpfsReply['result']> {
-  if (!journalDbSchema.safeParse(req.db).success) return fail('ipc.invalid', '数据库名称无效', 'Invalid database name');
+  if (!JOURNAL_DB_NAME.test(req.db)) return fail('ipc.invalid', '数据库名称无效', 'Invalid database name');
   switch (req.op) {
     case 'append': {
       const h = await journalHandle(req.db);
