@@ -49,7 +49,8 @@ describe('every shipped schema version opens under the current code with every r
       toClose.push(db);
       await db.open();
       expect(db.verno).toBeGreaterThanOrEqual(3);
-      for (const [t, expected] of Object.entries(rows)) {
+      // dayCounts holds derived counters, which v4 rebuilds in its own shape: checked below by value.
+      for (const [t, expected] of Object.entries(rows).filter(([t]) => t !== 'dayCounts')) {
         const actual = await db.table(t).toArray();
         const byKey = (r: unknown) => canonicalJson(r);
         expect(actual.map(byKey).sort(), t).toEqual(expected.map(byKey).sort());

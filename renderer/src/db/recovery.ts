@@ -19,6 +19,8 @@ import {
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CheckpointDB } from './db';
 import { storageFailure } from './errors';
+import { counterTables, queueRows } from './dayCounts';
+import type { Person, Vehicle } from '../../../shared/model';
 import { appendJournal, JOURNAL_MARK_KEY, readMark, stampJournal, writeMark, type JournalStore, type SnapshotInfo } from './journal';
 
 /**
@@ -174,7 +176,7 @@ export interface RestoreOutcome {
 export async function restoreDataset(db: CheckpointDB, data: Dataset, mark: JournalMark | undefined, mode: 'journal' | 'upload' = 'journal'): Promise<Result<RestoreOutcome>> {
   let entry: JournalEntry | undefined;
   try {
-    await db.transaction('rw', [...JOURNAL_TABLE_NAMES.map((t) => db.table(t)), db.dayCounts], async () => {
+    await db.transaction('rw', [...JOURNAL_TABLE_NAMES.map((t) => db.table(t)), ...counterTables(db)], async () => {
       const added: Partial<RecordCounts> = {};
       for (const t of JOURNAL_TABLE_NAMES) {
         let rows = [...data[t].values()];
@@ -186,7 +188,19 @@ export async function restoreDataset(db: CheckpointDB, data: Dataset, mark: Jour
         }
         for (let i = 0; i < rows.length; i += 5000) await db.table(t).bulkPut(rows.slice(i, i + 5000));
       }
+      // Derived stores: counters are recounted on first use; the recheck queue is rebuilt from the
+      // restored people (the same rule every write applies, dayCounts.ts queueRows).
       await db.dayCounts.clear();
+      await db.shiftCounts.clear();
+      if (mode === 'journal') await db.recheckQueue.clear();
+      const persons = [...data.persons.values()] as Person[];
+      const byVehicle = new Map<string, Person[]>();
+      for (const p of persons) byVehicle.set(p.vehicleId, [...(byVehicle.get(p.vehicleId) ?? []), p]);
+      const queue = [...byVehicle].flatMap(([id, ps]) => {
+        const vehicle = data.vehicles.get(id) as Vehicle | undefined;
+        return vehicle ? queueRows({ vehicle, persons: ps }) : [];
+      });
+      if (queue.length > 0) await db.recheckQueue.bulkPut(queue);
       if (mode === 'upload') {
         entry = await stampJournal(db, 'restoreUpload', {}, added);
       } else {
