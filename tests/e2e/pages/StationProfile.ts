@@ -125,7 +125,7 @@ export class StationProfile {
 
   /** Every plate is in today's list, and the counter says exactly this many vehicles. */
   async expectVehicles(plates: readonly string[]): Promise<void> {
-    await expect(this.page.getByTestId('today-counts')).toHaveText(`车辆 ${plates.length} 辆 · 人员 ${plates.length} 人`);
+    await expect(this.page.getByTestId('shift-counts')).toHaveText(`车辆 ${plates.length} 辆 · 人员 ${plates.length} 人`);
     for (const plate of plates) await expect(this.booth.todayRow(plate)).toBeVisible();
   }
 
