@@ -1,7 +1,7 @@
 // Turns a renderer-suggested name into one file name that is valid on Windows, Linux and a
 // FAT32/exFAT USB stick, keeping Chinese text (plate numbers, station names) intact.
 
-export type SaveKind = 'xlsx' | 'pdf';
+export type SaveKind = 'xlsx' | 'pdf' | 'jsonl';
 
 /** Windows refuses these as names even with an extension (CON.xlsx), on every drive. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
@@ -16,7 +16,7 @@ const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
  */
 const MAX_STEM_BYTES = 200;
 
-export const DEFAULT_STEM: Readonly<Record<SaveKind, string>> = { xlsx: '卡口导出', pdf: '卡口打印' };
+export const DEFAULT_STEM: Readonly<Record<SaveKind, string>> = { xlsx: '卡口导出', pdf: '卡口打印', jsonl: '卡口快照' };
 
 function truncateUtf8(text: string, maxBytes: number): string {
   let out = '';

@@ -1,6 +1,7 @@
 import { helpLines } from '../../../shared/keyboard';
 import { useT } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
+import { DataSafetyPanel } from '../recovery/DataSafetyPanel';
 
 /** F1: every key, read from the one keyboard table (shared/keyboard.ts) that also drives them. */
 export function HelpDialog({ onClose }: { onClose: () => void }) {
@@ -26,6 +27,7 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
         </tbody>
       </table>
       <p>{t('plateHint')}</p>
+      <DataSafetyPanel />
       <button type="button" autoFocus onClick={onClose}>
         {t('close')}
       </button>

@@ -5,6 +5,8 @@ import type { CheckpointDB } from './db';
 import { notFound, storageFailure } from './errors';
 import { dayKey, newId } from './ids';
 import { MAX, MIN } from './keys';
+import { appendJournal, stampJournal } from './journal';
+import type { JournalEntry } from '../../../shared/journal';
 
 export interface OpenShiftInput {
   checkpoint: string;
@@ -32,9 +34,10 @@ export async function openShift(db: CheckpointDB, input: OpenShiftInput, now: nu
     .filter((s) => s.name !== '');
   if (staff.length === 0) return fail('shift.staffRequired', '请至少登记一名值班人员', 'At least one staff member is required');
 
+  let entry: JournalEntry | undefined;
   try {
     // Check and insert in one transaction: two windows cannot both open a shift.
-    return await db.transaction('rw', db.shifts, async () => {
+    const r = await db.transaction('rw', [db.shifts, db.settings], async () => {
       const open = await newestOpen(db);
       if (open) {
         return fail<Shift>(
@@ -55,8 +58,11 @@ export async function openShift(db: CheckpointDB, input: OpenShiftInput, now: nu
         exports: [],
       };
       await db.shifts.add(shift);
+      entry = await stampJournal(db, 'openShift', { shifts: [shift] }, { shifts: 1 });
       return ok(shift);
     });
+    if (r.ok && entry) await appendJournal(db, entry);
+    return r;
   } catch (e) {
     return storageFailure(e, { zh: '开班', en: 'Opening the shift' });
   }
@@ -83,8 +89,9 @@ export async function listShiftsByDay(db: CheckpointDB, day: string): Promise<Sh
 }
 
 export async function closeShift(db: CheckpointDB, shiftId: string, handover: HandoverNotes, now: number): Promise<Result<Shift>> {
+  let entry: JournalEntry | undefined;
   try {
-    return await db.transaction('rw', [db.shifts, db.recheckQueue], async () => {
+    const r = await db.transaction('rw', [db.shifts, db.recheckQueue, db.settings], async () => {
       const shift = await db.shifts.get(shiftId);
       if (!shift) return notFound<Shift>(SHIFT);
       if (shift.status === 'closed') return fail<Shift>('shift.alreadyClosed', '该班次已交班', 'This shift is already closed');
@@ -100,8 +107,11 @@ export async function closeShift(db: CheckpointDB, shiftId: string, handover: Ha
       }
       const closed: Shift = { ...shift, status: 'closed', closedAt: now, handover };
       await db.shifts.put(closed);
+      entry = await stampJournal(db, 'closeShift', { shifts: [closed] });
       return ok(closed);
     });
+    if (r.ok && entry) await appendJournal(db, entry);
+    return r;
   } catch (e) {
     return storageFailure(e, { zh: '交班', en: 'Closing the shift' });
   }
@@ -109,14 +119,18 @@ export async function closeShift(db: CheckpointDB, shiftId: string, handover: Ha
 
 /** Remember that the shift's records were exported (where, and whether IDs were unmasked). */
 export async function recordExport(db: CheckpointDB, shiftId: string, rec: ExportRecord): Promise<Result<Shift>> {
+  let entry: JournalEntry | undefined;
   try {
-    return await db.transaction('rw', db.shifts, async () => {
+    const r = await db.transaction('rw', [db.shifts, db.settings], async () => {
       const shift = await db.shifts.get(shiftId);
       if (!shift) return notFound<Shift>(SHIFT);
       const updated: Shift = { ...shift, exports: [...(shift.exports ?? []), rec] };
       await db.shifts.put(updated);
+      entry = await stampJournal(db, 'recordExport', { shifts: [updated] });
       return ok(updated);
     });
+    if (r.ok && entry) await appendJournal(db, entry);
+    return r;
   } catch (e) {
     return storageFailure(e, { zh: '记录导出', en: 'Recording the export' });
   }
