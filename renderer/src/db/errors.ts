@@ -29,6 +29,12 @@ function messages(e: unknown, depth = 0): string {
  * an UnknownError whose message names LevelDB's FILE_ERROR_NO_SPACE (measured with a filled tmpfs).
  */
 const DISK_FULL = /FILE_ERROR_NO_SPACE|No space left|ENOSPC/i;
+/**
+ * When an earlier write (the half-typed draft is kept on disk as it is typed) already hit the full
+ * disk, Chromium closes the database and the save's re-open fails with this instead. The disk is
+ * the likely cause, but not the only one, so the message says so.
+ */
+const BACKING_STORE = /Internal error opening backing store/i;
 
 /** Map an exception thrown by Dexie/IndexedDB to a bilingual failure. */
 export function storageFailure<T>(e: unknown, action: { zh: string; en: string }, txError?: unknown): Result<T> {
@@ -39,6 +45,9 @@ export function storageFailure<T>(e: unknown, action: { zh: string; en: string }
   const name = DISK_FULL.test(detail) ? 'QuotaExceededError' : errorName(e);
   if (name === 'ConstraintError') {
     return fail('db.duplicate', `${action.zh}失败：记录编号重复（可能已保存过）`, `${action.en} failed: duplicate record id (already saved?)`);
+  }
+  if (name !== 'QuotaExceededError' && BACKING_STORE.test(detail)) {
+    return fail('db.unwritable', `${action.zh}失败：无法写入数据库（磁盘空间不足或磁盘出错），记录未保存`, `${action.en} failed: the database cannot be written (disk full or failing); nothing was saved`);
   }
   if (name === 'QuotaExceededError') {
     return fail('db.full', `${action.zh}失败：磁盘空间不足`, `${action.en} failed: the disk is full`);

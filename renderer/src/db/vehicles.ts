@@ -40,6 +40,9 @@ export async function saveVehicle(db: CheckpointDB, vehicle: Vehicle, persons: P
   const rows = persons.map((p) => stampPerson(stored, p, stored.voided));
   let entry: JournalEntry | undefined;
   let idbtrans: IDBTransaction | undefined;
+  // After a write failed on a full disk, Chromium may close the database and Dexie keeps that
+  // failure; once space is back, the next save must open it again rather than repeat the error.
+  if (!db.isOpen()) await db.open().catch(() => undefined);
   try {
     const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, ...counterTables(db), db.settings], async (tx) => {
       idbtrans = tx.idbtrans;

@@ -119,7 +119,7 @@ export class StationProfile {
   /** A confirmed save: the booth said 已保存. */
   async register(n: number): Promise<string> {
     const plate = await this.fillAndSave(n);
-    await expect(this.booth.saveStatus()).toHaveText(`已保存：${plate}，1 人`);
+    await this.booth.expectSaved(plate, 1);
     return plate;
   }
 
