@@ -54,8 +54,3 @@ export function parseTemperature(raw: string): TempParse {
 export function isFever(celsius: number, line: number): boolean {
   return celsius >= line - 1e-9;
 }
-
-export function formatCelsius(c: number): string {
-  if (!Number.isFinite(c)) return '';
-  return (Math.round(c * 10 + 1e-9) / 10).toFixed(1);
-}

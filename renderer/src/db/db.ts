@@ -1,12 +1,11 @@
-// The booth's database. Schema and the reasons for every index: schema.ts (SCHEMA_VERSIONS is
-// the note for docs/ARCHITECTURE.md).
+// The booth's database. Schema and the reasons for every index: schema.ts.
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import type { BoothTally } from '../../../shared/handover/summary';
 import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
 
-export { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_VERSIONS, DB_NAME } from './schema';
+export { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, DB_NAME } from './schema';
 
 export interface SettingRow {
   key: string;

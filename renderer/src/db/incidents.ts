@@ -28,10 +28,6 @@ export async function listIncidentsByDay(db: CheckpointDB, day: string): Promise
   return db.incidents.where('[day+at]').between([day, MIN], [day, MAX]).toArray();
 }
 
-/** A shift's incidents in chronological order, voided included and flagged. */
-export async function listIncidentsByShift(db: CheckpointDB, shiftId: string): Promise<Incident[]> {
-  return db.incidents.where('[shiftId+at]').between([shiftId, MIN], [shiftId, MAX]).toArray();
-}
 
 export async function voidIncident(db: CheckpointDB, id: string, reason: string, by: string, now: number): Promise<Result<Incident>> {
   if (!reason.trim()) return reasonRequired();

@@ -6,7 +6,6 @@ export {
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
-  SCHEMA_VERSIONS,
   type SettingRow,
   type ImportedShiftRow,
   type DayCountRow,
@@ -32,9 +31,9 @@ export {
   type LastVisit,
 } from './vehicles';
 export { searchRecords, MIN_QUERY_LENGTH, type SearchOptions } from './search';
-export { addIncident, listIncidentsByDay, listIncidentsByShift, voidIncident } from './incidents';
+export { addIncident, listIncidentsByDay, voidIncident } from './incidents';
 export { getSettings, saveSettings } from './settings';
-export { vehiclesOfShift, personsOfShift, incidentsOfShift, eachVehicleOfShift } from './shiftData';
+export { vehiclesOfShift, personsOfShift, incidentsOfShift } from './shiftData';
 export { storeImportedShifts, listImportedShifts, importedShiftsOfDay, clearImportedShifts, type IncomingShift, type StoreImportResult } from './imported';
 export { readDayCounts, readShiftCounts, ensureCounterRows } from './dayCounts';
 export { listOpenRechecks, countOpenRechecks, completeRecheck, type OpenRecheck } from './rechecks';

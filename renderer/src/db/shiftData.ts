@@ -20,10 +20,3 @@ export async function incidentsOfShift(db: CheckpointDB, shiftId: string): Promi
   return db.incidents.where('[shiftId+at]').between([shiftId, MIN], [shiftId, MAX]).toArray();
 }
 
-/**
- * Cursor iteration over the shift's vehicles, for a streaming export that should not hold
- * the whole shift in memory. `fn` must be synchronous: the cursor lives in one IDB transaction.
- */
-export async function eachVehicleOfShift(db: CheckpointDB, shiftId: string, fn: (v: Vehicle) => void): Promise<void> {
-  await db.vehicles.where('[shiftId+createdAt]').between([shiftId, MIN], [shiftId, MAX]).each((v) => fn(v));
-}

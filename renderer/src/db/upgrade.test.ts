@@ -1,5 +1,4 @@
-// A booth that ran version 1 must open under version 2 with every record intact: v2 only adds the
-// supervisor's importedShifts store.
+// A booth that ran version 1 must open under the current version with every record intact.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CheckpointDB } from './db';
@@ -17,7 +16,7 @@ afterEach(() => {
 describe('schema upgrade v1 → current', () => {
   it('opens a v1 database with data as the current version and keeps the data', async () => {
     const name = `upgrade-${newId()}`;
-    // Version 1 exactly as shipped, with raw Dexie (not CheckpointDB, which is now v2).
+    // Version 1 exactly as shipped, with raw Dexie (not CheckpointDB, which opens the current version).
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_V1);
     await v1.open();

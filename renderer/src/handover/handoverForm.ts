@@ -69,8 +69,3 @@ export function handoverNotes(d: HandoverDraft, now: number): HandoverNotes {
     receivedConfirmedAt: now,
   };
 }
-
-/** True when the draft holds anything typed (closing the dialog keeps it; see BoothScreen). */
-export function draftTouched(d: HandoverDraft): boolean {
-  return d.confirmed || TEXT_FIELDS.some((f) => d[f].trim() !== '');
-}

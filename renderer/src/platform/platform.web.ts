@@ -1,6 +1,6 @@
 import type { MenuCommand } from '../../../shared/ipc';
 import { ok, fail } from '../../../shared/result';
-import type { Platform } from './platform';
+import type { Platform } from './types';
 
 const desktopOnly = () => fail<never>('platform.desktopOnly', '仅桌面版可用。', 'Only available in the desktop app.');
 
