@@ -13,11 +13,11 @@
 // - about 30 % of vehicles are regulars (commuters, delivery vans) who come back with the same
 //   people: repeat-visit lookups and ID searches hit several visits, as in real life.
 // - a few voided vehicles and corrections.
-import type { DocType, Person, Shift, StationSettings, Vehicle, VehicleType } from '../../../shared/model';
-import { DEFAULT_SETTINGS } from '../../../shared/model';
-import { buildRecords, emptyOccupant, keyAreaReasons, type OccupantDraft, type VehicleDraft } from '../../../shared/registration';
-import { residentIdCheckChar } from '../../../shared/residentId';
-import { PROVINCES } from '../../../shared/provinces';
+import type { DocType, Person, Shift, StationSettings, Vehicle, VehicleType } from '../../shared/model';
+import { DEFAULT_SETTINGS } from '../../shared/model';
+import { buildRecords, emptyOccupant, keyAreaReasons, type OccupantDraft, type VehicleDraft } from '../../shared/registration';
+import { residentIdCheckChar } from '../../shared/residentId';
+import { PROVINCES } from '../../shared/provinces';
 import { Rng } from './rng';
 
 export const SETTINGS: StationSettings = { ...DEFAULT_SETTINGS, checkpoint: '南江南高速出口卡点', homeProvince: '川' };

@@ -5,8 +5,8 @@
 // for a flow that did not work.
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { BoothPage, residentId } from '../e2e/pages/BoothPage';
-import { completeRecheckFromList, markAwaitingRecheck, recheckRows, registerLocalVehicle } from '../e2e/pages/shiftFlows';
+import { BoothPage, residentId } from '../../tests/e2e/pages/BoothPage';
+import { completeRecheckFromList, markAwaitingRecheck, recheckRows, registerLocalVehicle } from '../../tests/e2e/pages/shiftFlows';
 
 interface FlowCost {
   flow: string;

@@ -2,7 +2,7 @@
 // bench page seeds the very IndexedDB databases the app then opens with ?db=…:
 //   BENCH_TARGET=app    the real app, built exactly as `npm run build:web` builds it (same
 //                       entry, so the same chunks a booth loads at start-up);
-//   BENCH_TARGET=bench  the bench-only page renderer/bench.html (+ its export worker), added
+//   BENCH_TARGET=bench  the bench-only page bench/page/bench.html (+ its export worker), added
 //                       next to it without emptying the folder.
 // Output goes to bench-results/build.tmp (git-ignored); dist-web and out are never touched.
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ const port = Number(process.env.BENCH_PORT ?? 5186);
 const target = process.env.BENCH_TARGET === 'bench' ? 'bench' : 'app';
 
 export default defineConfig({
-  root: 'renderer',
+  root: target === 'app' ? here('../renderer') : here('page'),
   base: './',
   plugins: [react()],
   preview: {
@@ -27,11 +27,11 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   build: {
-    outDir: here('bench-results/build.tmp'),
+    outDir: here('../bench-results/build.tmp'),
     emptyOutDir: target === 'app',
     sourcemap: target === 'bench',
     rolldownOptions: {
-      input: target === 'app' ? here('renderer/index.html') : { bench: here('renderer/bench.html') },
+      input: target === 'app' ? here('../renderer/index.html') : { bench: here('page/bench.html') },
     },
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineRuns, median, percentile, ratio, summarize, table, verdict } from './benchStats.mjs';
+import { combineRuns, median, percentile, ratio, summarize, table, verdict } from './stats.mjs';
 
 describe('bench statistics', () => {
   it('median of odd and even counts, ignoring non-finite samples', () => {

@@ -5,13 +5,13 @@
 // jobs.ts), timed one by one — and the booths' workbooks for the supervisor merge. The baseline
 // is SheetJS itself writing the same cells from plain arrays (aoa_to_sheet).
 import * as XLSX from 'xlsx';
-import type { Person, Shift, Vehicle } from '../../../shared/model';
-import { summarizeShift } from '../../../shared/handover/summary';
-import { buildHandoverWorkbook } from '../../../shared/excel/handoverWorkbook';
-import { workbookToXlsx } from '../../../shared/excel/toXlsx';
-import { excelDate } from '../../../shared/excel/cells';
-import type { CellValue, WorkbookModel } from '../../../shared/excel/workbookModel';
-import { CheckpointDB, dayKey, getShift, incidentsOfShift, personsOfShift, vehiclesOfShift } from '../db';
+import type { Person, Shift, Vehicle } from '../../shared/model';
+import { summarizeShift } from '../../shared/handover/summary';
+import { buildHandoverWorkbook } from '../../shared/excel/handoverWorkbook';
+import { workbookToXlsx } from '../../shared/excel/toXlsx';
+import { excelDate } from '../../shared/excel/cells';
+import type { CellValue, WorkbookModel } from '../../shared/excel/workbookModel';
+import { CheckpointDB, dayKey, getShift, incidentsOfShift, personsOfShift, vehiclesOfShift } from '../../renderer/src/db';
 import { Generator } from './generate';
 import { dbFullName } from './seed';
 

@@ -1,8 +1,8 @@
 // Where the time of a save or a search goes, request by request, on the NATIVE IndexedDB API
 // (no Dexie in between): which step gets slower as the database grows, and by how much. This
 // is diagnosis for the report, not a figure with a target.
-import type { Person, Shift, Vehicle } from '../../../shared/model';
-import { dayKey } from '../db';
+import type { Person, Shift, Vehicle } from '../../shared/model';
+import { dayKey } from '../../renderer/src/db';
 import { Generator } from './generate';
 import { connect, meta } from './measure';
 

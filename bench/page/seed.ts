@@ -13,9 +13,9 @@
 // own keys there). When persons, seed, generator version and today's date match, a later run
 // reuses the database instead of seeding it again.
 import Dexie from 'dexie';
-import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
-import { CheckpointDB, dayKey, saveSettings } from '../db';
-import { recountDay, recountShift } from '../db/dayCounts';
+import type { Incident, Person, Shift, Vehicle } from '../../shared/model';
+import { CheckpointDB, dayKey, saveSettings } from '../../renderer/src/db';
+import { recountDay, recountShift } from '../../renderer/src/db/dayCounts';
 import { Generator, SETTINGS, type IdMode, type VehicleIdentity } from './generate';
 import { Rng } from './rng';
 

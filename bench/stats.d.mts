@@ -1,4 +1,4 @@
-// Types for benchStats.mjs, so scripts/benchStats.test.ts can import it.
+// Types for stats.mjs, so stats.test.ts can import it.
 export interface RunFigure {
   median: number;
   p95: number;

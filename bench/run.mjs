@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// npm run bench — "Benchmarks at scale".
+// npm run bench — "Benchmarks at scale". The bench lives beside the app (bench/), never inside it:
+// bench/page is a page of its own that imports the shipped modules (renderer/src/db, export, shared).
 //
 // Seeds booth databases of 1,000 / 100,000 / 1,000,000 persons in headless Chromium's real
 // IndexedDB (through the app's own storage layer), then measures, side by side:
 //   save · search · repeat-visit lookup · today's list · a supervisor's day view · start-up of
 //   the real app page · UI save/search in the real app · shift export vs raw SheetJS (in a
 //   worker) · merging 100 booths' workbooks · renderer JS heap after each step · operator
-//   keystrokes for the standard flows (Playwright, tests/bench/operator.spec.ts).
+//   keystrokes for the standard flows (Playwright, bench/operator/operator.spec.ts).
 // Every figure is repeated (--runs, default 3); the report gives medians of the run medians and
 // the ratios that matter (largest vs smallest scale, export vs raw SheetJS). Nothing here is a
 // pass/fail test: the verdicts are printed, the exit code is 0 unless the bench itself broke.
@@ -35,7 +36,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { combineRuns, fmtMB, fmtMs, fmtRatio, ratio, summarize, table, verdict } from './benchStats.mjs';
+import { combineRuns, fmtMB, fmtMs, fmtRatio, ratio, summarize, table, verdict } from './stats.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = (name) => path.join(ROOT, 'node_modules', '.bin', name);
@@ -103,13 +104,13 @@ const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padS
 function build() {
   for (const target of ['app', 'bench']) {
     log(`vite build (${target})`);
-    const r = spawnSync(BIN('vite'), ['build', '--config', 'vite.bench.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BENCH_TARGET: target, BENCH_PORT: String(opt.port) } });
+    const r = spawnSync(BIN('vite'), ['build', '--config', 'bench/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BENCH_TARGET: target, BENCH_PORT: String(opt.port) } });
     if (r.status !== 0) throw new Error(`vite build (${target}) failed`);
   }
 }
 
 async function startServer() {
-  const child = spawn(BIN('vite'), ['preview', '--config', 'vite.bench.config.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BENCH_PORT: String(opt.port) } });
+  const child = spawn(BIN('vite'), ['preview', '--config', 'bench/vite.config.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BENCH_PORT: String(opt.port) } });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -552,7 +553,7 @@ function operatorCost() {
   mkdirSync(opt.out, { recursive: true });
   const out = path.join(opt.out, 'operator.tmp.json');
   rmSync(out, { force: true });
-  const r = spawnSync(BIN('playwright'), ['test', '-c', 'tests/bench/playwright.bench.config.ts'], {
+  const r = spawnSync(BIN('playwright'), ['test', '-c', 'bench/operator/playwright.config.ts'], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, BENCH_BASE_URL: BASE, BENCH_OPERATOR_OUT: out, CHROMIUM_PATH: CHROMIUM },
@@ -795,7 +796,7 @@ function report(mach, operator) {
     '',
     exportTable,
     '',
-    exportTable ? "The app's export and import run through its own worker client (renderer/src/export/workerClient.ts startJob), started from the bench page on the same origin; the raw SheetJS baseline and the step-by-step breakdown run in the bench's worker (renderer/src/bench/exportWorker.ts)." : '',
+    exportTable ? "The app's export and import run through its own worker client (renderer/src/export/workerClient.ts startJob), started from the bench page on the same origin; the raw SheetJS baseline and the step-by-step breakdown run in the bench's worker (bench/page/exportWorker.ts)." : '',
     '',
     operatorTable,
     '',

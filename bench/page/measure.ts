@@ -3,8 +3,8 @@
 // Warm-up calls are made and discarded first: they open the connection and warm caches, which
 // a booth that has been running for a while has too. Cold start is measured separately, by
 // loading the app page (scripts/bench.mjs).
-import type { Shift, Vehicle } from '../../../shared/model';
-import type { ShiftCounts } from '../../../shared/handover/summary';
+import type { Shift, Vehicle } from '../../shared/model';
+import type { ShiftCounts } from '../../shared/handover/summary';
 import {
   CheckpointDB,
   countPersonsByDay,
@@ -26,10 +26,10 @@ import {
   saveVehicle,
   searchRecords,
   vehiclesOfShift,
-} from '../db';
+} from '../../renderer/src/db';
 import { Generator } from './generate';
-import { recountDay, recountShift } from '../db/dayCounts';
-import { buildDayView, importedRow, localRow, type DayShiftRow } from '../supervisor/dayView';
+import { recountDay, recountShift } from '../../renderer/src/db/dayCounts';
+import { buildDayView, importedRow, localRow, type DayShiftRow } from '../../renderer/src/supervisor/dayView';
 import { dbFullName, readMeta, type SeedMeta } from './seed';
 
 /** Rows the today panel and the search list show at once (TodayPanel's PAGE). */
