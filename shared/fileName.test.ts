@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STEM, ensureExtension, sanitizeFileName } from './fileName';
+import { DEFAULT_STEM, MAX_FILE_NAME_BYTES, ensureExtension, sanitizeFileName } from './fileName';
+
+const utf8 = (s: string) => new TextEncoder().encode(s).length;
 
 describe('sanitizeFileName', () => {
   it.each([
@@ -43,10 +45,17 @@ describe('sanitizeFileName', () => {
 
   it('keeps the name under 255 bytes with room for the temp suffix, without splitting characters', () => {
     const name = sanitizeFileName('卡'.repeat(200), 'xlsx');
-    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255 - '.tmp-xxxxxxxxxxxx'.length);
+    expect(utf8(name)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
+    expect(MAX_FILE_NAME_BYTES + ' (2)'.length).toBeLessThanOrEqual(255 - '.tmp-xxxxxxxxxxxx'.length);
     expect(name).toMatch(/^卡+\.xlsx$/);
     const emoji = sanitizeFileName('🚗'.repeat(100), 'pdf');
     expect(emoji).toMatch(/^(🚗)+\.pdf$/u);
+    expect(emoji).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+
+  it('collapses whitespace and removes C1 controls too', () => {
+    expect(sanitizeFileName('交接表   夜班\u0085.xlsx', 'xlsx')).toBe('交接表 夜班_.xlsx');
+    expect(sanitizeFileName('report. . .xlsx', 'xlsx')).toBe('report.xlsx');
   });
 
   it('normalises to NFC so the same name is the same file', () => {

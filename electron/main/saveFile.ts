@@ -5,7 +5,7 @@ import type { SaveOutcome } from '../../shared/ipc';
 import type { Locale } from '../../shared/model';
 import { ok, type Result } from '../../shared/result';
 import { writeFileAtomic } from './atomicWrite';
-import { ensureExtension, sanitizeFileName, type SaveKind } from './fileName';
+import { ensureExtension, sanitizeFileName, type FileKind as SaveKind } from '../../shared/fileName';
 import { readLastFolder, writeLastFolder } from './lastFolder';
 
 export interface SaveRequest {
