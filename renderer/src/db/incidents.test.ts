@@ -3,7 +3,7 @@ import type { Incident, Shift } from '../../../shared/model';
 import type { CheckpointDB } from './db';
 import { newId } from './ids';
 import { addIncident, listIncidentsByDay, voidIncident } from './incidents';
-import { incidentsOfShift, personsOfShift, vehiclesOfShift } from './shiftData';
+import { incidentsOfShift, personsOfShift, readShiftRecords, vehiclesOfShift } from './shiftData';
 import { T0, freshDb, makePerson, makeShift, makeVehicle } from './testing';
 import { saveVehicle } from './vehicles';
 
@@ -74,5 +74,17 @@ describe('shiftData', () => {
     ]);
     expect(await incidentsOfShift(db, shift.id)).toHaveLength(1);
     expect(await vehiclesOfShift(db, 'other')).toEqual([]);
+  });
+
+  it('readShiftRecords reads the shift and all its records, reporting each step, or undefined for no shift', async () => {
+    const v = makeVehicle({ shiftId: shift.id, createdAt: T0 });
+    await saveVehicle(db, v, [makePerson({ seq: 0 }, v), makePerson({ seq: 1 }, v)]);
+    await addIncident(db, incident());
+    const steps: string[] = [];
+    const r = await readShiftRecords(db, shift.id, (step, read) => steps.push(`${step}:${read.vehicles ?? '-'}/${read.persons ?? '-'}`));
+    expect(r?.shift.id).toBe(shift.id);
+    expect([r?.vehicles.length, r?.persons.length, r?.incidents.length]).toEqual([1, 2, 1]);
+    expect(steps).toEqual(['readShift:-/-', 'readVehicles:-/-', 'readPersons:1/-', 'readIncidents:1/2']);
+    expect(await readShiftRecords(db, 'missing')).toBeUndefined();
   });
 });

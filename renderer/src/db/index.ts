@@ -33,7 +33,7 @@ export {
 export { searchRecords, MIN_QUERY_LENGTH, type SearchOptions } from './search';
 export { addIncident, listIncidentsByDay, voidIncident } from './incidents';
 export { getSettings, saveSettings } from './settings';
-export { vehiclesOfShift, personsOfShift, incidentsOfShift } from './shiftData';
+export { readShiftRecords, vehiclesOfShift, personsOfShift, incidentsOfShift, type ShiftRecords, type ShiftReadStep } from './shiftData';
 export { storeImportedShifts, listImportedShifts, importedShiftsOfDay, clearImportedShifts, type IncomingShift, type StoreImportResult } from './imported';
 export { readDayCounts, readShiftCounts, ensureCounterRows } from './dayCounts';
 export { listOpenRechecks, countOpenRechecks, completeRecheck, type OpenRecheck } from './rechecks';
