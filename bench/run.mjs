@@ -20,9 +20,9 @@
 //   --no-build                     reuse bench-results/build.tmp
 //   --skip-export --skip-merge --skip-operator --skip-ui
 //   --diagnose                     also run the id/key-locality experiment (anatomy.ts)
-//   --ids ordered                  EXPERIMENT: seed and measure databases whose record ids are
-//                                  time-ordered (UUIDv7 layout) instead of the app's random
-//                                  UUIDs; they are kept apart (bench-1m-ordered, …)
+//   --ids random                   COMPARISON: seed and measure databases whose record ids are
+//                                  random v4 UUIDs instead of the app's time-ordered ids
+//                                  (UUIDv7 layout, the default); kept apart (bench-1m-random, …)
 //   --profile DIR                  Chromium profile holding the seeded databases
 //                                  (default: $TMPDIR/checkpoint-station-bench-profile)
 //   --port N                       preview server port (default 5186)
@@ -46,7 +46,7 @@ const t0 = Date.now();
 // Options
 
 function parseArgs(argv) {
-  const o = { ids: 'random', diagnose: false, scales: null, runs: null, quick: false, fresh: false, build: true, exportBench: true, merge: true, operator: true, ui: true, profile: null, port: 5186, seed: 20200123, out: path.join(ROOT, 'bench-results') };
+  const o = { ids: 'ordered', diagnose: false, scales: null, runs: null, quick: false, fresh: false, build: true, exportBench: true, merge: true, operator: true, ui: true, profile: null, port: 5186, seed: 20200123, out: path.join(ROOT, 'bench-results') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -90,7 +90,7 @@ function parseArgs(argv) {
 const opt = parseArgs(process.argv.slice(2));
 const BASE = `http://127.0.0.1:${opt.port}/`;
 const scaleName = (n) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}m` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n));
-const dbOf = (n) => `bench-${scaleName(n)}${opt.ids === 'ordered' ? '-ordered' : ''}`;
+const dbOf = (n) => `bench-${scaleName(n)}${opt.ids === 'random' ? '-random' : ''}`;
 const EXPORT_DB = 'bench-export';
 const EXPORT_VEHICLES = 5000;
 const EXPORT_PER_VEHICLE = 4;
@@ -416,7 +416,8 @@ async function measureScale(persons, run) {
     const dv = await bench(page, 'dayView', db, p.fullDay, opt.n.day, opt.n.dayWarm);
     add('day.light', persons, dv.light);
     add('day.full', persons, dv.full);
-    note('day', persons, { day: dv.day, shifts: dv.shifts, vehiclesRead: dv.vehiclesRead, personsRead: dv.personsRead });
+    add('day.fromRecords', persons, dv.fromRecords);
+    note('day', persons, { day: dv.day, shifts: dv.shifts, computed: dv.computed, vehiclesRead: dv.vehiclesRead, personsRead: dv.personsRead });
     add('heap.bench.day', persons, [await heap(page)]);
 
     // Export of the last closed shift FROM THIS database (the booth's real situation), app vs
@@ -609,7 +610,8 @@ const ROWS = [
   ['today.shiftCounts', '  本班 counter row', 1.5],
   ['today.deepPage', "Today's list: 5th page (keyset cursor)", 1.5],
   ['day.light', 'Supervisor day view: shifts + day counts', null],
-  ['day.full', "Supervisor day view (DayView's query: every shift read + summarised)", null],
+  ['day.full', "Supervisor day view as shipped (readDay: stored totals of closed shifts, schema v7)", 1.5],
+  ['day.fromRecords', 'Supervisor day view counted from every record of the day (before v7), for reference', null],
   ['shiftExport.app', "Export last night's shift from this database: app (worker)", null],
   ['shiftExport.raw', '  raw SheetJS, same cells', null],
   ['shiftExport.read', '  of which: reading the shift from IndexedDB', null],
@@ -772,7 +774,7 @@ function report(mach, operator) {
     const td = info.today?.[s];
     const dv = info.day?.[s];
     facts.push(
-      `- ${scaleName(s)}: ${d.persons.toLocaleString('en')} persons (profile on disk ${fmtMB(storage[dbOf(s)])}), ${d.vehicles.toLocaleString('en')} vehicles, ${d.shifts} shifts over ${d.days} days; today ${td?.vehicles ?? '?'} vehicles / ${td?.persons ?? '?'} persons; day view ${dv?.day} = ${dv?.shifts} shifts, ${dv?.vehiclesRead} vehicles + ${dv?.personsRead} persons read; search rows: ` +
+      `- ${scaleName(s)}: ${d.persons.toLocaleString('en')} persons (profile on disk ${fmtMB(storage[dbOf(s)])}), ${d.vehicles.toLocaleString('en')} vehicles, ${d.shifts} shifts over ${d.days} days; today ${td?.vehicles ?? '?'} vehicles / ${td?.persons ?? '?'} persons; day view ${dv?.day} = ${dv?.shifts} shifts (${dv?.computed} still open, counted live), from records would read ${dv?.vehiclesRead} vehicles + ${dv?.personsRead} persons; search rows: ` +
         ['plateFull', 'platePrefix', 'plateBody', 'repeatPlate', 'idLast4', 'idFirst6'].map((k) => `${k} ${info[`search.${k}`]?.[s]?.rows ?? '?'}`).join(', ') +
         `; frequent vehicle's earlier visits ${info['lastVisit.regular']?.[s]?.visits ?? '?'}` +
         (info.shiftExport?.[s] ? `; last night's shift ${info.shiftExport[s].vehicles} vehicles, export app/raw SheetJS = ${fmtRatio(ratio(fig('shiftExport.app', s), fig('shiftExport.raw', s)))}` : ''),
@@ -784,7 +786,7 @@ function report(mach, operator) {
     `### Benchmarks at scale — ${when.slice(0, 10)}`,
     '',
     `Machine: ${mach.os}, ${mach.cpu}, ${mach.cores} cores, ${mach.memoryGB} GB; Chromium ${mach.chromium} headless; Node ${mach.node}.`,
-    opt.ids === 'ordered' ? '**EXPERIMENT: record ids are time-ordered (UUIDv7 layout), not the random UUIDs the app makes today.**\n' : '',
+    opt.ids === 'random' ? '**COMPARISON: record ids are random v4 UUIDs, not the time-ordered ids the app writes.**\n' : '',
     `Runs: ${opt.runs} (figures are medians of the per-run medians; the machine is noisy). Seed ${opt.seed}. \`npm run bench\`${process.argv.slice(2).length ? ' -- ' + process.argv.slice(2).join(' ') : ''}.`,
     '',
     scaleTable,

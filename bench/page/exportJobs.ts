@@ -1,8 +1,7 @@
 // The export and merge work measured by the benchmark, as plain functions that run the same in
-// a Web Worker (exportWorker.ts) and on the page's main thread. They call the app's own modules:
-// storage reads (renderer/src/db), summarizeShift (shared/handover), buildHandoverWorkbook and
-// workbookToXlsx (shared/excel) — the same steps as the app's export job (renderer/src/export/
-// jobs.ts), timed one by one — and the booths' workbooks for the supervisor merge. The baseline
+// a Web Worker (exportWorker.ts) and on the page's main thread. The export is the app's own job
+// (renderer/src/export/jobs.ts runJob), timed step by step from its progress reports; the
+// booths' workbooks for the supervisor merge are written by the app's own modules. The baseline
 // is SheetJS itself writing the same cells from plain arrays (aoa_to_sheet).
 import * as XLSX from 'xlsx';
 import type { Person, Shift, Vehicle } from '../../shared/model';
@@ -11,7 +10,8 @@ import { buildHandoverWorkbook } from '../../shared/excel/handoverWorkbook';
 import { workbookToXlsx } from '../../shared/excel/toXlsx';
 import { excelDate } from '../../shared/excel/cells';
 import type { CellValue, WorkbookModel } from '../../shared/excel/workbookModel';
-import { CheckpointDB, dayKey, getShift, incidentsOfShift, personsOfShift, vehiclesOfShift } from '../../renderer/src/db';
+import { CheckpointDB, dayKey, readShiftRecords } from '../../renderer/src/db';
+import { runJob } from '../../renderer/src/export/jobs';
 import { Generator } from './generate';
 import { dbFullName } from './seed';
 
@@ -33,7 +33,7 @@ async function connect(name: string): Promise<CheckpointDB> {
 }
 
 export interface ExportTiming {
-  /** Storage reads: the shift, its vehicles, persons and incidents. */
+  /** Opening the database and reading the shift (readShiftRecords: one read transaction). */
   read: number;
   summarize: number;
   /** Records → WorkbookModel (buildHandoverWorkbook). */
@@ -56,42 +56,54 @@ function countCells(model: WorkbookModel): number {
   return n;
 }
 
-let lastModel: { key: string; model: WorkbookModel } | undefined;
+const models = new Map<string, WorkbookModel>();
 
-/** The whole export of one shift, as the app would do it: database → .xlsx bytes. */
-export async function exportShift(name: string, shiftId: string, fullIds: boolean): Promise<{ timing: ExportTiming; bytes: Uint8Array }> {
-  const db = await connect(name);
-  const t0 = performance.now();
-  const [shift, vehicles, persons, incidents] = await Promise.all([getShift(db, shiftId), vehiclesOfShift(db, shiftId), personsOfShift(db, shiftId), incidentsOfShift(db, shiftId)]);
-  if (!shift) throw new Error('no such shift ' + shiftId);
-  const t1 = performance.now();
-  const summary = summarizeShift(vehicles, persons, incidents);
-  const t2 = performance.now();
-  const model = buildHandoverWorkbook({ shift, vehicles, persons, incidents, summary, fullIds, exportedAt: Date.now(), tzOffsetMinutes: TZ_CHINA, appVersion: APP_VERSION });
-  const t3 = performance.now();
-  const bytes = workbookToXlsx(model);
-  const t4 = performance.now();
-  lastModel = { key: `${name}/${shiftId}/${fullIds}`, model };
-  return {
-    bytes,
-    timing: {
-      read: t1 - t0,
-      summarize: t2 - t1,
-      build: t3 - t2,
-      write: t4 - t3,
-      total: t4 - t0,
-      bytes: bytes.byteLength,
-      vehicles: vehicles.length,
-      persons: persons.length,
-      cells: countCells(model),
-    },
-  };
-}
-
+/**
+ * The same cells the app's export writes, for the baseline and the writer-only figure (not
+ * timed): the shift read by readShiftRecords and built by buildHandoverWorkbook.
+ */
 async function modelOf(name: string, shiftId: string, fullIds: boolean): Promise<WorkbookModel> {
   const key = `${name}/${shiftId}/${fullIds}`;
-  if (lastModel?.key !== key) await exportShift(name, shiftId, fullIds);
-  return (lastModel as { model: WorkbookModel }).model;
+  let model = models.get(key);
+  if (!model) {
+    const r = await readShiftRecords(await connect(name), shiftId);
+    if (!r) throw new Error('no such shift ' + shiftId);
+    const summary = summarizeShift(r.vehicles, r.persons, r.incidents);
+    model = buildHandoverWorkbook({ ...r, summary, fullIds, exportedAt: Date.now(), tzOffsetMinutes: TZ_CHINA, appVersion: APP_VERSION });
+    models.set(key, model);
+  }
+  return model;
+}
+
+/**
+ * The app's own export job (renderer/src/export/jobs.ts runJob, as its worker runs it), timed
+ * step by step from the progress it reports: database → .xlsx bytes.
+ */
+export async function exportShift(name: string, shiftId: string, fullIds: boolean): Promise<{ timing: ExportTiming; bytes: Uint8Array }> {
+  const marks = new Map<string, number>();
+  const t0 = performance.now();
+  const { value: file } = await runJob(
+    { op: 'exportHandover', dbName: dbFullName(name), shiftId, fullIds, exportedAt: Date.now(), tzOffsetMinutes: TZ_CHINA, appVersion: APP_VERSION },
+    (p) => {
+      if (!marks.has(p.step)) marks.set(p.step, performance.now());
+    },
+  );
+  const t4 = performance.now();
+  const at = (step: string) => marks.get(step) ?? t0;
+  return {
+    bytes: file.bytes,
+    timing: {
+      read: at('summarize') - t0,
+      summarize: at('build') - at('summarize'),
+      build: at('write') - at('build'),
+      write: t4 - at('write'),
+      total: t4 - t0,
+      bytes: file.bytes.byteLength,
+      vehicles: file.vehicles,
+      persons: file.persons,
+      cells: countCells(await modelOf(name, shiftId, fullIds)),
+    },
+  };
 }
 
 /** Plain value of a model cell, as a caller of aoa_to_sheet would hold it (dates as Excel serials). */

@@ -102,8 +102,9 @@ export interface VehicleIdentity {
 const idCodeOf = new Map(PROVINCES.map((p) => [p.char, p.idCode]));
 
 /**
- * 'random': record ids as the app makes them today (ids.ts: crypto.randomUUID, version 4).
- * 'ordered': time-ordered ids (UUIDv7 layout), the experiment of `npm run bench -- --ids ordered`.
+ * 'ordered' (default): record ids as the app makes them (shared/ids.ts timeOrderedId, UUIDv7
+ * layout). 'random': version-4 ids as the app made them before, kept for comparison
+ * (`npm run bench -- --ids random`).
  */
 export type IdMode = 'random' | 'ordered';
 
@@ -112,7 +113,7 @@ export class Generator {
 
   constructor(
     seed: number,
-    readonly idMode: IdMode = 'random',
+    readonly idMode: IdMode = 'ordered',
   ) {
     this.rng = new Rng(seed);
   }

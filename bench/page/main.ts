@@ -1,5 +1,5 @@
-// Entry of the bench-only page (renderer/bench.html, built by vite.bench.config.ts): exposes
-// window.bench for scripts/bench.mjs, which drives it with Playwright. Not part of the app.
+// Entry of the bench-only page (bench/page/bench.html, built by bench/vite.config.ts): exposes
+// window.bench for bench/run.mjs, which drives it with Playwright. Not part of the app.
 import { seedExportShift, seedScale } from './seed';
 import type { IdMode } from './generate';
 import { anatomy, idExperiment } from './anatomy';
@@ -7,7 +7,7 @@ import { connect, dayView, lastClosed, disconnect, lastVisits, meta, removeSince
 import { appExport, appMerge, breakdownInWorker, exportOnMainThread, makeBoothFiles, rawInWorker, terminateWorker, writeOnlyInWorker } from './exportBench';
 
 const bench = {
-  seedScale: (name: string, persons: number, seed: number, force = false, idMode: IdMode = 'random') =>
+  seedScale: (name: string, persons: number, seed: number, force = false, idMode: IdMode = 'ordered') =>
     seedScale(name, persons, seed, (p) => console.log(`[bench-progress] ${name} ${p.persons}/${p.target} persons, ${p.vehicles} vehicles, ${(p.ms / 1000).toFixed(1)} s`), force, idMode),
   seedExportShift,
   connect: async (name: string) => {

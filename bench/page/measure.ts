@@ -1,8 +1,8 @@
 // Timed calls to the real storage API (renderer/src/db) on a seeded database. Every function
-// returns raw samples (ms, performance.now()); statistics are computed by scripts/bench.mjs.
+// returns raw samples (ms, performance.now()); statistics are computed by bench/run.mjs.
 // Warm-up calls are made and discarded first: they open the connection and warm caches, which
 // a booth that has been running for a while has too. Cold start is measured separately, by
-// loading the app page (scripts/bench.mjs).
+// loading the app page (bench/run.mjs).
 import type { Shift, Vehicle } from '../../shared/model';
 import type { ShiftCounts } from '../../shared/handover/summary';
 import {
@@ -16,20 +16,19 @@ import {
   listShiftVehicles,
   readDayCounts,
   readShiftCounts,
-  importedShiftsOfDay,
   lastClosedShift,
-  incidentsOfShift,
   lastVisit,
   listShiftsByDay,
   listVehiclesPage,
-  personsOfShift,
+  readShiftRecords,
   saveVehicle,
   searchRecords,
-  vehiclesOfShift,
+  tzOffsetAt,
 } from '../../renderer/src/db';
 import { Generator } from './generate';
 import { recountDay, recountShift } from '../../renderer/src/db/dayCounts';
-import { buildDayView, importedRow, localRow, type DayShiftRow } from '../../renderer/src/supervisor/dayView';
+import { readDay } from '../../renderer/src/supervisor/readDay';
+import { shiftTotals } from '../../shared/shift/totals';
 import { dbFullName, readMeta, type SeedMeta } from './seed';
 
 /** Rows the today panel and the search list show at once (TodayPanel's PAGE). */
@@ -239,46 +238,51 @@ export async function today(name: string, n: number, warmup: number): Promise<To
 }
 
 export interface DayViewSamples {
-  /** Shifts of the day + the day's vehicle/person counts (index counts). */
+  /** Shifts of the day + the day's vehicle/person counts (counter row). */
   light: number[];
-  /** The supervisor's DayView: every shift of the day read and summarised, hourly chart, totals. */
+  /** The supervisor's DayView as shipped (readDay): stored totals of closed shifts (v7). */
   full: number[];
+  /** The same view computed from every record of the day's shifts (the day view before v7). */
+  fromRecords: number[];
   day: string;
   shifts: number;
+  /** Shifts the shipped view still had to count from records (open ones). */
+  computed: number;
   vehiclesRead: number;
   personsRead: number;
   counts: ShiftCounts | null;
 }
 
-/** A supervisor's view of one day: its shifts, their summaries and the day's totals. */
+/** A supervisor's view of one day: its shifts, their totals and the day's totals. */
 export async function dayView(name: string, day: string, n: number, warmup: number): Promise<DayViewSamples> {
   const db = await connect(name);
-  const out: DayViewSamples = { light: [], full: [], day, shifts: 0, vehiclesRead: 0, personsRead: 0, counts: null };
+  const out: DayViewSamples = { light: [], full: [], fromRecords: [], day, shifts: 0, computed: 0, vehiclesRead: 0, personsRead: 0, counts: null };
   for (let i = 0; i < warmup + n; i++) {
     const [a] = await timed(() => Promise.all([listShiftsByDay(db, day), countVehiclesByDay(db, day), countPersonsByDay(db, day)]));
-    // What the supervisor's DayView component queries (renderer/src/supervisor/DayView.tsx).
-    const [b] = await timed(async () => {
-      const tz = -new Date().getTimezoneOffset();
+    // What the supervisor's DayView component runs (renderer/src/supervisor/readDay.ts).
+    const [b, read] = await timed(() => readDay(db, day, Date.now()));
+    // Reference: every shift's records read and counted (as the day view did before v7).
+    const [c] = await timed(async () => {
       const shifts = await listShiftsByDay(db, day);
-      const local: DayShiftRow[] = [];
       let vehiclesRead = 0;
       let personsRead = 0;
       for (const s of shifts) {
-        const [vehicles, persons, incidents] = await Promise.all([vehiclesOfShift(db, s.id), personsOfShift(db, s.id), incidentsOfShift(db, s.id)]);
-        vehiclesRead += vehicles.length;
-        personsRead += persons.length;
-        local.push(localRow(s, vehicles, persons, incidents, tz));
+        const r = await readShiftRecords(db, s.id);
+        if (!r) continue;
+        vehiclesRead += r.vehicles.length;
+        personsRead += r.persons.length;
+        shiftTotals(r.vehicles, r.persons, r.incidents, tzOffsetAt(s.openedAt));
       }
-      const imported = (await importedShiftsOfDay(db, day)).map(importedRow);
-      const view = buildDayView(local, imported);
-      out.shifts = shifts.length;
       out.vehiclesRead = vehiclesRead;
       out.personsRead = personsRead;
-      out.counts = view[0]?.total ?? null;
     });
+    out.shifts = read.shifts.size;
+    out.computed = read.computed;
+    out.counts = read.view[0]?.total ?? null;
     if (i >= warmup) {
       out.light.push(a);
       out.full.push(b);
+      out.fromRecords.push(c);
     }
   }
   return out;

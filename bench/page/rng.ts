@@ -1,5 +1,6 @@
 // Deterministic pseudo-random numbers for the benchmark data: the same seed gives the same
 // database, so two machines (or two runs) measure the same thing.
+import { timeOrderedId } from '../../shared/ids';
 
 /** mulberry32: tiny, fast, good enough for test data (not for anything secret). */
 export class Rng {
@@ -57,14 +58,11 @@ export class Rng {
     return s;
   }
 
-  /**
-   * UUIDv7 layout: 48-bit ms timestamp first, then random bits, so ids sort by creation time and
-   * the records of one day (or one vehicle) sit next to each other in the primary key order.
-   */
+  /** The app's own id layout (shared/ids.ts timeOrderedId) with this generator's random bytes. */
   orderedId(ms: number): string {
-    const t = Math.max(0, Math.floor(ms)).toString(16).padStart(12, '0');
-    const rnd = this.uuid().replace(/-/g, '');
-    return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${rnd.slice(13, 16)}-${'89ab'.charAt(this.int(4))}${rnd.slice(17, 20)}-${rnd.slice(20, 32)}`;
+    const bytes = new Uint8Array(16);
+    for (let i = 0; i < 16; i++) bytes[i] = this.int(256);
+    return timeOrderedId(ms, bytes);
   }
 
   /** A UUID-shaped id (version 4 layout) from this generator, so ids are reproducible too. */

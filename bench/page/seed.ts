@@ -16,6 +16,7 @@ import Dexie from 'dexie';
 import type { Incident, Person, Shift, Vehicle } from '../../shared/model';
 import { CheckpointDB, dayKey, saveSettings } from '../../renderer/src/db';
 import { recountDay, recountShift } from '../../renderer/src/db/dayCounts';
+import { backfillShiftSummaries } from '../../renderer/src/db/shiftSummaries';
 import { Generator, SETTINGS, type IdMode, type VehicleIdentity } from './generate';
 import { Rng } from './rng';
 
@@ -244,7 +245,7 @@ function markVoidOrAmended(gen: Generator, vehicle: Vehicle, persons: Person[]):
   }
 }
 
-export async function seedScale(name: string, persons: number, seed: number, onProgress?: Progress, force = false, idMode: IdMode = 'random'): Promise<SeedResult> {
+export async function seedScale(name: string, persons: number, seed: number, onProgress?: Progress, force = false, idMode: IdMode = 'ordered'): Promise<SeedResult> {
   const now = Date.now();
   const today = dayKey(now);
   {
@@ -359,6 +360,9 @@ export async function seedScale(name: string, persons: number, seed: number, onP
     },
   };
   await backfillDayCounts(db, meta);
+  // Closing a shift in the app stores its totals (schema v7); bulk-written closed shifts get them
+  // here, from the same function the v7 upgrade uses.
+  await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries], () => backfillShiftSummaries(db, now));
   db.close();
   return { reused: false, meta };
 }

@@ -31,11 +31,11 @@ describe('CheckpointDB', () => {
     expect(db._options.chromeTransactionDurability).toBe('strict');
   });
 
-  it('declares schema version 4: the documented v1 indexes plus importedShifts (v2), dayCounts (v3), shiftCounts and recheckQueue (v4)', async () => {
+  it('declares schema version 7: the documented v1 indexes plus importedShifts (v2), dayCounts (v3), shiftCounts and recheckQueue (v4), shiftSummaries (v7)', async () => {
     const db = freshDb();
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(7);
     const idx = (t: keyof typeof SCHEMA_V1) => db.table(t).schema.indexes.map((i) => i.name);
     expect(idx('vehicles')).toEqual(expect.arrayContaining(['[day+createdAt+id]', '[day+voided]', '[shiftId+createdAt]', '[plate+voided+createdAt]', '[plateBody+createdAt]', 'updatedAt']));
     expect(idx('persons')).toEqual(expect.arrayContaining(['vehicleId', '[shiftId+createdAt]', '[day+createdAt]', '[day+voided]', 'docNumber', 'docRev', 'name', 'phone']));
@@ -47,6 +47,7 @@ describe('CheckpointDB', () => {
     expect(db.shiftCounts.schema.primKey.name).toBe('shiftId');
     expect(db.recheckQueue.schema.primKey.name).toBe('personId');
     expect(db.recheckQueue.schema.indexes.map((i) => i.name)).toEqual(['[shiftId+since]']);
+    expect(db.shiftSummaries.schema.primKey.name).toBe('shiftId');
   });
 });
 

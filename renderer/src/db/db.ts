@@ -3,9 +3,12 @@ import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import type { BoothTally } from '../../../shared/handover/summary';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V7 } from './schema';
+import { backfillShiftSummaries } from './shiftSummaries';
+import type { ShiftSummaryRow } from './tables';
 
-export { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, DB_NAME } from './schema';
+export { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V7, DB_NAME } from './schema';
+export type { ShiftSummaryRow } from './tables';
 
 export interface SettingRow {
   key: string;
@@ -54,6 +57,7 @@ export class CheckpointDB extends Dexie {
   declare dayCounts: Table<DayCountRow, string>;
   declare shiftCounts: Table<ShiftCountRow, string>;
   declare recheckQueue: Table<RecheckQueueRow, string>;
+  declare shiftSummaries: Table<ShiftSummaryRow, string>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     // Durability is not negotiable and comes last so callers cannot override it: Chromium
@@ -73,5 +77,21 @@ export class CheckpointDB extends Dexie {
     this.version(4)
       .stores(SCHEMA_V4)
       .upgrade((tx) => tx.table('dayCounts').clear());
+    // v7 stores each closed shift's totals for the day view; the upgrade computes them once
+    // for the shifts closed before it (one shift's records at a time).
+    this.version(7)
+      .stores(SCHEMA_V7)
+      .upgrade(async (tx) => {
+        await backfillShiftSummaries(
+          {
+            shifts: tx.table('shifts'),
+            vehicles: tx.table('vehicles'),
+            persons: tx.table('persons'),
+            incidents: tx.table('incidents'),
+            shiftSummaries: tx.table('shiftSummaries'),
+          },
+          Date.now(),
+        );
+      });
   }
 }

@@ -3,7 +3,8 @@ import type { Incident, Shift } from '../../../shared/model';
 import type { CheckpointDB } from './db';
 import { newId } from './ids';
 import { addIncident, listIncidentsByDay, voidIncident } from './incidents';
-import { incidentsOfShift, personsOfShift, readShiftRecords, vehiclesOfShift } from './shiftData';
+import { incidentsOfShift, personsOfShift, vehiclesOfShift } from './shiftData';
+import { readShiftRecords } from './readShift';
 import { T0, freshDb, makePerson, makeShift, makeVehicle } from './testing';
 import { saveVehicle } from './vehicles';
 

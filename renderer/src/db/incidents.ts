@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 import type { CheckpointDB } from './db';
 import { byRequired, notFound, reasonRequired, storageFailure } from './errors';
 import { MAX, MIN } from './keys';
+import { refreshShiftSummary } from './shiftSummaries';
 
 export async function addIncident(db: CheckpointDB, incident: Incident): Promise<Result<Incident>> {
   if (incident.kind === 'other' && !incident.description.trim()) {
@@ -33,12 +34,13 @@ export async function voidIncident(db: CheckpointDB, id: string, reason: string,
   if (!reason.trim()) return reasonRequired();
   if (!by.trim()) return byRequired();
   try {
-    return await db.transaction('rw', db.incidents, async () => {
+    return await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries], async () => {
       const inc = await db.incidents.get(id);
       if (!inc) return notFound<Incident>({ zh: '事件记录', en: 'Incident' });
       if (inc.voided === 1) return fail<Incident>('void.already', '该记录已作废', 'This record is already voided');
       const stored: Incident = { ...inc, voided: 1, voidMark: { at: now, by: by.trim(), reason: reason.trim() } };
       await db.incidents.put(stored);
+      await refreshShiftSummary(db, inc.shiftId, now);
       return ok(stored);
     });
   } catch (e) {

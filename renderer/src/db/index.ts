@@ -6,6 +6,7 @@ export {
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
+  SCHEMA_V7,
   type SettingRow,
   type ImportedShiftRow,
   type DayCountRow,
@@ -33,7 +34,9 @@ export {
 export { searchRecords, MIN_QUERY_LENGTH, type SearchOptions } from './search';
 export { addIncident, listIncidentsByDay, voidIncident } from './incidents';
 export { getSettings, saveSettings } from './settings';
-export { readShiftRecords, vehiclesOfShift, personsOfShift, incidentsOfShift, type ShiftRecords, type ShiftReadStep } from './shiftData';
+export { vehiclesOfShift, personsOfShift, incidentsOfShift } from './shiftData';
+export { readShiftRecords, type ShiftRecords, type ShiftReadStep } from './readShift';
 export { storeImportedShifts, listImportedShifts, importedShiftsOfDay, clearImportedShifts, type IncomingShift, type StoreImportResult } from './imported';
 export { readDayCounts, readShiftCounts, ensureCounterRows } from './dayCounts';
 export { listOpenRechecks, countOpenRechecks, completeRecheck, type OpenRecheck } from './rechecks';
+export { computeShiftSummary, shiftSummariesOf, tzOffsetAt, type ShiftSummaryRow } from './shiftSummaries';

@@ -98,3 +98,13 @@ export const SCHEMA_V4 = {
   shiftCounts: 'shiftId',
   recheckQueue: 'personId, [shiftId+since]',
 } as const;
+
+// shiftSummaries (v7): one row per CLOSED shift { shiftId, counts, hourly, tzOffsetMinutes,
+// computedAt } (shiftSummaries.ts). The day view reads these by primary key (bulkGet of the
+// day's shift ids from listShiftsByDay) instead of every record of the day's shifts; written
+// when a shift closes and rewritten in the same transaction as every later correction. The
+// upgrade fills it for shifts closed before v7.
+//   shiftId             primary key: bulkGet by the day's shift ids. No other index is needed.
+export const SCHEMA_V7 = {
+  shiftSummaries: 'shiftId',
+} as const;

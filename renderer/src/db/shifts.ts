@@ -5,6 +5,7 @@ import type { CheckpointDB } from './db';
 import { notFound, storageFailure } from './errors';
 import { dayKey, newId } from './ids';
 import { MAX, MIN } from './keys';
+import { storeShiftSummary } from './shiftSummaries';
 
 export interface OpenShiftInput {
   checkpoint: string;
@@ -84,7 +85,8 @@ export async function listShiftsByDay(db: CheckpointDB, day: string): Promise<Sh
 
 export async function closeShift(db: CheckpointDB, shiftId: string, handover: HandoverNotes, now: number): Promise<Result<Shift>> {
   try {
-    return await db.transaction('rw', [db.shifts, db.recheckQueue], async () => {
+    // The shift's totals are stored in the same transaction (v7): the day view then reads one row.
+    return await db.transaction('rw', [db.shifts, db.recheckQueue, db.vehicles, db.persons, db.incidents, db.shiftSummaries], async () => {
       const shift = await db.shifts.get(shiftId);
       if (!shift) return notFound<Shift>(SHIFT);
       if (shift.status === 'closed') return fail<Shift>('shift.alreadyClosed', '该班次已交班', 'This shift is already closed');
@@ -100,6 +102,7 @@ export async function closeShift(db: CheckpointDB, shiftId: string, handover: Ha
       }
       const closed: Shift = { ...shift, status: 'closed', closedAt: now, handover };
       await db.shifts.put(closed);
+      await storeShiftSummary(db, closed, now);
       return ok(closed);
     });
   } catch (e) {

@@ -8,6 +8,7 @@ import { byRequired, notFound, reasonRequired, storageFailure } from './errors';
 import { MAX, MIN } from './keys';
 import { compactKey } from './normalize';
 import { applyRecordChange, counterTables, readDayCounts } from './dayCounts';
+import { refreshShiftSummary } from './shiftSummaries';
 
 const VEHICLE = { zh: '车辆记录', en: 'Vehicle record' };
 
@@ -214,7 +215,7 @@ export async function amendVehicle(
     if (stranger) return fail('amend.personMismatch', '人员记录不属于该车辆', `Person ${stranger.id} does not belong to vehicle ${vehicleId}`);
   }
   try {
-    return await db.transaction('rw', [db.shifts, db.vehicles, db.persons, ...counterTables(db)], async () => {
+    return await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, ...counterTables(db)], async () => {
       const before = await db.vehicles.get(vehicleId);
       if (!before) return notFound<Vehicle>(VEHICLE);
       if (before.voided === 1) return fail<Vehicle>('amend.voided', '已作废的记录不能修改', 'A voided record cannot be amended');
@@ -304,6 +305,7 @@ export async function amendVehicle(
       await applyRecordChange(db, { vehicle: before, persons: existing }, { vehicle: stored, persons: [...afterRows.values()] });
       await db.vehicles.put(stored);
       if (writes.length > 0) await db.persons.bulkPut(writes);
+      await refreshShiftSummary(db, before.shiftId, now);
       return ok(stored);
     });
   } catch (e) {
@@ -319,7 +321,7 @@ export async function voidVehicle(db: CheckpointDB, vehicleId: string, reason: s
   if (!reason.trim()) return reasonRequired();
   if (!by.trim()) return byRequired();
   try {
-    return await db.transaction('rw', [db.vehicles, db.persons, ...counterTables(db)], async () => {
+    return await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, ...counterTables(db)], async () => {
       const v = await db.vehicles.get(vehicleId);
       if (!v) return notFound<Vehicle>(VEHICLE);
       if (v.voided === 1) return fail<Vehicle>('void.already', '该记录已作废', 'This record is already voided');
@@ -328,6 +330,7 @@ export async function voidVehicle(db: CheckpointDB, vehicleId: string, reason: s
       await applyRecordChange(db, { vehicle: v, persons: people }, { vehicle: stored, persons: people.map((p) => ({ ...p, voided: 1 as const })) });
       await db.vehicles.put(stored);
       await db.persons.where('vehicleId').equals(vehicleId).modify({ voided: 1 });
+      await refreshShiftSummary(db, v.shiftId, now);
       return ok(stored);
     });
   } catch (e) {

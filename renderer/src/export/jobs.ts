@@ -10,7 +10,7 @@ import { buildDistrictWorkbook } from '../../../shared/excel/district';
 import { districtFileName, handoverFileName } from '../../../shared/excel/fileName';
 import type { Bilingual } from '../../../shared/result';
 import { CheckpointDB } from '../db/db';
-import { readShiftRecords } from '../db/shiftData';
+import { readShiftRecords } from '../db/readShift';
 import {
   EXPORT_STEPS,
   type DistrictWorkbookRequest,

@@ -4,11 +4,12 @@ import { useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Shift } from '../../../shared/model';
 import { shiftNameLabel } from '../../../shared/excel/labels';
-import { dayKey, importedShiftsOfDay, incidentsOfShift, listShiftsByDay, personsOfShift, vehiclesOfShift } from '../db';
+import { dayKey } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useT } from '../runtime/i18n';
 import { formatDateTime } from '../ui/format';
-import { buildDayView, importedRow, localRow, type DayShiftRow } from './dayView';
+import type { DayShiftRow } from './dayView';
+import { readDay } from './readDay';
 import { CountCells, CountHeaders } from './CountsRow';
 import { HourlyChart } from './HourlyChart';
 
@@ -27,18 +28,8 @@ export function DayView({ onExport, onPrint }: Props) {
   const [day, setDay] = useState(() => dayKey(Date.now()));
   const valid = DAY_RE.test(day);
 
-  const data = useLiveQuery(async () => {
-    if (!valid) return null;
-    const tz = -new Date().getTimezoneOffset();
-    const shifts = await listShiftsByDay(db, day);
-    const local: DayShiftRow[] = [];
-    for (const s of shifts) {
-      const [vehicles, persons, incidents] = await Promise.all([vehiclesOfShift(db, s.id), personsOfShift(db, s.id), incidentsOfShift(db, s.id)]);
-      local.push(localRow(s, vehicles, persons, incidents, tz));
-    }
-    const imported = (await importedShiftsOfDay(db, day)).map(importedRow);
-    return { view: buildDayView(local, imported), shifts: new Map(shifts.map((s) => [s.id, s])) };
-  }, [db, day, valid]);
+  // Closed shifts' totals are stored rows (v7); only a still-open shift is counted from its records.
+  const data = useLiveQuery(async () => (valid ? readDay(db, day, Date.now()) : null), [db, day, valid]);
 
   const status = (r: DayShiftRow) => (r.closedAt === null ? t('shiftStillOpen') : formatDateTime(r.closedAt));
 
