@@ -21,7 +21,10 @@ export type ValidationCode =
   | 'disposition.feverRequired'
   | 'keyArea.inspectRequired'
   | 'keyArea.disinfectRequired'
-  | KeyAreaLineCode;
+  | KeyAreaLineCode
+  // incidents (shared/incident.ts)
+  | 'incident.descriptionRequired'
+  | 'incident.voidReasonRequired';
 
 // Placeholders: {c} converted °C, {max} length limit, {line} fever line, {plate} the plate.
 export const MESSAGES: Record<ValidationCode, Bilingual> = {
@@ -66,6 +69,9 @@ export const MESSAGES: Record<ValidationCode, Bilingual> = {
   'keyArea.nameEmpty': { zh: '这一行缺少地区名', en: 'This line has no place name' },
   'keyArea.badDate': { zh: '日期不对，请写成 2020-01-23', en: 'Date is wrong — write it as 2020-01-23' },
   'keyArea.badRange': { zh: '结束日期早于开始日期', en: 'End date is before start date' },
+  // incidents (shared/incident.ts)
+  'incident.descriptionRequired': { zh: '请填写经过描述：发生了什么', en: 'Describe what happened' },
+  'incident.voidReasonRequired': { zh: '请填写作废原因', en: 'Give the reason for voiding' },
 };
 
 /** Fills {name} placeholders; one without a value stays visible rather than vanishing. */

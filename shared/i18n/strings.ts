@@ -328,6 +328,10 @@ export const zh = {
   rechecksOpenBlock: '还有 {n} 人待复测，完成复测后才能交班',
   rechecksOpenTitle: '待复测人员（{n}）',
   helpRecheckKey: 'F4 待复测列表（完成复测和处置）',
+  // incident void (struct)
+  incidentVoid: '作废',
+  incidentVoidConfirm: '确认作废',
+  incidentVoidedNote: '（已作废：{reason}）',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -646,4 +650,8 @@ export const en: Record<StringKey, string> = {
   rechecksOpenBlock: 'Rechecks still open: {n}. Complete them before closing the shift',
   rechecksOpenTitle: 'Awaiting recheck ({n})',
   helpRecheckKey: 'F4 awaiting-recheck list (complete the recheck and the outcome)',
+  // incident void (struct)
+  incidentVoid: 'Void',
+  incidentVoidConfirm: 'Confirm void',
+  incidentVoidedNote: '(voided: {reason})',
 };

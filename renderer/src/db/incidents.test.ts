@@ -26,7 +26,7 @@ const incident = (p: Partial<Incident> = {}): Incident => ({
   day: '2020-02-01',
   kind: 'evasion',
   plate: '鄂A12345',
-  description: '',
+  description: '冲卡后向南驶离',
   voided: 0,
   amendments: [],
   ...p,
@@ -42,15 +42,17 @@ describe('incidents', () => {
     expect(await incidentsOfShift(db, shift.id)).toHaveLength(3);
 
     const noReason = await voidIncident(db, late.id, ' ', '王队长', T0 + 5);
-    expect(noReason.ok).toBe(false);
+    expect(!noReason.ok && noReason.error.code).toBe('incident.voidReasonRequired');
     const v = await voidIncident(db, late.id, '误报', '王队长', T0 + 5);
     expect(v.ok && v.value).toMatchObject({ voided: 1, voidMark: { reason: '误报' } });
     expect(await db.incidents.count()).toBe(3);
   });
 
-  it('refuses an undescribed "other" incident and a closed or missing shift', async () => {
+  it('refuses an undescribed incident of any kind (the dialog\'s rule) and a closed or missing shift', async () => {
     const r1 = await addIncident(db, incident({ kind: 'other', description: ' ' }));
     expect(!r1.ok && r1.error.code).toBe('incident.descriptionRequired');
+    const r0 = await addIncident(db, incident({ kind: 'evasion', description: '' }));
+    expect(!r0.ok && r0.error.message).toEqual({ zh: '请填写经过描述：发生了什么', en: 'Describe what happened' });
     const r2 = await addIncident(db, incident({ shiftId: 'missing' }));
     expect(!r2.ok && r2.error.code).toBe('incident.noShift');
     await db.shifts.update(shift.id, { status: 'closed' });

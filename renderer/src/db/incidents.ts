@@ -1,16 +1,24 @@
 // Incidents at the booth (妨害防疫检查、冲关逃逸、暴力抗法…): part of the handover and the
 // daily report. Never deleted; voided with a reason.
+import { INCIDENT_DESCRIPTION_MAX, incidentFields, validateIncident, validateIncidentVoid } from '../../../shared/incident';
+import { MESSAGES, type ValidationCode } from '../../../shared/messages';
 import type { Incident } from '../../../shared/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CheckpointDB } from './db';
-import { byRequired, notFound, reasonRequired, storageFailure } from './errors';
+import { byRequired, notFound, storageFailure } from './errors';
 import { MAX, MIN } from './keys';
 import { refreshShiftSummary } from './shiftSummaries';
 
+/** A rule of shared/incident.ts broken: refused with the same words the dialog shows. */
+function invalid<T>(code: ValidationCode): Result<T> {
+  const m = MESSAGES[code];
+  return fail<T>(code, m.zh.replace('{max}', String(INCIDENT_DESCRIPTION_MAX)), m.en.replace('{max}', String(INCIDENT_DESCRIPTION_MAX)));
+}
+
 export async function addIncident(db: CheckpointDB, incident: Incident): Promise<Result<Incident>> {
-  if (incident.kind === 'other' && !incident.description.trim()) {
-    return fail('incident.descriptionRequired', '"其他"类事件请填写情况说明', 'Describe an incident of kind "other"');
-  }
+  const error = validateIncident(incident).description;
+  if (error) return invalid(error);
+  incident = { ...incident, ...incidentFields(incident) };
   try {
     return await db.transaction('rw', [db.shifts, db.incidents], async () => {
       const shift = await db.shifts.get(incident.shiftId);
@@ -31,7 +39,8 @@ export async function listIncidentsByDay(db: CheckpointDB, day: string): Promise
 
 
 export async function voidIncident(db: CheckpointDB, id: string, reason: string, by: string, now: number): Promise<Result<Incident>> {
-  if (!reason.trim()) return reasonRequired();
+  const reasonError = validateIncidentVoid(reason);
+  if (reasonError) return invalid(reasonError);
   if (!by.trim()) return byRequired();
   try {
     return await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries], async () => {

@@ -39,7 +39,7 @@ const incident = (): Incident => ({
   day: shift.day,
   kind: 'evasion',
   plate: '鄂A12345',
-  description: '',
+  description: '拒不停车',
   voided: 0,
   amendments: [],
 });
