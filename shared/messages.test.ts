@@ -11,6 +11,8 @@ const ALL_CODES: ValidationCode[] = [
   'required', 'name.tooLong', 'recheck.required', 'disposition.feverRequired',
   'keyArea.inspectRequired', 'keyArea.disinfectRequired',
   'keyArea.nameEmpty', 'keyArea.badDate', 'keyArea.badRange',
+  // incidents (shared/incident.ts)
+  'incident.descriptionRequired', 'incident.voidReasonRequired',
 ];
 
 describe('MESSAGES', () => {

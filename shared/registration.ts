@@ -26,6 +26,7 @@ import type { ValidationCode } from './messages';
 import { checkRecheck, FEVER_DISPOSITIONS } from './recheck';
 
 export { FEVER_DISPOSITIONS };
+import { docRevOf, vehicleSummary } from './derived';
 
 export interface OccupantDraft {
   /** Stable key for React and for keeping a person's id through a correction. */
@@ -249,7 +250,7 @@ export function buildRecords(draft: VehicleDraft, ctx: BuildContext): { vehicle:
       name: o.name.trim(),
       docType: o.docType,
       docNumber,
-      docRev: [...docNumber].reverse().join(''),
+      docRev: docRevOf(docNumber),
       phone: phone.ok ? phone.phone : '',
       first: { celsius: r.first as number, method: o.tempMethod, at: ctx.now },
       symptoms: [...o.symptoms],
@@ -267,7 +268,6 @@ export function buildRecords(draft: VehicleDraft, ctx: BuildContext): { vehicle:
   });
 
   const reasons = keyAreaReasons(draft, ctx.settings, ctx.day);
-  const temps = persons.map((p) => p.recheck?.celsius ?? p.first.celsius);
   const vehicle: Vehicle = {
     id: vehicleId,
     shiftId,
@@ -293,9 +293,7 @@ export function buildRecords(draft: VehicleDraft, ctx: BuildContext): { vehicle:
     disinfected: draft.disinfected,
     disposition: draft.disposition,
     remarks: draft.remarks.trim(),
-    personCount: persons.length,
-    maxTemp: temps.length > 0 ? Math.max(...temps) : null,
-    anyFever: persons.some((p) => p.feverConfirmed),
+    ...vehicleSummary(persons),
     watchHits: ctx.existing?.watchHits ?? [],
     voided: 0,
     amendments: ctx.existing?.amendments ?? [],

@@ -32,6 +32,7 @@ import {
 } from './handoverFormat';
 import { LABELS, shiftNameLabel, yesNo, FIELD_LABELS } from './labels';
 import { date, optDate, text, type CellRange, type CellValue, type SheetModel, type WorkbookModel } from './workbookModel';
+import { countingReading } from '../derived';
 
 export interface HandoverWorkbookInput {
   shift: Shift;
@@ -86,8 +87,6 @@ function keyAreaReasonText(reasons: readonly string[]): string {
     .join('；');
 }
 
-/** Reading used for a person's "highest temperature": the recheck when there is one. */
-const lastReading = (p: Person): number => (p.recheck ?? p.first).celsius;
 
 
 /**
@@ -155,7 +154,7 @@ export function buildHandoverWorkbook(input: HandoverWorkbookInput): WorkbookMod
     // A voided vehicle still shows the people it had; otherwise only people still on record.
     const people = (occupants.get(v.id) ?? []).filter((p) => v.voided === 1 || p.voided === 0);
     let maxTemp: number | null = null;
-    for (const p of people) maxTemp = Math.max(maxTemp ?? -Infinity, lastReading(p));
+    for (const p of people) maxTemp = Math.max(maxTemp ?? -Infinity, countingReading(p));
     return [
       i + 1,
       date(v.createdAt),

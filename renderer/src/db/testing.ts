@@ -3,7 +3,7 @@
 import type { Person, Shift, Vehicle } from '../../../shared/model';
 import { CheckpointDB } from './db';
 import { dayKey, newId } from './ids';
-import { reverseString } from './normalize';
+import { docRevOf } from '../../../shared/derived';
 
 /** A valid resident ID (GB 11643-1999 check digit X), area 340524 (Anhui). */
 export const VALID_ID = '34052419800101001X';
@@ -66,7 +66,7 @@ export function makePerson(partial: Partial<Person> = {}, of?: Vehicle): Person 
     name: '张三',
     docType: 'residentId',
     docNumber,
-    docRev: reverseString(docNumber),
+    docRev: docRevOf(docNumber),
     phone: '13800138000',
     homeProvince: '安徽',
     first: { celsius: 36.5, method: 'infrared', at: createdAt },

@@ -3,10 +3,11 @@
 import type { Amendment, Person, Vehicle } from '../../../shared/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CheckpointDB } from './db';
-import { summarize, sameValue, stampPerson } from './derive';
+import { stampPerson, vehicleSummary as summarize } from '../../../shared/derived';
+import { sameValue } from './derive';
 import { byRequired, notFound, reasonRequired, storageFailure } from './errors';
 import { MAX, MIN } from './keys';
-import { compactKey } from './normalize';
+import { compactKey } from '../../../shared/text';
 import { applyRecordChange, counterTables, readDayCounts } from './dayCounts';
 import { refreshShiftSummary } from './shiftSummaries';
 
