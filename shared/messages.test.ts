@@ -13,6 +13,8 @@ const ALL_CODES: ValidationCode[] = [
   'keyArea.nameEmpty', 'keyArea.badDate', 'keyArea.badRange',
   // incidents (shared/incident.ts)
   'incident.descriptionRequired', 'incident.voidReasonRequired',
+  // opening a shift (shared/shift/openShift.ts)
+  'shift.checkpointRequired', 'shift.nameRequired', 'shift.leadRequired', 'shift.staffRequired',
 ];
 
 describe('MESSAGES', () => {

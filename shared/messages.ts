@@ -24,7 +24,12 @@ export type ValidationCode =
   | KeyAreaLineCode
   // incidents (shared/incident.ts)
   | 'incident.descriptionRequired'
-  | 'incident.voidReasonRequired';
+  | 'incident.voidReasonRequired'
+  // opening a shift (shared/shift/openShift.ts)
+  | 'shift.checkpointRequired'
+  | 'shift.nameRequired'
+  | 'shift.leadRequired'
+  | 'shift.staffRequired';
 
 // Placeholders: {c} converted °C, {max} length limit, {line} fever line, {plate} the plate.
 export const MESSAGES: Record<ValidationCode, Bilingual> = {
@@ -72,6 +77,11 @@ export const MESSAGES: Record<ValidationCode, Bilingual> = {
   // incidents (shared/incident.ts)
   'incident.descriptionRequired': { zh: '请填写经过描述：发生了什么', en: 'Describe what happened' },
   'incident.voidReasonRequired': { zh: '请填写作废原因', en: 'Give the reason for voiding' },
+  // opening a shift (shared/shift/openShift.ts)
+  'shift.checkpointRequired': { zh: '请填写卡点名称', en: 'The checkpoint name is required' },
+  'shift.nameRequired': { zh: '请填写班次名称', en: 'Name the shift' },
+  'shift.leadRequired': { zh: '请填写值班负责人', en: 'The shift lead is required' },
+  'shift.staffRequired': { zh: '请至少登记一名值班人员', en: 'At least one staff member is required' },
 };
 
 /** Fills {name} placeholders; one without a value stays visible rather than vanishing. */

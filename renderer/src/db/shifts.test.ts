@@ -37,6 +37,17 @@ describe('shifts', () => {
     expect(!again.ok && again.error.code).toBe('shift.alreadyClosed');
   });
 
+  it('refuses to close without the receiving lead or with over-long notes, in the dialog\'s words, and the shift stays open', async () => {
+    const r = await openShift(db, input, T0);
+    if (!r.ok) throw new Error('not opened');
+    const noLead = await closeShift(db, r.value.id, { ...handover, receivingLead: ' ' }, T0 + 1000);
+    expect(!noLead.ok && noLead.error).toMatchObject({ code: 'handover.receivingLeadRequired', message: { zh: '请填写接班负责人', en: 'Name the receiving lead' } });
+    const tooLong = await closeShift(db, r.value.id, { ...handover, equipment: '坏'.repeat(501) }, T0 + 1000);
+    expect(!tooLong.ok && tooLong.error.code).toBe('handover.tooLong');
+    expect(!tooLong.ok && tooLong.error.message.en).toContain('500');
+    expect((await currentShift(db))?.id).toBe(r.value.id);
+  });
+
   it('refuses a second open shift and missing checkpoint, lead or staff', async () => {
     expect((await openShift(db, input, T0)).ok).toBe(true);
     const second = await openShift(db, input, T0 + 1);

@@ -1,7 +1,9 @@
 // The close-shift form's rules, pure: what the outgoing lead types (pending matters, supplies on
 // hand, equipment state), who takes over, and that the receiving lead confirmed. The counts are
-// never typed: they come from the records (shared/handover/summary.ts).
-import type { HandoverNotes } from '../../../shared/model';
+// never typed: they come from the records (shared/handover/summary.ts). The close-shift dialog
+// shows these errors next to the fields; storage (closeShift) refuses notes that break them.
+import type { HandoverNotes } from '../model';
+import type { StringKey } from '../i18n/strings';
 
 export interface HandoverDraft {
   pending: string;
@@ -68,4 +70,29 @@ export function handoverNotes(d: HandoverDraft, now: number): HandoverNotes {
     receivingLead: d.receivingLead.trim(),
     receivedConfirmedAt: now,
   };
+}
+
+/** The words for an error, as a catalogue key and its placeholders (the dialog and storage say the same). */
+export function handoverErrorText(field: HandoverField, code: HandoverErrorCode): { key: StringKey; params?: Record<string, number> } {
+  if (code === 'tooLong') return { key: 'handoverTooLong', params: { max: field === 'confirmed' ? 0 : MAX_LENGTH[field] } };
+  return { key: code === 'receivingLeadRequired' ? 'handoverReceivingLeadRequired' : 'handoverConfirmRequired' };
+}
+
+/**
+ * The same rules over the notes closeShift receives. The confirmation itself is the dialog's
+ * gesture (its time is stored as receivedConfirmedAt); storage checks what it can: the receiving
+ * lead and the lengths.
+ */
+export function validateHandoverNotes(n: HandoverNotes): HandoverErrors {
+  const { confirmed: _gesture, ...errors } = validateHandover({
+    pending: n.pending,
+    thermometers: n.supplies.thermometers,
+    masks: n.supplies.masks,
+    disinfectant: n.supplies.disinfectant,
+    suits: n.supplies.suits,
+    equipment: n.equipment,
+    receivingLead: n.receivingLead,
+    confirmed: true,
+  });
+  return errors;
 }
