@@ -10,7 +10,8 @@ import { buildHandoverWorkbook } from '../../shared/excel/handoverWorkbook';
 import { workbookToXlsx } from '../../shared/excel/toXlsx';
 import { excelDate } from '../../shared/excel/cells';
 import type { CellValue, WorkbookModel } from '../../shared/excel/workbookModel';
-import { CheckpointDB, dayKey, readShiftRecords } from '../../renderer/src/db';
+import { dayKey, readShiftRecords } from '../../renderer/src/db';
+import { connect } from './connect';
 import { runJob } from '../../renderer/src/export/jobs';
 import { Generator } from './generate';
 import { dbFullName } from './seed';
@@ -20,17 +21,6 @@ const APP_VERSION = 'bench';
 
 /** The options the app's writer uses (toXlsx.ts): the baseline writes with the same ones. */
 const WRITE_OPTS: XLSX.WritingOptions = { type: 'array', bookType: 'xlsx', compression: true, bookSST: true };
-
-const dbs = new Map<string, CheckpointDB>();
-async function connect(name: string): Promise<CheckpointDB> {
-  let db = dbs.get(name);
-  if (!db) {
-    db = new CheckpointDB(dbFullName(name));
-    await db.open();
-    dbs.set(name, db);
-  }
-  return db;
-}
 
 export interface ExportTiming {
   /** Opening the database and reading the shift (readShiftRecords: one read transaction). */

@@ -6,7 +6,6 @@
 import type { Shift, Vehicle } from '../../shared/model';
 import type { ShiftCounts } from '../../shared/handover/summary';
 import {
-  CheckpointDB,
   countPersonsByDay,
   countVehiclesByDay,
   currentShift,
@@ -29,29 +28,16 @@ import { Generator } from './generate';
 import { recountDay, recountShift } from '../../renderer/src/db/dayCounts';
 import { readDay } from '../../renderer/src/supervisor/readDay';
 import { shiftTotals } from '../../shared/shift/totals';
-import { dbFullName, readMeta, type SeedMeta } from './seed';
+import { readMeta, type SeedMeta } from './seed';
 
 /** Rows the today panel and the search list show at once (TodayPanel's PAGE). */
 export const PAGE = 50;
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-const open = new Map<string, CheckpointDB>();
+import { connect } from './connect';
 
-export async function connect(name: string): Promise<CheckpointDB> {
-  let db = open.get(name);
-  if (!db) {
-    db = new CheckpointDB(dbFullName(name));
-    await db.open();
-    open.set(name, db);
-  }
-  return db;
-}
-
-export function disconnect(): void {
-  for (const db of open.values()) db.close();
-  open.clear();
-}
+export { connect, disconnect } from './connect';
 
 export async function meta(name: string): Promise<SeedMeta> {
   const m = await readMeta(await connect(name));
@@ -138,36 +124,31 @@ export interface QuerySamples {
   rows: number;
 }
 
-/** searchRecords with the search box's limit, queries interleaved round-robin. */
-export async function searches(name: string, queries: Record<string, string>, n: number, warmup: number): Promise<Record<string, QuerySamples>> {
-  const db = await connect(name);
+/** Each input timed n times after `warmup` discarded calls, inputs interleaved round-robin. */
+async function samplesOf<T>(inputs: Record<string, string>, n: number, warmup: number, run: (input: string) => Promise<T>, rows: (r: T) => number): Promise<Record<string, QuerySamples>> {
   const out: Record<string, QuerySamples> = {};
-  for (const k of Object.keys(queries)) out[k] = { ms: [], rows: 0 };
+  for (const k of Object.keys(inputs)) out[k] = { ms: [], rows: 0 };
   for (let i = 0; i < warmup + n; i++) {
-    for (const [k, q] of Object.entries(queries)) {
-      const [ms, rows] = await timed(() => searchRecords(db, q, { limit: PAGE }));
+    for (const [k, input] of Object.entries(inputs)) {
+      const [ms, r] = await timed(() => run(input));
       const s = out[k] as QuerySamples;
-      s.rows = rows.length;
+      s.rows = rows(r);
       if (i >= warmup) s.ms.push(ms);
     }
   }
   return out;
 }
 
+/** searchRecords with the search box's limit, queries interleaved round-robin. */
+export async function searches(name: string, queries: Record<string, string>, n: number, warmup: number): Promise<Record<string, QuerySamples>> {
+  const db = await connect(name);
+  return samplesOf(queries, n, warmup, (q) => searchRecords(db, q, { limit: PAGE }), (rows) => rows.length);
+}
+
 /** The repeat-visit lookup the form makes when the plate is entered. */
 export async function lastVisits(name: string, plates: Record<string, string>, n: number, warmup: number): Promise<Record<string, QuerySamples>> {
   const db = await connect(name);
-  const out: Record<string, QuerySamples> = {};
-  for (const k of Object.keys(plates)) out[k] = { ms: [], rows: 0 };
-  for (let i = 0; i < warmup + n; i++) {
-    for (const [k, plate] of Object.entries(plates)) {
-      const [ms, v] = await timed(() => lastVisit(db, plate));
-      const s = out[k] as QuerySamples;
-      s.rows = v?.count ?? 0;
-      if (i >= warmup) s.ms.push(ms);
-    }
-  }
-  return out;
+  return samplesOf(plates, n, warmup, (plate) => lastVisit(db, plate), (v) => v?.count ?? 0);
 }
 
 export interface TodaySamples {

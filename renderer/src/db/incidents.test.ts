@@ -1,21 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Incident, Shift } from '../../../shared/model';
 import type { CheckpointDB } from './db';
 import { newId } from './ids';
 import { addIncident, listIncidentsByDay, voidIncident } from './incidents';
 import { incidentsOfShift, personsOfShift, vehiclesOfShift } from './shiftData';
 import { readShiftRecords } from './readShift';
-import { T0, freshDb, makePerson, makeShift, makeVehicle } from './testing';
+import { T0, withTestDb, makePerson, makeVehicle } from './testing';
 import { saveVehicle } from './vehicles';
 
 let db: CheckpointDB;
 let shift: Shift;
-beforeEach(async () => {
-  db = freshDb();
-  shift = makeShift();
-  await db.shifts.add(shift);
-});
-afterEach(() => db.close());
+withTestDb((c) => ({ db, shift } = c));
 
 const incident = (p: Partial<Incident> = {}): Incident => ({
   id: newId(),

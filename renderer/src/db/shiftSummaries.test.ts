@@ -1,6 +1,6 @@
 // Stored shift totals (v7): written when a shift closes, kept current by every later correction
 // in the same transaction, and always equal to the totals counted from the records.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Incident, Shift } from '../../../shared/model';
 import { shiftTotals } from '../../../shared/shift/totals';
 import type { CheckpointDB } from './db';
@@ -9,17 +9,12 @@ import { addIncident, voidIncident } from './incidents';
 import { readShiftRecords } from './readShift';
 import { closeShift } from './shifts';
 import { tzOffsetAt } from './shiftSummaries';
-import { T0, freshDb, makePerson, makeShift, makeVehicle } from './testing';
+import { T0, withTestDb, makePerson, makeVehicle } from './testing';
 import { amendVehicle, saveVehicle, voidVehicle } from './vehicles';
 
 let db: CheckpointDB;
 let shift: Shift;
-beforeEach(async () => {
-  db = freshDb();
-  shift = makeShift();
-  await db.shifts.add(shift);
-});
-afterEach(() => db.close());
+withTestDb((c) => ({ db, shift } = c));
 
 const handover = { pending: '', supplies: { thermometers: '', masks: '', disinfectant: '', suits: '' }, equipment: '', receivingLead: '赵队', receivedConfirmedAt: T0 };
 

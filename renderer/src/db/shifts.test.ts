@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HandoverNotes } from '../../../shared/model';
 import type { CheckpointDB } from './db';
 import { closeShift, currentShift, getShift, listShiftsByDay, openShift, recordExport, type OpenShiftInput } from './shifts';
-import { T0, freshDb } from './testing';
+import { T0, freshDb, withTestDb } from './testing';
 
 const input = { checkpoint: '南江南高速出口卡点', shiftName: 'day', leadName: '王队长', staff: [{ name: '李警官', unit: 'police' as const }] };
 const handover: HandoverNotes = {
@@ -13,10 +13,7 @@ const handover: HandoverNotes = {
 };
 
 let db: CheckpointDB;
-beforeEach(() => {
-  db = freshDb();
-});
-afterEach(() => db.close());
+withTestDb((c) => ({ db } = c), false);
 
 describe('shifts', () => {
   it('opens, finds, lists and closes a shift', async () => {

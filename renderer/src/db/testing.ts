@@ -1,5 +1,6 @@
 // Test factories (not part of the public API; not re-exported by index.ts).
 // They produce valid records; tests override what they are about.
+import { afterEach, beforeEach } from 'vitest';
 import type { Person, Shift, Vehicle } from '../../../shared/model';
 import { CheckpointDB } from './db';
 import { dayKey, newId } from './ids';
@@ -99,4 +100,19 @@ export function makeShift(partial: Partial<Shift> = {}): Shift {
 /** A CheckpointDB on its own database (fake-indexeddb in tests), so tests never share state. */
 export function freshDb(): CheckpointDB {
   return new CheckpointDB(`test-${newId()}`);
+}
+
+/**
+ * A fresh database for every test of the calling file, closed after it; with `openShift` (the
+ * default) it holds one open shift. `bind` receives both before each test.
+ */
+export function withTestDb(bind: (c: { db: CheckpointDB; shift: Shift }) => void, openShift = true): void {
+  let db: CheckpointDB | undefined;
+  beforeEach(async () => {
+    db = freshDb();
+    const shift = makeShift();
+    if (openShift) await db.shifts.add(shift);
+    bind({ db, shift });
+  });
+  afterEach(() => db?.close());
 }
