@@ -21,6 +21,19 @@ const done = (tx: IDBTransaction): Promise<void> =>
 
 const HIGH = '\uffff';
 
+/** Steps a cursor request through at most `limit` rows. */
+function walk(r: IDBRequest<IDBCursorWithValue | null>, limit: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let k = 0;
+    r.onsuccess = () => {
+      const c = r.result;
+      if (!c || ++k >= limit) return resolve();
+      c.continue();
+    };
+    r.onerror = () => reject(r.error);
+  });
+}
+
 export type Anatomy = Record<string, number[]>;
 
 export async function anatomy(name: string, n: number, seed: number): Promise<Anatomy> {
@@ -92,15 +105,7 @@ export async function anatomy(name: string, n: number, seed: number): Promise<An
     );
     await readOnly('read: plate index, reverse cursor (1 match)', async (tx) => {
       const r = tx.objectStore('vehicles').index('[plate+voided+createdAt]').openCursor(IDBKeyRange.bound([unique], [unique + HIGH]), 'prev');
-      await new Promise<void>((resolve, reject) => {
-        let k = 0;
-        r.onsuccess = () => {
-          const c = r.result;
-          if (!c || ++k >= 50) return resolve();
-          c.continue();
-        };
-        r.onerror = () => reject(r.error);
-      });
+      await walk(r, 50);
     });
     await readOnly('read: name index, no match', (tx) => req(tx.objectStore('persons').index('name').getAll(IDBKeyRange.bound(unique, unique + HIGH), 50)));
     let docRevHits: Person[] = [];
@@ -116,15 +121,7 @@ export async function anatomy(name: string, n: number, seed: number): Promise<An
     await readOnly("read: count today's persons ([day+voided])", (tx) => req(tx.objectStore('persons').index('[day+voided]').count(IDBKeyRange.only([today, 0]))));
     await readOnly("read: today's first page, reverse cursor 50 rows", async (tx) => {
       const r = tx.objectStore('vehicles').index('[day+createdAt+id]').openCursor(IDBKeyRange.bound([today], [today, HIGH]), 'prev');
-      await new Promise<void>((resolve, reject) => {
-        let k = 0;
-        r.onsuccess = () => {
-          const c = r.result;
-          if (!c || ++k >= 50) return resolve();
-          c.continue();
-        };
-        r.onerror = () => reject(r.error);
-      });
+      await walk(r, 50);
     });
   }
 
