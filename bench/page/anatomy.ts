@@ -36,13 +36,17 @@ function walk(r: IDBRequest<IDBCursorWithValue | null>, limit: number): Promise<
 
 export type Anatomy = Record<string, number[]>;
 
-export async function anatomy(name: string, n: number, seed: number): Promise<Anatomy> {
+/** The seeded database, its meta, the native handle, its open shift and a sample collector. */
+async function probe(name: string) {
   const db = await connect(name);
   const m = await meta(name);
-  const idb = db.backendDB();
   const out: Anatomy = {};
   const push = (k: string, v: number) => (out[k] ??= []).push(v);
-  const shift = (await db.shifts.get(m.openShiftId)) as Shift;
+  return { db, m, idb: db.backendDB(), out, push, shift: (await db.shifts.get(m.openShiftId)) as Shift };
+}
+
+export async function anatomy(name: string, n: number, seed: number): Promise<Anatomy> {
+  const { db, m, idb, out, push, shift } = await probe(name);
   const unique = m.probes.uniquePlate;
   const uniqueVehicle = (await db.vehicles.where('[plate+voided+createdAt]').between([unique], [unique + HIGH]).first()) as Vehicle;
   const last4Rev = [...m.probes.uniqueDriverId.slice(-4)].reverse().join('');
@@ -143,12 +147,7 @@ export async function anatomy(name: string, n: number, seed: number): Promise<An
 // interleaved, each in its own strict transaction.
 
 export async function idExperiment(name: string, n: number, seed: number): Promise<Anatomy> {
-  const db = await connect(name);
-  const m = await meta(name);
-  const idb = db.backendDB();
-  const out: Anatomy = {};
-  const push = (k: string, v: number) => (out[k] ??= []).push(v);
-  const shift = (await db.shifts.get(m.openShiftId)) as Shift;
+  const { db, idb, out, push, shift } = await probe(name);
   const newest = (await db.persons.orderBy('[day+createdAt]').last()) as Person;
   const gen = new Generator(seed);
   const added: string[] = [];
