@@ -1,5 +1,5 @@
-// Statistics and report formatting for scripts/bench.mjs, kept apart so they can be unit-tested
-// (scripts/benchStats.test.ts) without a browser.
+// Statistics and report formatting for bench/run.mjs, kept apart so they can be unit-tested
+// (stats.test.ts) without a browser.
 
 /** Median of numbers (mean of the two middle values for an even count); NaN for none. */
 export function median(xs) {

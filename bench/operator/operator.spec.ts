@@ -1,6 +1,6 @@
 // The operator's cost of the standard flows, counted with the e2e page object (BoothPage counts
 // every key it presses as control or data). Keyboard only: no pointer action is used, and the
-// count says so. Results go to BENCH_OPERATOR_OUT as JSON for scripts/bench.mjs; nothing here is
+// count says so. Results go to BENCH_OPERATOR_OUT as JSON for bench/run.mjs; nothing here is
 // timed. Each flow also asserts that the record was really saved, so a count is never reported
 // for a flow that did not work.
 import { writeFileSync } from 'node:fs';
