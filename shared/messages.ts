@@ -84,6 +84,15 @@ export const MESSAGES: Record<ValidationCode, Bilingual> = {
   'shift.staffRequired': { zh: '请至少登记一名值班人员', en: 'At least one staff member is required' },
 };
 
+/** A rule broken by one field: the code and its placeholders (forms, recheck, storage). */
+export interface FieldError {
+  code: ValidationCode;
+  params?: Record<string, string | number>;
+}
+
+/** Field path ('plate', 'occupants.1.temp', …) → what is wrong with it. */
+export type FieldErrors = Record<string, FieldError>;
+
 /** Fills {name} placeholders; one without a value stays visible rather than vanishing. */
 export function formatMessage(code: ValidationCode, locale: Locale, params?: Record<string, string | number>): string {
   const text = MESSAGES[code][locale];

@@ -22,7 +22,7 @@ import { validateDocument } from './residentId';
 import { validatePhone } from './phone';
 import { isFever, parseTemperature } from './temperature';
 import { matchKeyArea } from './keyAreas';
-import type { ValidationCode } from './messages';
+import type { FieldErrors } from './messages';
 import { checkRecheck, FEVER_DISPOSITIONS } from './recheck';
 
 export { FEVER_DISPOSITIONS };
@@ -69,13 +69,7 @@ export interface VehicleDraft {
   occupants: OccupantDraft[];
 }
 
-export interface FieldError {
-  code: ValidationCode;
-  params?: Record<string, string | number>;
-}
-
-/** Field path ('plate', 'occupants.1.temp', …) → what is wrong with it. */
-export type FieldErrors = Record<string, FieldError>;
+export type { FieldError, FieldErrors } from './messages';
 
 
 const NAME_MAX = 40;
