@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The import parser, started as a utilityProcess (electron/main/importService.ts).
+          importParser: resolve(__dirname, 'electron/main/importParser.ts'),
+        },
+      },
     },
   },
   preload: {

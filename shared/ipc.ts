@@ -4,6 +4,14 @@ import { z } from 'zod';
 import type { Locale } from './model';
 import { ORIGIN_CHUNK_ROWS } from './originMove';
 import type { Result } from './result';
+import type { CountyDay, CountyDown, DayRequest, PushOutcome, SyncBatch, SyncConfigure, SyncStatus } from './sync/batch';
+
+export { syncBatchSchema, syncConfigureSchema, dayRequestSchema } from './sync/batch';
+
+/** A booth configuration file's text, read by the renderer from the file the user picked. */
+export const boothFileTextSchema = z.string().min(2).max(256 * 1024);
+import type { FileOutcome } from './excel/parserHost';
+import { IMPORT_LIMITS } from './excel/zipCheck';
 
 export const IPC = {
   appInfo: 'app:info',
@@ -11,6 +19,9 @@ export const IPC = {
   saveFile: 'file:save',
   print: 'window:print',
   printToPdf: 'window:print-to-pdf',
+  /** Handover workbooks read in the parser process (utilityProcess), never in main or the page. */
+  readWorkbooks: 'import:read-workbooks',
+  cancelImport: 'import:cancel',
   /** main → renderer: a menu item was chosen. */
   menuCommand: 'menu:command',
   // Carrying the booth's IndexedDB from the old file:// origin to app://station (once).
@@ -24,6 +35,14 @@ export const IPC = {
   originImportChunk: 'origin:import-chunk',
   /** App page → main: imported; main compares counts and digest before marking the move done. */
   originImportDone: 'origin:import-done',
+  // County sync (issue 11): the renderer reads its outbox from IndexedDB, main talks to PostgreSQL.
+  syncStatus: 'sync:status',
+  syncConfigure: 'sync:configure',
+  syncImportConfig: 'sync:import-config',
+  syncForget: 'sync:forget',
+  syncPush: 'sync:push',
+  syncPull: 'sync:pull',
+  syncCountyDay: 'sync:county-day',
 } as const;
 
 export const MENU_COMMANDS = [
@@ -84,6 +103,21 @@ export interface OriginImportPlan {
 }
 
 export const originChunkIndexSchema = z.number().int().nonnegative().max(10_000_000);
+export const readWorkbooksRequestSchema = z.object({
+  files: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(260),
+        // A file over the import limit still crosses (so the parser can say why it is refused),
+        // but nothing much larger: IPC copies it.
+        bytes: z.instanceof(Uint8Array).refine((d) => d.byteLength <= IMPORT_LIMITS.fileBytes * 2, { message: 'file too large' }),
+      }),
+    )
+    .min(1)
+    .max(200),
+});
+export type ReadWorkbooksRequest = z.infer<typeof readWorkbooksRequestSchema>;
+export type { FileOutcome };
 
 export interface AppInfo {
   version: string;
@@ -105,6 +139,17 @@ export interface DesktopApi {
   originImportPlan(): Promise<Result<OriginImportPlan | null>>;
   originImportChunk(index: number): Promise<Result<OriginChunk>>;
   originImportDone(summary: OriginSummary): Promise<Result<null>>;
+  syncStatus(): Promise<Result<SyncStatus>>;
+  syncConfigure(req: SyncConfigure): Promise<Result<SyncStatus>>;
+  syncImportConfig(text: string): Promise<Result<SyncStatus>>;
+  syncForget(): Promise<Result<SyncStatus>>;
+  syncPush(batch: SyncBatch): Promise<Result<PushOutcome>>;
+  syncPull(): Promise<Result<CountyDown>>;
+  syncCountyDay(req: DayRequest): Promise<Result<CountyDay>>;
+  /** Reads handover workbooks away from the page, with the time limit; one outcome per file. */
+  readWorkbooks(req: ReadWorkbooksRequest): Promise<Result<FileOutcome[]>>;
+  /** Stops a running readWorkbooks at once (it resolves as cancelled). */
+  cancelImport(): Promise<Result<null>>;
   /** Returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -116,16 +116,3 @@ export function parseKeyAreaLines(
   }
   return { entries, errors };
 }
-
-const REASON_LABELS: Record<string, { zh: string; en: string }> = {
-  plate: { zh: '车牌', en: 'plate' },
-  origin: { zh: '来自', en: 'from' },
-  route: { zh: '途经', en: 'via' },
-};
-
-/** 'origin:武汉' → '来自 武汉' (or 'from 武汉'), for lists and the handover sheet. */
-export function describeKeyAreaReason(reason: string, locale: 'zh' | 'en'): string {
-  const i = reason.indexOf(':');
-  const label = REASON_LABELS[reason.slice(0, i)];
-  return label && i > 0 ? `${label[locale]} ${reason.slice(i + 1)}` : reason;
-}

@@ -7,10 +7,13 @@ const ALL_CODES: ValidationCode[] = [
   'doc.empty', 'doc.format',
   'phone.empty', 'phone.format',
   'temp.empty', 'temp.notNumber', 'temp.implausible', 'temp.fahrenheit',
-  'plate.empty', 'plate.unknown',
+  'plate.empty', 'plate.unknown', 'plate.rare',
   'required', 'name.tooLong', 'recheck.required', 'disposition.feverRequired',
   'keyArea.inspectRequired', 'keyArea.disinfectRequired',
   'keyArea.nameEmpty', 'keyArea.badDate', 'keyArea.badRange',
+  'settings.checkpointTooLong', 'settings.homeProvince', 'settings.feverLineEmpty', 'settings.feverLineNotNumber',
+  'settings.feverLineRange', 'settings.feverLineFahrenheit', 'settings.keyAreaLine',
+  'text.invisible',
   // incidents (shared/incident.ts)
   'incident.descriptionRequired', 'incident.voidReasonRequired',
   // opening a shift (shared/shift/openShift.ts)
@@ -45,7 +48,7 @@ describe('formatMessage', () => {
     ['name.tooLong', 'zh', { max: 40 }, '内容太长，最多 40 个字'],
     ['name.tooLong', 'en', { max: 40 }, 'Too long — at most 40 characters'],
     ['recheck.required', 'zh', { line: '37.3' }, '体温达到 37.3 ℃，请复测后填写复测体温'],
-    ['plate.unknown', 'en', { plate: '川A1234临' }, 'Plate 川A1234临 has an unusual format — check it, then tick “plate confirmed”'],
+    ['plate.unknown', 'en', { plate: '川A1234临' }, 'Plate 川A1234临 has an unknown format: check it; if it is right, tick the box below'],
     ['temp.fahrenheit', 'zh', { other: 1 }, '这像是华氏度，是否为 {c} ℃？'], // a missing value stays visible
     ['temp.fahrenheit', 'zh', undefined, '这像是华氏度，是否为 {c} ℃？'],
     ['required', 'zh', { c: 'x' }, '此项必填'],

@@ -3,6 +3,8 @@ import type { KeyAreaLineCode } from './keyAreas';
 import type { Locale } from './model';
 import type { DocErrorCode, IdErrorCode } from './residentId';
 import type { Bilingual } from './result';
+import type { SettingsCode } from './settings';
+import { fill } from './i18n/fill';
 
 export type ValidationCode =
   | IdErrorCode
@@ -15,6 +17,7 @@ export type ValidationCode =
   | 'temp.fahrenheit'
   | 'plate.empty'
   | 'plate.unknown'
+  | 'plate.rare'
   | 'required'
   | 'name.tooLong'
   | 'recheck.required'
@@ -22,6 +25,9 @@ export type ValidationCode =
   | 'keyArea.inspectRequired'
   | 'keyArea.disinfectRequired'
   | KeyAreaLineCode
+  | SettingsCode
+  // imports: data fidelity
+  | 'text.invisible'
   // incidents (shared/incident.ts)
   | 'incident.descriptionRequired'
   | 'incident.voidReasonRequired'
@@ -46,7 +52,10 @@ export const MESSAGES: Record<ValidationCode, Bilingual> = {
   'doc.empty': { zh: '请填写证件号码', en: 'Enter the document number' },
   'doc.format': { zh: '证件号码与证件类型不符，请核对', en: 'The number does not fit this document type — check both' },
   'phone.empty': { zh: '请填写联系电话', en: 'Enter a phone number' },
-  'phone.format': { zh: '电话号码不对：手机11位，座机要带区号', en: 'Phone number is wrong: a mobile has 11 digits, a landline needs its area code' },
+  'phone.format': {
+    zh: '电话不对：手机11位，座机带区号，境外号码带国家或地区码（如+852）',
+    en: 'Wrong number: a mobile has 11 digits, a landline its area code, a number abroad its country code (+852)',
+  },
   'temp.empty': { zh: '请填写体温', en: 'Enter the temperature' },
   'temp.notNumber': { zh: '体温请填数字，例如 36.5', en: 'Enter the temperature as a number, e.g. 36.5' },
   'temp.implausible': {
@@ -56,8 +65,12 @@ export const MESSAGES: Record<ValidationCode, Bilingual> = {
   'temp.fahrenheit': { zh: '这像是华氏度，是否为 {c} ℃？', en: 'This looks like Fahrenheit — did you mean {c} °C?' },
   'plate.empty': { zh: '请填写车牌号', en: 'Enter the plate number' },
   'plate.unknown': {
-    zh: '车牌 {plate} 格式少见，请核对；确认无误请勾选“确认车牌”',
-    en: 'Plate {plate} has an unusual format — check it, then tick “plate confirmed”',
+    zh: '车牌 {plate} 格式未知，请核对；无误请勾选下方确认框',
+    en: 'Plate {plate} has an unknown format: check it; if it is right, tick the box below',
+  },
+  'plate.rare': {
+    zh: '军队/武警号牌格式，卡口少见：是否漏了空格（e a12345）？无误请勾选确认框',
+    en: 'A military / armed-police plate is rare here: a missed space (e a12345)? If it is right, tick the box below',
   },
   required: { zh: '此项必填', en: 'Required' },
   'name.tooLong': { zh: '内容太长，最多 {max} 个字', en: 'Too long — at most {max} characters' },
@@ -74,6 +87,16 @@ export const MESSAGES: Record<ValidationCode, Bilingual> = {
   'keyArea.nameEmpty': { zh: '这一行缺少地区名', en: 'This line has no place name' },
   'keyArea.badDate': { zh: '日期不对，请写成 2020-01-23', en: 'Date is wrong — write it as 2020-01-23' },
   'keyArea.badRange': { zh: '结束日期早于开始日期', en: 'End date is before start date' },
+  // Settings (shared/settings.ts): a threshold and a plate character, not a reading or a plate.
+  'settings.checkpointTooLong': { zh: '卡点名称太长，最多 {max} 个字', en: 'Checkpoint name too long — at most {max} characters' },
+  'settings.homeProvince': { zh: '请填一个省份简称，如 川、鄂、粤', en: 'Enter one province character, the first character of a local plate' },
+  'settings.feverLineEmpty': { zh: '请填写发热标准，如 37.3', en: 'Enter the fever line, e.g. 37.3' },
+  'settings.feverLineNotNumber': { zh: '发热标准请填数字，如 37.3', en: 'Enter the fever line as a number, e.g. 37.3' },
+  'settings.feverLineRange': { zh: '发热标准应在 {min}–{max} ℃ 之间', en: 'The fever line must be between {min} and {max} °C' },
+  'settings.feverLineFahrenheit': { zh: '这像是华氏度（约 {c} ℃），发热标准请填摄氏度', en: 'This looks like Fahrenheit (about {c} °C): enter the fever line in °C' },
+  'settings.keyAreaLine': { zh: '重点地区有误，未保存', en: 'The key-area list has mistakes; nothing saved' },
+  // imports: data fidelity
+  'text.invisible': { zh: '只有看不见的字符（如零宽字符），请输入实际内容', en: 'Only invisible characters (such as zero-width spaces) — enter the actual text' },
   // incidents (shared/incident.ts)
   'incident.descriptionRequired': { zh: '请填写经过描述：发生了什么', en: 'Describe what happened' },
   'incident.voidReasonRequired': { zh: '请填写作废原因', en: 'Give the reason for voiding' },
@@ -93,12 +116,7 @@ export interface FieldError {
 /** Field path ('plate', 'occupants.1.temp', …) → what is wrong with it. */
 export type FieldErrors = Record<string, FieldError>;
 
-/** Fills {name} placeholders; one without a value stays visible rather than vanishing. */
+/** Fills {name} placeholders (shared/i18n/fill.ts); one without a value stays visible rather than vanishing. */
 export function formatMessage(code: ValidationCode, locale: Locale, params?: Record<string, string | number>): string {
-  const text = MESSAGES[code][locale];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const v = params[key];
-    return v === undefined ? whole : String(v);
-  });
+  return fill(MESSAGES[code][locale], params, locale);
 }

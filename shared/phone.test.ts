@@ -26,6 +26,20 @@ describe('validatePhone', () => {
     ['0816-1234567 ext 8', '08161234567-8', 'landline'],
     ['0816-1234567#8', '08161234567-8', 'landline'],
     ['+86 028 12345678', '02812345678', 'landline'],
+    // Outside the mainland: stored with the country code (E.164).
+    ['85291234567', '+85291234567', 'international'],
+    ['+852 9123 4567', '+85291234567', 'international'],
+    ['+852-9123-4567', '+85291234567', 'international'],
+    ['00852 2123 4567', '+85221234567', 'international'],
+    ['00853 6612 3456', '+85366123456', 'international'],
+    ['85366123456', '+85366123456', 'international'],
+    ['+886 912 345 678', '+886912345678', 'international'],
+    ['+886 0912 345 678', '+886912345678', 'international'],
+    ['886912345678', '+886912345678', 'international'],
+    ['+886 2 2345 6789', '+886223456789', 'international'],
+    ['+1 415 555 0100', '+14155550100', 'international'],
+    ['+44 20 7946 0958', '+442079460958', 'international'],
+    ['＋８５２ ９１２３ ４５６７', '+85291234567', 'international'],
   ])('%j → %s (%s)', (raw, phone, kind) => {
     expect(validatePhone(raw)).toEqual({ ok: true, phone, kind });
   });
@@ -44,9 +58,15 @@ describe('validatePhone', () => {
     ['028-123456', 'phone.format'], // number too short
     ['028-123456789', 'phone.format'], // number too long
     ['0-12345678', 'phone.format'],
-    ['+1 415 555 0100', 'phone.format'],
     ['无', 'phone.format'],
     ['0816-1234567-', 'phone.format'],
+    ['+852 1234 5678', 'phone.format'], // no Hong Kong number starts with 1
+    ['+852 9123 456', 'phone.format'], // one digit short
+    ['00853 6612 34', 'phone.format'],
+    ['+886 912 345', 'phone.format'],
+    ['+44 12', 'phone.format'],
+    ['+0 12345678', 'phone.format'],
+    ['8529123456789', 'phone.format'],
   ])('%j → %s', (raw, code) => {
     expect(validatePhone(raw)).toEqual({ ok: false, code });
   });

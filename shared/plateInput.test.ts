@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyPlate } from './plate';
-import { expandPlateInput } from './plateInput';
+import { expandPlateInput, previewPlateInput } from './plateInput';
 
 describe('expandPlateInput: Chinese first character', () => {
   it.each([
@@ -31,7 +31,8 @@ describe('expandPlateInput: letters and digits only take the home province', () 
     ['chuan', '鄂', '鄂CHUAN'], // no separator yet: not a quick key
     ['EA12345', '川', 'EA12345'], // a military shape that is no valid plate with the home province
   ])('%j (home %s) → %s', (raw, home, plate) => {
-    expect(expandPlateInput(raw, home)).toEqual({ plate, candidates: [] });
+    const homeAdded = plate.startsWith(home) ? { homeAdded: home } : {};
+    expect(expandPlateInput(raw, home)).toEqual({ plate, candidates: [], ...homeAdded });
   });
 
   it.each([[''], ['   '], ['\u3000']])('%j stays empty', (raw) => {
@@ -134,5 +135,28 @@ describe('expandPlateInput: armed police and military plates pass unchanged', ()
   it('a valid keyed plate wins over a military shape', () => {
     // 'e a12345' normalises to EA12345, which is also two letters and five digits.
     expect(expandPlateInput('e a12345', '川').plate).toBe('鄂A12345');
+  });
+});
+
+describe('previewPlateInput: what every plate field shows and what needs the confirmation tick', () => {
+  it('a Hubei plate typed without its space is a military shape: it needs the tick, with no key-area province', () => {
+    const p = previewPlateInput('ea12345', '川');
+    expect(p).toMatchObject({ plate: 'EA12345', confirm: 'rare', info: { kind: 'military' } });
+    expect(p.info.province).toBeUndefined();
+    expect(p.homeAdded).toBeUndefined();
+  });
+
+  it('armed-police shapes need the tick too; ordinary and keyed plates do not', () => {
+    expect(previewPlateInput('WJ川12345', '川').confirm).toBe('rare');
+    expect(previewPlateInput('e a12345', '川').plate).toBe('鄂A12345');
+    expect(previewPlateInput('e a12345', '川').confirm).toBeUndefined();
+    expect(previewPlateInput('临A1234', '川').confirm).toBe('unknown');
+    expect(previewPlateInput('', '川').confirm).toBeUndefined();
+  });
+
+  it('says when the home province was put in front of a bare plate', () => {
+    expect(previewPlateInput('a12345', '川')).toMatchObject({ plate: '川A12345', homeAdded: '川' });
+    expect(previewPlateInput('川A12345', '川').homeAdded).toBeUndefined();
+    expect(previewPlateInput('yue b12345', '川').homeAdded).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 // Typing a plate on a booth PC where the Chinese IME is off or unknown to the operator:
 // 'a12345' takes the home province, 'e a12345' spells 鄂 by the pinyin of its plate character.
-import { classifyPlate, normalizePlate, toHalfWidth } from './plate';
+import type { PlateKind } from './model';
+import { classifyPlate, normalizePlate, toHalfWidth, type PlateInfo } from './plate';
 import { PROVINCES } from './provinces';
 
 export interface PlateInputResult {
@@ -9,6 +10,8 @@ export interface PlateInputResult {
   candidates: string[];
   /** The pinyin key typed, lower-case, when the input used one. */
   quickKey?: string;
+  /** The home province character, when it was put in front of a plate typed without one. */
+  homeAdded?: string;
 }
 
 const QUICK_KEY = /^([a-z]+)([1-9])?[ .,/](.*)$/;
@@ -47,7 +50,31 @@ export function expandPlateInput(raw: string, homeProvince: string): PlateInputR
   if (/^[A-Z0-9]+$/.test(whole)) {
     const withHome = homeProvince + whole;
     if (!classifyPlate(withHome).valid && isServicePlate(whole)) return { plate: whole, candidates: [] };
-    return { plate: withHome, candidates: [] };
+    return { plate: withHome, candidates: [], homeAdded: homeProvince };
   }
   return { plate: whole, candidates: [] };
+}
+
+/** Plate kinds a booth rarely sees — and that a missed space produces ('ea12345' = EA12345). */
+const RARE_KINDS: ReadonlySet<PlateKind> = new Set(['military', 'armedPolice']);
+
+export interface PlatePreview extends PlateInputResult {
+  info: PlateInfo;
+  /**
+   * Saved only after the operator ticks the confirmation: an unknown format, or a military /
+   * armed-police shape (rare at a booth, and what a Hubei plate typed without its space becomes).
+   */
+  confirm?: 'unknown' | 'rare';
+}
+
+/** What every plate field shows while typing and stores: the plate, its class, what to confirm. */
+export function previewPlateInput(raw: string, homeProvince: string): PlatePreview {
+  const expanded = expandPlateInput(raw, homeProvince);
+  const info = classifyPlate(expanded.plate);
+  const preview: PlatePreview = { ...expanded, info };
+  if (expanded.plate !== '') {
+    if (!info.valid) preview.confirm = 'unknown';
+    else if (RARE_KINDS.has(info.kind)) preview.confirm = 'rare';
+  }
+  return preview;
 }

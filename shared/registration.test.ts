@@ -39,6 +39,44 @@ describe('validateDraft', () => {
     expect(validateDraft(draft(patch), settings, TODAY)[field]?.code).toBe(code);
   });
 
+  it('refuses a 100,000-character name with a message; nothing is cut', () => {
+    const long = '张'.repeat(100_000);
+    const d = draft();
+    const o = d.occupants[0];
+    if (!o) throw new Error('draft');
+    const errors = validateDraft({ ...d, occupants: [{ ...o, name: long }] }, settings, TODAY);
+    expect(errors['occupants.0.name']).toEqual({ code: 'name.tooLong', params: { max: 40 } });
+    expect(() => buildRecords({ ...d, occupants: [{ ...o, name: long }] }, ctx())).toThrow();
+  });
+
+  it.each([
+    ['zero-width spaces', '\u200b\u200b\u200b'],
+    ['zero-width joiners and a BOM', '\u200d\u200c\ufeff'],
+    ['bidi marks', '\u200e\u202e\u2066'],
+    ['Hangul filler', '\u3164\u3164'],
+    ['soft hyphen and spaces', ' \u00ad '],
+  ])('refuses a name of only invisible characters (%s)', (_what, name) => {
+    const d = draft();
+    const o = d.occupants[0];
+    if (!o) throw new Error('draft');
+    expect(validateDraft({ ...d, occupants: [{ ...o, name }] }, settings, TODAY)['occupants.0.name']?.code).toBe('text.invisible');
+  });
+
+  it('accepts a real name with a zero-width joiner inside it', () => {
+    const d = draft();
+    const o = d.occupants[0];
+    if (!o) throw new Error('draft');
+    expect(validateDraft({ ...d, occupants: [{ ...o, name: '阿依\u200d古丽' }] }, settings, TODAY)['occupants.0.name']).toBeUndefined();
+  });
+
+  it('asks to confirm a military shape typed for a plate (ea12345) and records the confirmation', () => {
+    expect(validateDraft(draft({ plateInput: 'ea12345' }), settings, TODAY).plate).toEqual({ code: 'plate.rare', params: { plate: 'EA12345' } });
+    const confirmed = draft({ plateInput: 'ea12345', plateConfirmed: true });
+    expect(validateDraft(confirmed, settings, TODAY).plate).toBeUndefined();
+    const { vehicle } = buildRecords(confirmed, ctx());
+    expect(vehicle).toMatchObject({ plate: 'EA12345', plateKind: 'military', plateConfirmed: true });
+  });
+
   it('lets the operator confirm an unknown plate instead of rejecting it', () => {
     expect(validateDraft(draft({ plateInput: '临A1234', plateConfirmed: true }), settings, TODAY).plate).toBeUndefined();
   });

@@ -16,8 +16,7 @@ import type {
   VehicleDisposition,
   VehicleType,
 } from './model';
-import { classifyPlate } from './plate';
-import { expandPlateInput } from './plateInput';
+import { previewPlateInput, type PlatePreview } from './plateInput';
 import { validateDocument } from './residentId';
 import { validatePhone } from './phone';
 import { isFever, parseTemperature } from './temperature';
@@ -113,9 +112,8 @@ export function emptyVehicleDraft(firstOccupantKey: string): VehicleDraft {
 }
 
 /** What the form shows live while typing: the plate as it will be stored and its class. */
-export function previewPlate(draft: Pick<VehicleDraft, 'plateInput'>, homeProvince: string) {
-  const expanded = expandPlateInput(draft.plateInput, homeProvince);
-  return { ...expanded, info: classifyPlate(expanded.plate) };
+export function previewPlate(draft: Pick<VehicleDraft, 'plateInput'>, homeProvince: string): PlatePreview {
+  return previewPlateInput(draft.plateInput, homeProvince);
 }
 
 export function keyAreaReasons(draft: VehicleDraft, settings: StationSettings, day: string): string[] {
@@ -146,8 +144,24 @@ export function awaitsRecheck(o: OccupantDraft, feverLine: number): boolean {
   return o.recheckPending === true && o.recheckTemp.trim() === '' && occupantReadings(o, feverLine).feverFirst;
 }
 
+/**
+ * Characters that show nothing: white space, format characters (zero-width space / joiners, bidi
+ * marks, soft hyphen, BOM) and the blank look-alike letters (Hangul fillers, braille blank).
+ */
+const INVISIBLE = /[\s\p{Cf}\p{Zs}\p{Cc}\u115f\u1160\u3164\uffa0\u2800]/gu;
+
+/** True when text has characters but none a reader can see (a "name" of zero-width spaces). */
+export function isInvisibleOnly(value: string): boolean {
+  return value !== '' && value.replace(INVISIBLE, '') === '';
+}
+
+/**
+ * Too long is refused with a message, never cut: the form's inputs carry no maxLength, so what
+ * was typed or pasted is what is checked and, once fixed, saved.
+ */
 function checkText(errors: FieldErrors, path: string, value: string, max: number, required: boolean) {
   if (required && value.trim() === '') errors[path] = { code: 'required' };
+  else if (value.trim() !== '' && isInvisibleOnly(value)) errors[path] = { code: 'text.invisible' };
   else if (value.length > max) errors[path] = { code: 'name.tooLong', params: { max } };
 }
 
@@ -178,9 +192,9 @@ function validateOccupant(o: OccupantDraft, i: number, settings: StationSettings
 
 export function validateDraft(draft: VehicleDraft, settings: StationSettings, today: string): FieldErrors {
   const errors: FieldErrors = {};
-  const { plate, info } = previewPlate(draft, settings.homeProvince);
+  const { plate, confirm } = previewPlate(draft, settings.homeProvince);
   if (plate === '') errors.plate = { code: 'plate.empty' };
-  else if (!info.valid && !draft.plateConfirmed) errors.plate = { code: 'plate.unknown', params: { plate } };
+  else if (confirm && !draft.plateConfirmed) errors.plate = { code: confirm === 'rare' ? 'plate.rare' : 'plate.unknown', params: { plate } };
 
   for (const [path, value] of [
     ['origin', draft.origin],
@@ -221,7 +235,7 @@ export function buildRecords(draft: VehicleDraft, ctx: BuildContext): { vehicle:
   const errors = validateDraft(draft, ctx.settings, ctx.day);
   if (Object.keys(errors).length > 0) throw new Error(`buildRecords on an invalid draft: ${Object.keys(errors).join(', ')}`);
 
-  const { plate, info } = previewPlate(draft, ctx.settings.homeProvince);
+  const { plate, info, confirm } = previewPlate(draft, ctx.settings.homeProvince);
   const vehicleId = ctx.existing?.id ?? ctx.newId();
   const createdAt = ctx.existing?.createdAt ?? ctx.now;
   const day = ctx.existing?.day ?? ctx.day;
@@ -255,13 +269,15 @@ export function buildRecords(draft: VehicleDraft, ctx: BuildContext): { vehicle:
       voided: 0,
     };
     if (doc.ok && doc.info?.provinceChar) person.homeProvince = doc.info.provinceChar;
-    if (r.feverFirst && r.recheck !== undefined) person.recheck = { celsius: r.recheck, method: o.recheckMethod, at: ctx.now };
-    // The wait starts with the first reading; storage keeps an earlier start through a correction.
+    // A correction keeps a recheck that was taken even if the fever line has moved since.
+    if (r.recheck !== undefined && (r.feverFirst || ctx.existing)) person.recheck = { celsius: r.recheck, method: o.recheckMethod, at: ctx.now };
+    // The wait starts with the first reading; a correction keeps an earlier start (shared/registration/amend.ts).
     if (awaitsRecheck(o, ctx.settings.feverLine)) person.awaitingRecheckSince = ctx.now;
     return person;
   });
 
-  const reasons = keyAreaReasons(draft, ctx.settings, ctx.day);
+  // Judged by the record's own day: a correction keeps the list that was in force then.
+  const reasons = keyAreaReasons(draft, ctx.settings, day);
   const vehicle: Vehicle = {
     id: vehicleId,
     shiftId,
@@ -273,7 +289,7 @@ export function buildRecords(draft: VehicleDraft, ctx: BuildContext): { vehicle:
     plate,
     plateBody: plate.slice(1),
     plateKind: info.kind,
-    plateConfirmed: !info.valid && draft.plateConfirmed,
+    plateConfirmed: confirm !== undefined && draft.plateConfirmed,
     vehicleType: draft.vehicleType,
     direction: draft.direction,
     origin: draft.origin.trim(),

@@ -158,6 +158,21 @@ export function createFakeElectron() {
       removeHandler: (channel: string) => handlers.delete(channel),
     },
     shell: { openPath: async () => '' },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (s: string) => Buffer.from(s, 'utf8').reverse(),
+      decryptString: (b: Buffer) => Buffer.from(b).reverse().toString('utf8'),
+    },
+    // The real parser process is tested by spawning it (importParser.test.ts); here it is only wired.
+    utilityProcess: {
+      fork: (modulePath: string) => {
+        calls.push(`utilityProcess.fork:${modulePath.split(/[\\/]/).pop() ?? ''}`);
+        const child = new EventEmitter() as EventEmitter & { postMessage(m: unknown): void; kill(): boolean };
+        child.postMessage = () => undefined;
+        child.kill = () => true;
+        return child;
+      },
+    },
   };
 
   return { electron, calls, paths, appEvents, windows, handlers, session, state, fireReady: () => resolveReady() };

@@ -32,6 +32,12 @@ vi.mock('electron', () => ({
   get protocol() {
     return fake.electron.protocol;
   },
+  get safeStorage() {
+    return fake.electron.safeStorage;
+  },
+  get utilityProcess() {
+    return fake.electron.utilityProcess;
+  },
 }));
 
 let base: string;

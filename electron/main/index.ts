@@ -1,5 +1,5 @@
 // App lifecycle: data folder, single instance, security, IPC, menu, window.
-import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC, type MenuCommand } from '../../shared/ipc';
@@ -12,6 +12,8 @@ import { registerIpcHandlers } from './ipc';
 import { buildContextMenuTemplate, buildMenuTemplate } from './menu';
 import { printContents, printContentsToPdf } from './print';
 import { saveWithDialog } from './saveFile';
+import { createSyncHandlers } from './sync/handlers';
+import { createImportService } from './importService';
 import { hardenSession, hardenWebContents } from './security';
 import { openMigrationWindow, type MigrationWindow } from './migrationWindow';
 import { OriginMigration, originMigrationHandlers } from './originMigration';
@@ -112,6 +114,8 @@ function start(): void {
       if (!mainWindow || mainWindow.isDestroyed()) throw new Error('window is closed');
       return mainWindow;
     };
+    // Built beside index.js by electron-vite (a second main entry).
+    const imports = createImportService(join(__dirname, 'importParser.js'));
     registerIpcHandlers(
       () => mainWindow,
       {
@@ -129,6 +133,10 @@ function start(): void {
           onExportFinished: (exported) => migrationWindow?.complete(exported),
           onImportRefused: (error) => dialog.showErrorBox('卡口登记站 Checkpoint Station', `${error.message.zh}\n\n${error.message.en}`),
         }),
+        // County sync: the password is kept only as safeStorage ciphertext in the data folder.
+        ...createSyncHandlers(app.getPath('userData'), safeStorage),
+        readWorkbooks: (req) => imports.readWorkbooks(req),
+        cancelImport: () => imports.cancelImport(),
       },
       isAppPage,
       { getWindow: () => migrationWindow?.window ?? null, isAllowedPage: isMigrationPage },

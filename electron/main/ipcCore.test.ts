@@ -17,6 +17,15 @@ function fakeHandlers() {
     originImportPlan: vi.fn(async () => ok(null)),
     originImportChunk: vi.fn(async () => ok({ table: 'persons', rows: [{ id: 'p1' }] })),
     originImportDone: vi.fn(async () => ok(null)),
+    syncStatus: vi.fn(async () => ok({ available: true, configured: false })),
+    syncConfigure: vi.fn(async () => ok({ available: true, configured: true })),
+    syncImportConfig: vi.fn(async () => ok({ available: true, configured: true })),
+    syncForget: vi.fn(async () => ok({ available: true, configured: false })),
+    syncPush: vi.fn(async (b: { batchId: string }) => ok({ batchId: b.batchId, stored: 0, duplicates: 0, refused: [] })),
+    syncPull: vi.fn(async () => ok({ keyAreas: [], feverLine: null })),
+    syncCountyDay: vi.fn(async (r: { day: string }) => ok({ day: r.day, shifts: [] })),
+    readWorkbooks: vi.fn(async () => ok([])),
+    cancelImport: vi.fn(async () => ok(null)),
   } satisfies IpcHandlers;
 }
 
@@ -33,7 +42,7 @@ function expectBilingualFailure(result: Result<unknown>, code: string) {
 
 describe('channels', () => {
   it('covers every invoke function of DesktopApi and maps to the channel names in shared/ipc.ts', () => {
-    const expected: Exclude<keyof DesktopApi, 'onMenuCommand'>[] = ['appInfo', 'setLocale', 'saveFile', 'print', 'printToPdf', 'originExportChunk', 'originExportDone', 'originImportPlan', 'originImportChunk', 'originImportDone'];
+    const expected: Exclude<keyof DesktopApi, 'onMenuCommand'>[] = ['appInfo', 'setLocale', 'saveFile', 'print', 'printToPdf', 'originExportChunk', 'originExportDone', 'originImportPlan', 'originImportChunk', 'originImportDone', 'syncStatus', 'syncConfigure', 'syncImportConfig', 'syncForget', 'syncPush', 'syncPull', 'syncCountyDay'];
     expect([...INVOKE_NAMES].sort()).toEqual([...expected].sort());
     for (const name of INVOKE_NAMES) expect(IPC[name]).toMatch(/^[a-z]+:[a-z-]+$/);
   });
@@ -50,6 +59,18 @@ describe('createIpcDispatcher', () => {
     expect(await dispatch('saveFile', trusted, [req])).toEqual(ok({ saved: true, path: '/usb/a.xlsx' }));
     expect(h.saveFile).toHaveBeenCalledWith(req);
     expect(await dispatch('printToPdf', trusted, [{ suggestedName: 'x' }])).toEqual(ok({ saved: false, cancelled: true }));
+  });
+
+  it('passes workbooks to read to the import handler, and refuses malformed ones', async () => {
+    const h = fakeHandlers();
+    const dispatch = createIpcDispatcher(h);
+    expect(await dispatch('readWorkbooks', trusted, [{ files: [{ name: 'a.xlsx', bytes }] }])).toEqual(ok([]));
+    expect(h.readWorkbooks).toHaveBeenCalledWith({ files: [{ name: 'a.xlsx', bytes }] });
+    for (const bad of [{ files: [] }, { files: [{ name: '', bytes }] }, { files: [{ name: 'a', bytes: 'PK..' }] }, { files: [{ name: 'a', bytes: new Uint8Array(65 * 1024 * 1024) }] }]) {
+      expect((await dispatch('readWorkbooks', trusted, [bad])).ok, Object.keys(bad.files[0] ?? {}).join()).toBe(false);
+    }
+    expect(h.readWorkbooks).toHaveBeenCalledOnce();
+    expect(await dispatch('cancelImport', trusted, [])).toEqual(ok(null));
   });
 
   it('strips unknown fields before the handler sees them', async () => {
@@ -164,5 +185,34 @@ describe('origin migration channels', () => {
     expectBilingualFailure(await dispatch('originImportChunk', trusted, [-1]), 'ipc.invalid');
     expectBilingualFailure(await dispatch('originImportChunk', trusted, [1.5]), 'ipc.invalid');
     expect(h.originExportChunk).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('sync channels', () => {
+  const id = '0190aaaa-0000-7000-8000-000000000001';
+  const vehicle = { id, shiftId: id, checkpoint: '甲', createdAt: 1, updatedAt: 2, day: '2020-02-01', plate: '川A12345', voided: 0, amendments: [], origin: '成都', extra: { kept: true } };
+  const batch = { batchId: id, checkpoint: '甲', shifts: [], vehicles: [vehicle], persons: [], incidents: [] };
+
+  it('passes a valid batch to main with every field of its records intact', async () => {
+    const h = fakeHandlers();
+    const r = await createIpcDispatcher(h)('syncPush', trusted, [batch]);
+    expect(r.ok).toBe(true);
+    expect(h.syncPush).toHaveBeenCalledWith(batch);
+  });
+
+  it.each([
+    ['a record id that is not an id', { ...batch, vehicles: [{ ...vehicle, id: 'x' }] }],
+    ['a batch over the size bound', { ...batch, vehicles: Array.from({ length: 501 }, () => vehicle) }],
+    ['a vehicle without its checkpoint', { ...batch, vehicles: [{ ...vehicle, checkpoint: '' }] }],
+    ['a day that is not a day', { ...batch, vehicles: [{ ...vehicle, day: 'yesterday' }] }],
+  ])('refuses %s before main sees it', async (_what, bad) => {
+    const h = fakeHandlers();
+    expectBilingualFailure(await createIpcDispatcher(h)('syncPush', trusted, [bad]), 'ipc.invalid');
+    expect(h.syncPush).not.toHaveBeenCalled();
+  });
+
+  it('refuses a county day request with a malformed day', async () => {
+    const h = fakeHandlers();
+    expectBilingualFailure(await createIpcDispatcher(h)('syncCountyDay', trusted, [{ day: '2020-2-1', tzOffsetMinutes: 480 }]), 'ipc.invalid');
   });
 });

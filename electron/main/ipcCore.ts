@@ -3,11 +3,16 @@
 import { z } from 'zod';
 import {
   IPC,
+  boothFileTextSchema,
+  dayRequestSchema,
+  syncBatchSchema,
+  syncConfigureSchema,
   localeSchema,
   originChunkIndexSchema,
   originChunkSchema,
   originSummarySchema,
   printToPdfRequestSchema,
+  readWorkbooksRequestSchema,
   saveFileRequestSchema,
   type DesktopApi,
 } from '../../shared/ipc';
@@ -30,6 +35,15 @@ const ARGS = {
   originImportPlan: z.tuple([]),
   originImportChunk: z.tuple([originChunkIndexSchema]),
   originImportDone: z.tuple([originSummarySchema]),
+  syncStatus: z.tuple([]),
+  syncConfigure: z.tuple([syncConfigureSchema]),
+  syncImportConfig: z.tuple([boothFileTextSchema]),
+  syncForget: z.tuple([]),
+  syncPush: z.tuple([syncBatchSchema]),
+  syncPull: z.tuple([]),
+  syncCountyDay: z.tuple([dayRequestSchema]),
+  readWorkbooks: z.tuple([readWorkbooksRequestSchema]),
+  cancelImport: z.tuple([]),
 } satisfies { [K in InvokeName]: z.ZodType<Parameters<DesktopApi[K]>> };
 
 export const INVOKE_NAMES = Object.keys(ARGS) as InvokeName[];

@@ -9,6 +9,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/ipc';
 import type { Locale } from '../../shared/model';
+import { catalogue, type StringKey } from '../../shared/i18n/strings';
 
 export interface MenuOptions {
   /** Packaged builds hide reload and DevTools so booth staff cannot lose an unsaved form by accident. */
@@ -16,40 +17,41 @@ export interface MenuOptions {
   onAbout: () => void;
 }
 
-type Text = Readonly<Record<Locale, string>>;
+// Words come from the one catalogue (shared/i18n/strings.ts), the renderer's too.
+type Text = StringKey;
 
 const T = {
-  file: { zh: '文件(&F)', en: '&File' },
-  newVehicle: { zh: '新登记', en: 'New registration' },
-  addOccupant: { zh: '添加随车人员', en: 'Add occupant' },
-  save: { zh: '保存登记', en: 'Save registration' },
-  incident: { zh: '事件登记', en: 'Record incident' },
-  closeShift: { zh: '交接班…', en: 'Close shift…' },
-  exportHandover: { zh: '导出交接表…', en: 'Export handover sheet…' },
-  print: { zh: '打印…', en: 'Print…' },
-  settings: { zh: '设置…', en: 'Settings…' },
-  quit: { zh: '退出', en: 'Quit' },
-  edit: { zh: '编辑(&E)', en: '&Edit' },
-  undo: { zh: '撤销', en: 'Undo' },
-  redo: { zh: '重做', en: 'Redo' },
-  cut: { zh: '剪切', en: 'Cut' },
-  copy: { zh: '复制', en: 'Copy' },
-  paste: { zh: '粘贴', en: 'Paste' },
-  selectAll: { zh: '全选', en: 'Select all' },
-  search: { zh: '查找…', en: 'Find…' },
-  view: { zh: '视图(&V)', en: '&View' },
-  toggleTheme: { zh: '夜间模式', en: 'Night mode' },
-  toggleLocale: { zh: '语言：中文 / English', en: 'Language: 中文 / English' },
-  resetZoom: { zh: '实际大小', en: 'Actual size' },
-  zoomIn: { zh: '放大', en: 'Zoom in' },
-  zoomOut: { zh: '缩小', en: 'Zoom out' },
-  fullscreen: { zh: '全屏', en: 'Full screen' },
-  reload: { zh: '重新加载', en: 'Reload' },
-  devTools: { zh: '开发者工具', en: 'Developer tools' },
-  help: { zh: '帮助(&H)', en: '&Help' },
-  shortcuts: { zh: '快捷键', en: 'Keyboard shortcuts' },
-  about: { zh: '关于卡口登记站', en: 'About Checkpoint Station' },
-} as const satisfies Record<string, Text>;
+  file: 'menuFile',
+  newVehicle: 'menuNewVehicle',
+  addOccupant: 'menuAddOccupant',
+  save: 'menuSave',
+  incident: 'menuIncident',
+  closeShift: 'menuCloseShift',
+  exportHandover: 'menuExportHandover',
+  print: 'menuPrint',
+  settings: 'menuSettings',
+  quit: 'menuQuit',
+  edit: 'menuEdit',
+  undo: 'menuUndo',
+  redo: 'menuRedo',
+  cut: 'menuCut',
+  copy: 'menuCopy',
+  paste: 'menuPaste',
+  selectAll: 'menuSelectAll',
+  search: 'menuSearch',
+  view: 'menuView',
+  toggleTheme: 'menuToggleTheme',
+  toggleLocale: 'menuToggleLocale',
+  resetZoom: 'menuResetZoom',
+  zoomIn: 'menuZoomIn',
+  zoomOut: 'menuZoomOut',
+  fullscreen: 'menuFullscreen',
+  reload: 'menuReload',
+  devTools: 'menuDevTools',
+  help: 'menuHelp',
+  shortcuts: 'menuShortcuts',
+  about: 'menuAbout',
+} as const satisfies Record<string, StringKey>;
 
 /** Keys the renderer handles itself; shown in the menu but not registered (see top of file). */
 export const RENDERER_SHORTCUTS = {
@@ -68,7 +70,7 @@ export function buildMenuTemplate(
   send: (command: MenuCommand) => void,
   opts: MenuOptions,
 ): MenuItemConstructorOptions[] {
-  const t = (text: Text): string => text[locale];
+  const t = (text: Text): string => catalogue(locale)[text];
   const command = (label: Text, cmd: MenuCommand): MenuItemConstructorOptions => {
     const accelerator = (RENDERER_SHORTCUTS as Partial<Record<MenuCommand, string>>)[cmd];
     return {
@@ -142,7 +144,7 @@ export interface ContextMenuInput {
 }
 
 export function buildContextMenuTemplate(locale: Locale, p: ContextMenuInput): MenuItemConstructorOptions[] {
-  const t = (text: Text): string => text[locale];
+  const t = (text: Text): string => catalogue(locale)[text];
   if (p.isEditable) {
     return [
       { role: 'cut', label: t(T.cut), enabled: p.editFlags.canCut },

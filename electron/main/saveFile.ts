@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { SaveOutcome } from '../../shared/ipc';
 import type { Locale } from '../../shared/model';
 import { ok, type Result } from '../../shared/result';
+import { catalogue } from '../../shared/i18n/strings';
 import { writeFileAtomic } from './atomicWrite';
 import { ensureExtension, sanitizeFileName, type FileKind as SaveKind } from '../../shared/fileName';
 import { readLastFolder, writeLastFolder } from './lastFolder';
@@ -14,16 +15,11 @@ export interface SaveRequest {
   data: Uint8Array;
 }
 
-const DIALOG_TEXT = {
-  xlsx: {
-    zh: { title: '导出 Excel 文件', filter: 'Excel 工作簿' },
-    en: { title: 'Export Excel file', filter: 'Excel workbook' },
-  },
-  pdf: {
-    zh: { title: '保存 PDF 文件', filter: 'PDF 文件' },
-    en: { title: 'Save PDF file', filter: 'PDF document' },
-  },
-} as const;
+/** The save dialog's words, from the one catalogue. */
+function dialogText(kind: SaveKind, locale: Locale): { title: string; filter: string } {
+  const w = catalogue(locale);
+  return kind === 'pdf' ? { title: w.savePdfTitle, filter: w.savePdfFilter } : { title: w.saveXlsxTitle, filter: w.saveXlsxFilter };
+}
 
 function defaultFolder(): string {
   try {
@@ -37,7 +33,7 @@ export async function saveWithDialog(win: BrowserWindow, req: SaveRequest, local
   const userData = app.getPath('userData');
   const name = sanitizeFileName(req.suggestedName, req.kind);
   const folder = (await readLastFolder(userData)) ?? defaultFolder();
-  const text = DIALOG_TEXT[req.kind][locale];
+  const text = dialogText(req.kind, locale);
   const choice = await dialog.showSaveDialog(win, {
     title: text.title,
     defaultPath: path.join(folder, name),

@@ -45,6 +45,8 @@ describe('preload api', () => {
     await api.originImportPlan();
     await api.originImportChunk(3);
     await api.originImportDone(summary);
+    await api.readWorkbooks({ files: [{ name: 'a.xlsx', bytes: data }] });
+    await api.cancelImport();
     expect(ipc.invoke.mock.calls).toEqual([
       [IPC.appInfo],
       [IPC.setLocale, 'en'],
@@ -56,6 +58,8 @@ describe('preload api', () => {
       [IPC.originImportPlan],
       [IPC.originImportChunk, 3],
       [IPC.originImportDone, summary],
+      [IPC.readWorkbooks, { files: [{ name: 'a.xlsx', bytes: data }] }],
+      [IPC.cancelImport],
     ]);
   });
 
@@ -82,7 +86,7 @@ describe('preload api', () => {
 
   it('exposes only DesktopApi functions, never ipcRenderer', () => {
     const api = createDesktopApi(asIpc(fakeIpc())) as unknown as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'onMenuCommand', 'originExportChunk', 'originExportDone', 'originImportChunk', 'originImportDone', 'originImportPlan', 'print', 'printToPdf', 'saveFile', 'setLocale']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'cancelImport', 'onMenuCommand', 'originExportChunk', 'originExportDone', 'originImportChunk', 'originImportDone', 'originImportPlan', 'print', 'printToPdf', 'readWorkbooks', 'saveFile', 'setLocale', 'syncConfigure', 'syncCountyDay', 'syncForget', 'syncImportConfig', 'syncPull', 'syncPush', 'syncStatus']);
     for (const v of Object.values(api)) expect(typeof v).toBe('function');
   });
 

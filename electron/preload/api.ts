@@ -15,12 +15,21 @@ export const CHANNELS = {
   saveFile: 'file:save',
   print: 'window:print',
   printToPdf: 'window:print-to-pdf',
+  readWorkbooks: 'import:read-workbooks',
+  cancelImport: 'import:cancel',
   menuCommand: 'menu:command',
   originExportChunk: 'origin:export-chunk',
   originExportDone: 'origin:export-done',
   originImportPlan: 'origin:import-plan',
   originImportChunk: 'origin:import-chunk',
   originImportDone: 'origin:import-done',
+  syncStatus: 'sync:status',
+  syncConfigure: 'sync:configure',
+  syncImportConfig: 'sync:import-config',
+  syncForget: 'sync:forget',
+  syncPush: 'sync:push',
+  syncPull: 'sync:pull',
+  syncCountyDay: 'sync:county-day',
 } as const satisfies typeof IPC;
 
 export type IpcRendererLike = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
@@ -44,6 +53,15 @@ export function createDesktopApi(ipc: IpcRendererLike): DesktopApi {
     originImportPlan: () => invoke(CHANNELS.originImportPlan),
     originImportChunk: (index) => invoke(CHANNELS.originImportChunk, index),
     originImportDone: (summary) => invoke(CHANNELS.originImportDone, summary),
+    syncStatus: () => invoke(CHANNELS.syncStatus),
+    syncConfigure: (req) => invoke(CHANNELS.syncConfigure, req),
+    syncImportConfig: (text) => invoke(CHANNELS.syncImportConfig, text),
+    syncForget: () => invoke(CHANNELS.syncForget),
+    syncPush: (batch) => invoke(CHANNELS.syncPush, batch),
+    syncPull: () => invoke(CHANNELS.syncPull),
+    syncCountyDay: (req) => invoke(CHANNELS.syncCountyDay, req),
+    readWorkbooks: (req) => invoke(CHANNELS.readWorkbooks, req),
+    cancelImport: () => invoke(CHANNELS.cancelImport),
     onMenuCommand: (listener) => {
       // The event is dropped: its `sender` is ipcRenderer itself.
       const handler = (_event: IpcRendererEvent, command: unknown) => {

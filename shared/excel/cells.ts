@@ -110,3 +110,18 @@ export function formatLocal(ms: number, tzOffsetMinutes: number): string {
 
 /** Excel's limit for the text of one cell. */
 export const MAX_CELL_TEXT = 32_767;
+
+/**
+ * Keeps text byte for byte through an .xlsx. OOXML stores characters XML cannot hold as
+ * `_xHHHH_`, and readers (SheetJS, Excel) decode that pattern wherever it appears — so typed
+ * text such as `张_x4E09_` came back as `张三`, and the workbook was then refused as edited.
+ * The standard escape is to write the underscore itself as `_x005F_` (readers match the x in
+ * either case). The reader undoes it.
+ *
+ * One thing no escape keeps: SheetJS's reader turns CR LF into LF (even when the CR is written
+ * as `_x000D_`). The form never produces CR (a textarea's value has LF line breaks), and the
+ * fingerprint and signature read CR LF as LF, so such a file still imports.
+ */
+export function escapeOoxmlText(text: string): string {
+  return text.replace(/_([xX][0-9A-Fa-f]{4}_)/g, '_x005F_$1');
+}

@@ -31,6 +31,50 @@ const b = booth({ checkpoint: '成绵高速黄许出口卡点', idPrefix: 'hx', 
 const c = booth({ checkpoint: '108国道漓江路口卡点', idPrefix: 'lj', extraCars: 2, day: '2020-02-18' });
 const a2 = booth({ checkpoint: '南江南卡点', idPrefix: 'nj-day', shiftName: 'day', extraCars: 1 });
 
+/** The same shift as exported before 交接班: open, no handover notes, no later corrections. */
+function provisionalOf(opts: FixtureOptions, exportedAt: number): ImportedShift {
+  const f = makeShiftFixture(opts);
+  f.shift.status = 'open';
+  delete f.shift.closedAt;
+  delete f.shift.handover;
+  for (const v of f.vehicles) v.amendments = v.amendments.filter((x) => !x.afterClose);
+  for (const x of f.incidents) x.amendments = x.amendments.filter((y) => !y.afterClose);
+  return importBytes(exportFixture(f, exportedAt));
+}
+
+describe('mergeDistrict: exports before 交接班 are provisional', () => {
+  const opts = { checkpoint: '南江南卡点', idPrefix: 'nj', shiftName: 'night' };
+  it('imports a provisional export, and the closed export later replaces it (summary shows which)', () => {
+    const early = provisionalOf(opts, T0 - 3_600_000);
+    expect(early.closedAt).toBe(null);
+    const first = mergeDistrict([], [early]);
+    expect(first.merged).toEqual([early]);
+    expect(districtTotals(first.merged).total.provisional).toBe(1);
+    expect(districtTotals(first.merged).byCheckpointDay[0]?.provisional).toBe(1);
+    const closed = importBytes(a.bytes);
+    const second = mergeDistrict(first.merged, [closed]);
+    expect(second.merged).toEqual([closed]);
+    expect(second.replaced).toEqual([early]);
+    expect(districtTotals(second.merged).total.provisional).toBe(0);
+  });
+
+  it('never lets a provisional export replace the closed one, even when exported later (clock skew)', () => {
+    const closed = importBytes(a.bytes);
+    const late = provisionalOf(opts, T0 + 86_400_000);
+    for (const order of [[closed, late], [late, closed]]) {
+      const r = mergeDistrict([], order);
+      expect(r.merged).toEqual([closed]);
+      expect(r.replaced).toEqual([late]);
+    }
+  });
+
+  it('lets a later provisional export replace an earlier one', () => {
+    const e1 = provisionalOf({ ...opts, extraCars: 0 }, T0 - 7_200_000);
+    const e2 = provisionalOf({ ...opts, extraCars: 2 }, T0 - 3_600_000);
+    expect(mergeDistrict([e1], [e2]).merged).toEqual([e2]);
+  });
+});
+
 describe('mergeDistrict', () => {
   it('merges three booths, four shifts, each counted once', () => {
     const { merged, duplicates, replaced } = mergeDistrict([], [a, b, c, a2].map((x) => importBytes(x.bytes)));
@@ -140,15 +184,17 @@ describe('buildDistrictWorkbook', () => {
     const ws = wb.Sheets['区域汇总'];
     if (!ws) throw new Error('sheet');
     expect(cell('区域汇总', 'A1')?.v).toBe('日期');
-    expect(cell('区域汇总', 'D1')?.v).toBe('检查车辆');
+    expect(cell('区域汇总', 'D1')?.v).toBe('其中未交班');
+    expect(cell('区域汇总', 'E1')?.v).toBe('检查车辆');
     expect(cell('区域汇总', 'A2')).toMatchObject({ t: 's', v: '2020-02-17' });
     expect(cell('区域汇总', 'B3')?.v).toBe('南江南卡点');
     expect(cell('区域汇总', 'C3')?.v).toBe(2);
-    expect(cell('区域汇总', 'D3')?.v).toBe(9);
+    expect(cell('区域汇总', 'D3')?.v).toBe(0);
+    expect(cell('区域汇总', 'E3')?.v).toBe(9);
     expect(cell('区域汇总', 'A5')?.v).toBe('合计');
     expect(cell('区域汇总', 'C5')?.v).toBe(4);
-    expect(cell('区域汇总', 'D5')?.v).toBe(25);
-    expect(ws['!autofilter']?.ref).toBe('A1:P4');
+    expect(cell('区域汇总', 'E5')?.v).toBe(25);
+    expect(ws['!autofilter']?.ref).toBe('A1:Q4');
   });
 
   it('has 班次明细 one row per shift with real dates and the fingerprint', () => {

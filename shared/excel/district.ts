@@ -10,10 +10,14 @@
 //   one, which is reported as replaced so the supervisor sees it. Ties on exportedAt, which only
 //   a clock reset can produce, go to the larger fingerprint — arbitrary but fixed, so the result
 //   never depends on the order the sticks were read in.
+// - Provisional exports: a workbook exported before 交接班 (closedAt null, 未交班 in its file name)
+//   is a provisional version of its shift. The closed export always replaces it, whatever the
+//   export times say, and a provisional file never replaces a closed one. The district summary
+//   counts how many shifts are still provisional, so the supervisor sees which figures may move.
 import { COUNT_KEYS, emptyCounts, sumHourly, sumSummaries, type HourCount, type ShiftCounts } from '../handover/summary';
 import type { ImportedShift } from './importHandover';
-import { LABELS, shiftNameLabel } from './labels';
-import { date, optDate, text, type CellValue, type SheetModel, type WorkbookModel } from './workbookModel';
+import { LABELS, shiftNameLabel } from '../i18n/labels';
+import { date, text, type CellValue, type SheetModel, type WorkbookModel } from './workbookModel';
 
 export interface MergeResult {
   /** One entry per shift, sorted by day, checkpoint, start time. */
@@ -26,8 +30,12 @@ export interface MergeResult {
 
 export const shiftKey = (s: Pick<ImportedShift, 'checkpoint' | 'shiftId'>): string => `${s.checkpoint}\u0000${s.shiftId}`;
 
+/** An export made before 交接班: a provisional version of its shift. */
+export const isProvisional = (s: Pick<ImportedShift, 'closedAt'>): boolean => s.closedAt === null;
+
 /** True when a should win over b (both the same shift, different content). */
 function newer(a: ImportedShift, b: ImportedShift): boolean {
+  if (isProvisional(a) !== isProvisional(b)) return isProvisional(b);
   return a.exportedAt !== b.exportedAt ? a.exportedAt > b.exportedAt : a.fingerprint > b.fingerprint;
 }
 
@@ -65,6 +73,8 @@ export interface CheckpointDayTotal {
   checkpoint: string;
   day: string;
   shifts: number;
+  /** Of these, shifts known only from an export made before 交接班. */
+  provisional: number;
   counts: ShiftCounts;
   /** For the day view's hourly chart. */
   hourly: HourCount[];
@@ -80,7 +90,7 @@ export interface DayTotal {
 export interface DistrictTotals {
   byCheckpointDay: CheckpointDayTotal[];
   byDay: DayTotal[];
-  total: { days: number; checkpoints: number; shifts: number; counts: ShiftCounts };
+  total: { days: number; checkpoints: number; shifts: number; provisional: number; counts: ShiftCounts };
 }
 
 /** Totals of already merged shifts (run mergeDistrict first, or shifts are counted twice). */
@@ -99,6 +109,7 @@ export function districtTotals(merged: readonly ImportedShift[]): DistrictTotals
         checkpoint: first.checkpoint,
         day: first.day,
         shifts: g.length,
+        provisional: g.filter(isProvisional).length,
         counts: sumSummaries(g.map((s) => s.summary)),
         hourly: sumHourly(g.map((s) => s.hourly)),
       };
@@ -124,6 +135,7 @@ export function districtTotals(merged: readonly ImportedShift[]): DistrictTotals
     byCheckpointDay,
     byDay,
     total: {
+      provisional: merged.filter(isProvisional).length,
       days: byDay.length,
       checkpoints: new Set(merged.map((s) => s.checkpoint)).size,
       shifts: merged.length,
@@ -142,13 +154,13 @@ const countWidths = COUNT_KEYS.map((k) => Math.max(8, LABELS.counts[k].zh.length
  */
 export function buildDistrictWorkbook(merged: readonly ImportedShift[], exportedAt: number, tzOffsetMinutes: number): WorkbookModel {
   const totals = districtTotals(merged);
-  const summaryRows: CellValue[][] = totals.byCheckpointDay.map((t) => [text(t.day), t.checkpoint, t.shifts, ...countCells(t.counts)]);
-  summaryRows.push(['合计', `${totals.total.checkpoints} 个卡点`, totals.total.shifts, ...countCells(totals.total.counts)]);
+  const summaryRows: CellValue[][] = totals.byCheckpointDay.map((t) => [text(t.day), t.checkpoint, t.shifts, t.provisional, ...countCells(t.counts)]);
+  summaryRows.push(['合计', `${totals.total.checkpoints} 个卡点`, totals.total.shifts, totals.total.provisional, ...countCells(totals.total.counts)]);
   const summary: SheetModel = {
     name: '区域汇总',
-    header: ['日期', '卡点', '班次数', ...countHeaders],
+    header: ['日期', '卡点', '班次数', '其中未交班', ...countHeaders],
     rows: summaryRows,
-    widths: [12, 24, 8, ...countWidths],
+    widths: [12, 24, 8, 10, ...countWidths],
     autofilter: true,
     footerRows: 1,
     dateCols: [],
@@ -163,7 +175,7 @@ export function buildDistrictWorkbook(merged: readonly ImportedShift[], exported
       s.checkpoint,
       shiftNameLabel(s.shiftName),
       date(s.openedAt),
-      optDate(s.closedAt),
+      s.closedAt === null ? '未交班（中途导出）' : date(s.closedAt),
       s.leadName,
       s.receivingLead,
       ...countCells(s.summary),

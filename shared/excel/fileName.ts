@@ -2,16 +2,23 @@
 // USB sticks, never disguised, bounded in bytes) is shared/fileName.ts, also used by main.
 import type { Shift } from '../model';
 import { MAX_FILE_NAME_BYTES, sanitizeFileName, sanitizeNamePart, truncateUtf8, utf8Length } from '../fileName';
-import { shiftNameLabel } from './labels';
+import { shiftNameLabel } from '../i18n/labels';
 
 export { MAX_FILE_NAME_BYTES } from '../fileName';
 
-/** 南江南卡点_2020-02-17_夜班_交接表.xlsx */
-export function handoverFileName(shift: Pick<Shift, 'checkpoint' | 'shiftName'>, day: string): string {
+/** Marks the file name of an export made before 交接班 (a provisional version of the shift). */
+export const PROVISIONAL_MARK = '未交班中途导出';
+
+/**
+ * 南江南卡点_2020-02-17_夜班_交接表.xlsx; before 交接班
+ * 南江南卡点_2020-02-17_夜班_未交班中途导出_交接表.xlsx, so nobody files it as the final sheet.
+ */
+export function handoverFileName(shift: Pick<Shift, 'checkpoint' | 'shiftName' | 'status'>, day: string): string {
   const checkpoint = sanitizeNamePart(shift.checkpoint).replace(/^[.\s]+|[.\s]+$/g, '') || '卡点';
   const dayPart = sanitizeNamePart(day) || '未知日期';
   const shiftPart = truncateUtf8(sanitizeNamePart(shiftNameLabel(shift.shiftName)), 60).trim() || '班次';
-  const suffix = `_${dayPart}_${shiftPart}_交接表.xlsx`;
+  const state = shift.status === 'closed' ? '' : `_${PROVISIONAL_MARK}`;
+  const suffix = `_${dayPart}_${shiftPart}${state}_交接表.xlsx`;
   // Shorten the checkpoint, not the date or the shift, when the name is too long.
   const room = Math.max(MAX_FILE_NAME_BYTES - utf8Length(suffix), 12);
   return sanitizeFileName(truncateUtf8(checkpoint, room) + suffix, 'xlsx');

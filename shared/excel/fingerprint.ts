@@ -89,16 +89,29 @@ export function fnv1a64(s: string): string {
   return new Fnv1a64().update(s).hex();
 }
 
-function isEmptyCell(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || v === '';
+/**
+ * One definition of "empty" for the whole fingerprint: whatever the writer leaves out of the file
+ * (null, '', and an explicit text('') — toXlsx writes no cell for any of them), so the exporter,
+ * hashing its model, and the importer, hashing the cells it found, trim the same trailing cells.
+ * Before this, a trailing text('') (a blank supply, every export before 交接班) was hashed as a
+ * cell by the exporter and was nothing to the importer: genuine files were called edited.
+ */
+export function isEmptyCell(v: CellValue | undefined): boolean {
+  if (v === null || v === undefined || v === '') return true;
+  if (typeof v === 'number') return !Number.isFinite(v); // written as an empty cell, not #NUM!
+  if (typeof v !== 'object') return false;
+  return v.t === 'text' ? v.v === '' : !Number.isFinite(v.ms);
 }
 
+/** Text as a reader gets it back: clipped like the writer clips, CR LF read as LF (escapeOoxmlText). */
+const canonicalText1 = (s: string): string => clipText(s).replace(/\r\n/g, '\n');
+
 function canonicalCell(v: CellValue | undefined, sensitive: boolean, tz: number): string {
-  if (v === null || v === undefined || v === '') return '';
-  if (typeof v === 'string') return 's' + (sensitive ? fingerprintMask(clipText(v)) : clipText(v));
+  if (isEmptyCell(v) || v === null || v === undefined) return '';
+  if (typeof v === 'string') return 's' + (sensitive ? fingerprintMask(canonicalText1(v)) : canonicalText1(v));
   if (typeof v === 'number') return 'n' + String(Math.round(v * 86_400_000));
   if (typeof v === 'boolean') return v ? 'b1' : 'b0';
-  if (v.t === 'text') return v.v === '' ? '' : 's' + (sensitive ? fingerprintMask(clipText(v.v)) : clipText(v.v));
+  if (v.t === 'text') return 's' + (sensitive ? fingerprintMask(canonicalText1(v.v)) : canonicalText1(v.v));
   return 'n' + String(Math.round(excelDate(v.ms, tz) * 86_400_000));
 }
 
@@ -136,4 +149,30 @@ export function fingerprintSheets(identity: readonly string[], sheets: readonly 
     }
   }
   return h.hex();
+}
+
+/**
+ * The exact content of sheets as one string, nothing masked: what a station's signature covers
+ * (signature.ts). Same cell canonicalisation and trailing-empty rule as the fingerprint, so the
+ * writer (from its model) and the reader (from the cells) build the same text.
+ */
+export function canonicalText(sheets: readonly FingerprintSheet[], tz: number): string {
+  const out: string[] = [];
+  for (const sheet of sheets) {
+    out.push('\x1d', sheet.name, '\x1d');
+    const rows = sheet.rows;
+    let lastRow = rows.length - 1;
+    while (lastRow >= 0 && (rows[lastRow] ?? []).every(isEmptyCell)) lastRow--;
+    for (let r = 0; r <= lastRow; r++) {
+      const row = rows[r] ?? [];
+      let last = row.length - 1;
+      while (last >= 0 && isEmptyCell(row[last])) last--;
+      for (let c = 0; c <= last; c++) {
+        if (c > 0) out.push('\x1f');
+        out.push(canonicalCell(row[c], false, tz));
+      }
+      out.push('\x1e');
+    }
+  }
+  return out.join('');
 }

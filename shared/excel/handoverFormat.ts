@@ -36,7 +36,6 @@ export const VEHICLE_COLUMNS = cols([
   { h: '车辆类型', w: 10 },
   { h: '方向', w: 6 },
   { h: '来自何地', w: 14 },
-  { h: '出发时间', w: 12 },
   { h: '途经', w: 14 },
   { h: '目的地', w: 18 },
   { h: '事由', w: 12 },
@@ -54,6 +53,13 @@ export const VEHICLE_COLUMNS = cols([
   { h: '已作废', w: 6 },
   { h: '作废原因', w: 16 },
 ]);
+
+/**
+ * Workbooks written before the always-empty 出发时间 column was dropped have it after 来自何地.
+ * They still import: the column is left out when the rows are read (the fingerprint is computed
+ * over the sheet as written, so it still matches).
+ */
+export const LEGACY_VEHICLE_COLUMN = { h: '出发时间', after: '来自何地' } as const;
 
 export const PERSON_COLUMNS = cols([
   { h: '序号', w: 6 },
@@ -114,7 +120,9 @@ export const INCIDENT_COLUMNS = cols([
 ]);
 
 /** Title of the corrections block in 交接汇总; the importer counts its rows. */
-export const AMENDMENTS_SECTION = '更正记录（关班后）';
+export const AMENDMENTS_SECTION = '更正记录（交班后）';
+/** The same section as workbooks written before 交班 became the one word for closing a shift. */
+export const AMENDMENTS_SECTION_LEGACY = '更正记录（关班后）';
 export const AMENDMENT_HEADER = ['更正时间', '记录', '更正人', '原因', '更正内容'] as const;
 
 /** The _meta sheet (元数据) is read by the importer; its header asks people to leave it alone. */

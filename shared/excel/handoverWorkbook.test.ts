@@ -6,7 +6,7 @@ import { COUNT_KEYS, hourlyCounts, summarizeShift } from '../handover/summary';
 import { excelDate, maskId, maskPhone } from './cells';
 import { buildHandoverWorkbook } from './handoverWorkbook';
 import { FEVER_COLUMNS, INCIDENT_COLUMNS, PERSON_COLUMNS, SHEET, VEHICLE_COLUMNS, type ColumnDef } from './handoverFormat';
-import { LABELS } from './labels';
+import { LABELS } from '../i18n/labels';
 import { FORMULA_NAME, ID_ENDING_X, ID_SICHUAN, makeShiftFixture, PHONE, TZ_CHINA, type ShiftFixture } from './testFixtures';
 import { workbookToXlsx } from './toXlsx';
 
@@ -89,13 +89,13 @@ describe('handover workbook round trip (masked, the default)', () => {
     const nonVoided = rows(ws).slice(1).filter((row) => row[VEHICLE_COLUMNS.findIndex((d) => d.h === '已作废')] !== '是');
     expect(nonVoided).toHaveLength(summary.vehiclesChecked);
     // Key-area reasons in Chinese; a leading-zero remark stays text.
-    expect(cellAt(ws, VEHICLE_COLUMNS, 0, '重点地区依据')?.v).toBe('车牌:鄂；来自:武汉');
+    expect(cellAt(ws, VEHICLE_COLUMNS, 0, '重点地区依据')?.v).toBe('车牌 鄂、来自 武汉');
     expect(cellAt(ws, VEHICLE_COLUMNS, 1, '备注')).toMatchObject({ t: 's', v: '0101' });
     expect(cellAt(ws, VEHICLE_COLUMNS, 0, '乘员人数')?.v).toBe(2);
     expect(cellAt(ws, VEHICLE_COLUMNS, 0, '本地联系人')?.v).toBe('母亲 133****5678');
     expect(cellAt(ws, VEHICLE_COLUMNS, 0, '最高体温')).toMatchObject({ t: 'n', v: 37.8, z: '0.0' });
     expect(cellAt(ws, VEHICLE_COLUMNS, 3, '作废原因')?.v).toBe('重复登记');
-    expect(ws['!autofilter']?.ref).toBe(`A1:W${1 + f.vehicles.length}`);
+    expect(ws['!autofilter']?.ref).toBe(`A1:V${1 + f.vehicles.length}`);
     expect(ws['!cols']?.map((c) => c.wch)).toEqual(VEHICLE_COLUMNS.map((d) => d.w));
   });
 
@@ -173,10 +173,10 @@ describe('handover workbook round trip (masked, the default)', () => {
     expect(r.filter((row) => row[0] === '序号' && row[2] === '姓名')).toHaveLength(1);
     expect(find('体温计')).toEqual(['体温计', '3 支（1 支电量低）', '口罩', '0120 只', null, null]);
     expect(find('设备状况')?.[1]).toBe('红外测温枪 1 台低温下读数偏低');
-    const start = r.findIndex((row) => row[0] === '更正记录（关班后）');
+    const start = r.findIndex((row) => row[0] === '更正记录（交班后）');
     expect(r[start + 1]?.slice(0, 5)).toEqual(['更正时间', '记录', '更正人', '原因', '更正内容']);
-    expect(r[start + 2]?.slice(1)).toEqual(['车辆 #1 鄂A12345', '王队', '复核后补录消毒', '消毒: 否 → 是', null]);
-    expect(r[start + 3]?.slice(1, 5)).toEqual(['事件 #1 冲关逃逸', '王队', '补充车牌', '车牌号: （空） → 川A99999']);
+    expect(r[start + 2]?.slice(1)).toEqual(['车辆 #1 鄂A12345', '王队', '复核后补录消毒', '消毒：否 → 是', null]);
+    expect(r[start + 3]?.slice(1, 5)).toEqual(['事件 #1 冲关逃逸', '王队', '补充车牌', '车牌号：（空） → 川A99999']);
     expect(typeof r[start + 2]?.[0]).toBe('number');
     expect(find('交班负责人')?.slice(0, 2)).toEqual(['交班负责人', '王队']);
     expect(find('接班负责人')?.slice(0, 2)).toEqual(['接班负责人', '赵队']);
@@ -231,7 +231,7 @@ describe('handover workbook with full IDs', () => {
     expect(r.map((row) => row[col('联系电话')])).toContain(PHONE);
     expect(r.map((row) => row[col('联系电话')])).toContain('02812345678');
     expect(wb.Props?.Comments).toContain('完整证件号码');
-    expect(wb.Sheets[SHEET.vehicles]?.['K2']?.v).toBe('母亲 13312345678');
+    expect(wb.Sheets[SHEET.vehicles]?.['J2']?.v).toBe('母亲 13312345678');
   });
 
   it('keeps the same fingerprint as the masked export and across export times', () => {
@@ -262,7 +262,7 @@ describe('buildHandoverWorkbook input checks', () => {
     const { wb } = exportShift(f);
     expect(rows(sheet(wb, SHEET.vehicles))).toHaveLength(1);
     const r = rows(sheet(wb, SHEET.summary));
-    expect(r.find((row) => row[0] === '开始时间')?.[3]).toBe('未关班');
+    expect(r.find((row) => row[0] === '开始时间')?.[3]).toBe('未交班');
     expect(r.find((row) => row[0] === '待办事项')).toBeDefined();
   });
 });

@@ -30,7 +30,8 @@ import {
   VEHICLE_COLUMNS,
   type ColumnDef,
 } from './handoverFormat';
-import { LABELS, shiftNameLabel, yesNo, FIELD_LABELS } from './labels';
+import { LABELS, formatKeyAreaReasons, shiftNameLabel, yesNo } from '../i18n/labels';
+import { changesText } from '../registration/amendText';
 import { date, optDate, text, type CellRange, type CellValue, type SheetModel, type WorkbookModel } from './workbookModel';
 import { countingReading } from '../derived';
 
@@ -75,49 +76,7 @@ function tableSheet(name: string, defs: readonly ColumnDef[], rows: CellValue[][
 const byTimeThenId = <T extends { id: string }>(at: (x: T) => number) => (a: T, b: T) =>
   at(a) - at(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function keyAreaReasonText(reasons: readonly string[]): string {
-  return reasons
-    .map((r) => {
-      const i = r.indexOf(':');
-      if (i < 0) return r;
-      const kind = r.slice(0, i);
-      const label = (LABELS.keyAreaReason as Record<string, { zh: string } | undefined>)[kind];
-      return `${label ? label.zh : kind}:${r.slice(i + 1)}`;
-    })
-    .join('；');
-}
 
-
-
-/**
- * One amendment's changes as a line of text. ID numbers and phones are always masked here, even
- * in a full-ID export: the person sheets carry the full values, and this way the summary sheet —
- * and the fingerprint — are the same in both exports.
- */
-function changesText(changes: Amendment['changes']): string {
-  const fmt = (field: string, v: unknown): string => {
-    if (v === null || v === undefined || v === '') return '（空）';
-    if (typeof v === 'boolean') return yesNo(v);
-    const leaf = field.split('.').pop() ?? field;
-    if (typeof v === 'string') {
-      if (/docNumber|docRev/i.test(leaf)) return maskId(v);
-      if (/phone/i.test(leaf)) return maskPhone(v);
-      const d = (LABELS.vehicleDisposition as Record<string, { zh: string }>)[v] ?? (LABELS.personDisposition as Record<string, { zh: string }>)[v];
-      if (leaf === 'disposition' && d) return d.zh;
-      return v;
-    }
-    if (typeof v === 'number') return String(v);
-    const json = JSON.stringify(v) ?? String(v);
-    return json.length > 200 ? json.slice(0, 200) + '…' : json;
-  };
-  return Object.entries(changes)
-    .map(([field, pair]) => {
-      const leaf = field.split('.').pop() ?? field;
-      const label = FIELD_LABELS[leaf] ?? field;
-      return `${label}: ${fmt(field, pair[0])} → ${fmt(field, pair[1])}`;
-    })
-    .join('；');
-}
 
 function sameCounts(a: ShiftCounts, b: ShiftCounts): boolean {
   return COUNT_KEYS.every((k) => a[k] === b[k]);
@@ -162,14 +121,13 @@ export function buildHandoverWorkbook(input: HandoverWorkbookInput): WorkbookMod
       LABELS.vehicleType[v.vehicleType].zh,
       LABELS.direction[v.direction].zh,
       v.origin,
-      v.departedAt ?? '',
       v.route,
       v.destination,
       v.purpose,
       text(maskContact(v.localContact)),
       people.length,
       yesNo(v.keyArea),
-      keyAreaReasonText(v.keyAreaReasons),
+      formatKeyAreaReasons(v.keyAreaReasons, 'zh'),
       yesNo(v.inspected),
       yesNo(v.disinfected),
       v.watchHits.length,
@@ -344,7 +302,7 @@ function buildSummarySheet(
   rows.push([`${shift.checkpoint} 交接班汇总表`]);
   mergeRest(0);
   rows.push(['卡点', shift.checkpoint, '日期', text(shift.day), '班次', shiftNameLabel(shift.shiftName)]);
-  rows.push(['开始时间', date(shift.openedAt), '结束时间', shift.closedAt === undefined ? '未关班' : date(shift.closedAt), '值班负责人', shift.leadName]);
+  rows.push(['开始时间', date(shift.openedAt), '结束时间', shift.closedAt === undefined ? '未交班' : date(shift.closedAt), '值班负责人', shift.leadName]);
   rows.push(['值班人员', shift.staff.map((s) => `${s.name}（${LABELS.staffUnit[s.unit].zh}）`).join('、')]);
   mergeRest(1);
 
@@ -375,7 +333,7 @@ function buildSummarySheet(
   mergeRest(4);
   if (amendments.length === 0) rows.push([LABELS.none.zh]);
   for (const { a, record } of amendments) {
-    rows.push([date(a.at), record, a.by, a.reason, changesText(a.changes)]);
+    rows.push([date(a.at), record, a.by, a.reason, changesText(a.changes, 'zh')]);
     mergeRest(4);
   }
 

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { COUNT_KEYS, hourlyCounts, summarizeShift } from '../handover/summary';
 import type { Result } from '../result';
 import { buildHandoverWorkbook } from './handoverWorkbook';
-import { PERSON_COLUMNS, SHEET, VEHICLE_COLUMNS } from './handoverFormat';
+import { PERSON_COLUMNS, SHEET, VEHICLE_COLUMNS, fingerprintIdentity } from './handoverFormat';
+import { fingerprintSheets } from './fingerprint';
+import { text } from './workbookModel';
 import { readHandoverWorkbook, type ImportedShift } from './importHandover';
 import { FORMULA_NAME, makeShiftFixture, TZ_CHINA, type FixtureOptions } from './testFixtures';
 import { workbookToXlsx } from './toXlsx';
@@ -141,7 +143,7 @@ describe('readHandoverWorkbook: damaged files', () => {
     expect(r.ok).toBe(false);
   });
 
-  it('rejects damaged bytes anywhere in the file, quickly (SheetJS alone can hang on these)', () => {
+  it('rejects damaged bytes anywhere in the file, quickly (SheetJS alone can hang on these)', { timeout: 60_000 }, () => {
     const { bytes } = exportBytes();
     let x = 2020;
     const next = () => (x = (x * 1103515245 + 12345) >>> 0);
@@ -276,5 +278,47 @@ describe('readHandoverWorkbook: edited after export', () => {
       ws(wb, SHEET.meta)[metaAddr(wb, 'checkpoint')] = { t: 's', v: '北江北卡点' };
     });
     expectError(readHandoverWorkbook(bytes), 'import.tampered', '交接表内容与校验值不符');
+  });
+});
+
+describe('readHandoverWorkbook: workbooks written by earlier versions', () => {
+  /** The same shift as an earlier version wrote it: an (always empty) 出发时间 column after 来自何地, the old section name. */
+  function legacyBytes() {
+    const f = makeShiftFixture();
+    const summary = summarizeShift(f.vehicles, f.persons, f.incidents);
+    const model = buildHandoverWorkbook({ ...f, summary, fullIds: false, exportedAt: EXPORTED_AT, tzOffsetMinutes: TZ_CHINA, appVersion: '0.1.0' });
+    const vehicles = model.sheets.find((s) => s.name === SHEET.vehicles);
+    const summarySheet = model.sheets.find((s) => s.name === SHEET.summary);
+    const meta = model.sheets.find((s) => s.name === SHEET.meta);
+    if (!vehicles || !summarySheet || !meta) throw new Error('sheets');
+    const at = VEHICLE_COLUMNS.findIndex((d) => d.h === '来自何地') + 1;
+    vehicles.header.splice(at, 0, '出发时间');
+    for (const r of vehicles.rows) r.splice(at, 0, '');
+    for (const r of summarySheet.rows) if (r[0] === '更正记录（交班后）') r[0] = '更正记录（关班后）';
+    // Signed as that version signed it: over the sheets as written.
+    const fp = fingerprintSheets(
+      fingerprintIdentity({ shiftId: f.shift.id, checkpoint: f.shift.checkpoint, day: f.shift.day, shiftName: f.shift.shiftName, openedAt: f.shift.openedAt, closedAt: f.shift.closedAt ?? null }),
+      model.sheets.filter((s) => s !== meta).map((s) => ({ name: s.name, rows: s.header.length > 0 ? [s.header, ...s.rows] : s.rows })),
+      TZ_CHINA,
+    );
+    const fpRow = meta.rows.find((r) => r[0] === 'fingerprint');
+    if (!fpRow) throw new Error('fingerprint row');
+    fpRow[1] = text(fp);
+    return { summary, bytes: workbookToXlsx(model) };
+  }
+
+  it('still imports a workbook with the dropped 出发时间 column and the 关班后 section name', () => {
+    const { summary, bytes } = legacyBytes();
+    const r = readHandoverWorkbook(bytes);
+    if (!r.ok) throw new Error(r.error.message.zh);
+    expect(r.value.summary.vehiclesChecked).toBe(summary.vehiclesChecked);
+    expect(r.value.summary.amendmentsAfterClose).toBe(summary.amendmentsAfterClose);
+  });
+
+  it('writes no 出发时间 column any more (it was never filled)', () => {
+    const { bytes } = exportBytes();
+    const wb = XLSX.read(bytes, { type: 'array' });
+    const header = XLSX.utils.sheet_to_json<unknown[]>(ws(wb, SHEET.vehicles), { header: 1 })[0];
+    expect(header).not.toContain('出发时间');
   });
 });

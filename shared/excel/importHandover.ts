@@ -25,9 +25,12 @@ import {
   type ShiftCounts,
 } from '../handover/summary';
 import { fromExcelDate, restoreNeutralized } from './cells';
-import { fingerprintSheets } from './fingerprint';
+import { fingerprintSheets, type FingerprintSheet } from './fingerprint';
+import { verifyWorkbookRows } from './signature';
 import {
   AMENDMENTS_SECTION,
+  AMENDMENTS_SECTION_LEGACY,
+  LEGACY_VEHICLE_COLUMN,
   fingerprintIdentity,
   FEVER_COLUMNS,
   HANDOVER_FORMAT_ID,
@@ -41,7 +44,7 @@ import {
   VISIBLE_SHEETS,
   type ColumnDef,
 } from './handoverFormat';
-import { keyForZh, LABELS } from './labels';
+import { keyForZh, LABELS } from '../i18n/labels';
 import type { CellValue } from './workbookModel';
 import { zipProblem } from './zipCheck';
 
@@ -63,6 +66,11 @@ export interface ImportedShift {
   summary: ShiftCounts;
   hourly: HourCount[];
   fingerprint: string;
+  /**
+   * The station that signed the workbook, after its signature was verified (readVerified…);
+   * null for an unsigned workbook (older versions) or when read without verifying.
+   */
+  station?: { publicKey: string; fingerprint: string } | null;
 }
 
 const NOT_EXCEL = (detail?: string) =>
@@ -143,6 +151,14 @@ function colIndex(defs: readonly ColumnDef[], h: string): number {
   return i;
 }
 
+/** The vehicle sheet of an older workbook without its always-empty 出发时间 column. */
+function withoutLegacyColumn(rows: Row[]): Row[] {
+  const header = rows[0] ?? [];
+  const at = colIndex(VEHICLE_COLUMNS, LEGACY_VEHICLE_COLUMN.after) + 1;
+  if (header[at] !== LEGACY_VEHICLE_COLUMN.h) return rows;
+  return rows.map((r) => [...r.slice(0, at), ...r.slice(at + 1)]);
+}
+
 /** Data rows of a table sheet after checking its header; trailing blank rows dropped. */
 function tableRows(sheetName: string, rows: Row[], defs: readonly ColumnDef[]): Row[] {
   const header = rows[0] ?? [];
@@ -213,7 +229,7 @@ interface Recount {
 function recount(sheets: Record<string, Row[]>, tz: number): Recount {
   const hourly = emptyHourly();
 
-  const vRows = tableRows(SHEET.vehicles, sheets[SHEET.vehicles] ?? [], VEHICLE_COLUMNS);
+  const vRows = tableRows(SHEET.vehicles, withoutLegacyColumn(sheets[SHEET.vehicles] ?? []), VEHICLE_COLUMNS);
   const V = (h: string) => colIndex(VEHICLE_COLUMNS, h);
   const [vSeq, vTime, vKey, vInsp, vDis, vHits, vDisp, vVoid] = [
     V('序号'), V('登记时间'), V('重点地区'), V('全面查验'), V('消毒'), V('布控命中'), V('处置'), V('已作废'),
@@ -274,7 +290,7 @@ function recount(sheets: Record<string, Row[]>, tz: number): Recount {
 
 /** Rows of the 更正记录 block in 交接汇总: each starts with the correction's time (a date number). */
 function countAmendmentRows(rows: Row[]): number {
-  const start = rows.findIndex((r) => r[0] === AMENDMENTS_SECTION);
+  const start = rows.findIndex((r) => r[0] === AMENDMENTS_SECTION || r[0] === AMENDMENTS_SECTION_LEGACY);
   if (start < 0) {
     throw new ImportProblem(
       FOREIGN(`工作表「${SHEET.summary}」缺少「${AMENDMENTS_SECTION}」`, `sheet "${SHEET.summary}" lacks "${AMENDMENTS_SECTION}"`),
@@ -301,9 +317,13 @@ function isOleCompound(b: Uint8Array): boolean {
   return b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 }
 
-export function readHandoverWorkbook(bytes: Uint8Array): Result<ImportedShift> {
+/**
+ * Reads and checks a workbook, without its signature (tests, tools). The supervisor's import
+ * uses readVerifiedHandoverWorkbook.
+ */
+export function readHandoverWorkbook(bytes: Uint8Array, keep?: { sheets?: FingerprintSheet[] }): Result<ImportedShift> {
   try {
-    return readUnchecked(bytes);
+    return readUnchecked(bytes, keep);
   } catch (e) {
     if (e instanceof ImportProblem) return e.result;
     // Anything else SheetJS or our parsing threw on malformed content is damage, not a crash.
@@ -311,7 +331,29 @@ export function readHandoverWorkbook(bytes: Uint8Array): Result<ImportedShift> {
   }
 }
 
-function readUnchecked(bytes: Uint8Array): Result<ImportedShift> {
+/**
+ * readHandoverWorkbook, then the station's signature: a signed workbook whose signature does not
+ * verify is refused, naming the checkpoint it claims. Pinning the key to the checkpoint is the
+ * store's job (db/imported.ts), where the pinned keys live.
+ */
+export async function readVerifiedHandoverWorkbook(bytes: Uint8Array): Promise<Result<ImportedShift>> {
+  const keep: { sheets?: FingerprintSheet[] } = {};
+  const r = readHandoverWorkbook(bytes, keep);
+  if (!r.ok || !keep.sheets) return r;
+  const check = await verifyWorkbookRows(keep.sheets, r.value.tzOffsetMinutes);
+  if (check.status === 'invalid') {
+    const cp = r.value.checkpoint;
+    const fp = check.fingerprint ?? '—';
+    return fail(
+      'import.signature',
+      `「${cp}」交接表的签名无效（密钥指纹 ${fp}）：文件在导出后被修改，或不是该卡点导出的，未导入`,
+      `The signature of the workbook from "${cp}" does not verify (key fingerprint ${fp}): the file was changed after export or was not written by that checkpoint; not imported`,
+    );
+  }
+  return ok({ ...r.value, station: check.status === 'valid' ? { publicKey: check.publicKey, fingerprint: check.fingerprint } : null });
+}
+
+function readUnchecked(bytes: Uint8Array, keep?: { sheets?: FingerprintSheet[] }): Result<ImportedShift> {
   if (!(bytes instanceof Uint8Array) || bytes.length === 0) return NOT_EXCEL('空文件 / empty');
   if (isOleCompound(bytes)) return FOREIGN('这是旧版 .xls 文件', 'this is an old .xls file');
   // Every .xlsx is a zip. Checking first matters: SheetJS happily parses arbitrary bytes as CSV
@@ -319,6 +361,7 @@ function readUnchecked(bytes: Uint8Array): Result<ImportedShift> {
   if (!isZip(bytes)) return NOT_EXCEL();
   // SheetJS can spin forever on a truncated or corrupted zip; see zipCheck.ts.
   const damage = zipProblem(bytes);
+  if (damage?.kind === 'limit') return fail('import.tooLarge', damage.zh, damage.en);
   if (damage) {
     return fail('import.notExcel', `文件已损坏或不是 Excel 文件（${damage.zh}）`, `The file is damaged or is not an Excel workbook (${damage.en})`);
   }
@@ -341,7 +384,8 @@ function readUnchecked(bytes: Uint8Array): Result<ImportedShift> {
 
   const metaWs = wb.Sheets[SHEET.meta];
   if (!metaWs) return FOREIGN('缺少元数据工作表 _meta', 'no _meta sheet');
-  const meta = readMeta(readRows(metaWs));
+  const metaRows = readRows(metaWs);
+  const meta = readMeta(metaRows);
   if (meta.get('format') !== HANDOVER_FORMAT_ID) return FOREIGN('文件格式标识不符', 'format id does not match');
   const version = meta.get('formatVersion');
   if (version !== HANDOVER_FORMAT_VERSION) {
@@ -449,6 +493,7 @@ function readUnchecked(bytes: Uint8Array): Result<ImportedShift> {
   if (recomputed !== fingerprint) {
     return TAMPERED('内容校验值不一致', 'content fingerprint differs');
   }
+  if (keep) keep.sheets = [...VISIBLE_SHEETS.map((name) => ({ name, rows: sheetRows[name] ?? [] })), { name: SHEET.meta, rows: metaRows }];
 
   return ok({
     ...m,
@@ -461,5 +506,6 @@ function readUnchecked(bytes: Uint8Array): Result<ImportedShift> {
     summary: counts,
     hourly,
     fingerprint: recomputed,
+    station: null,
   });
 }

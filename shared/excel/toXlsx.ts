@@ -5,16 +5,16 @@
 // work aoa_to_sheet does, minus its type sniffing, so a large shift costs about what SheetJS
 // needs to write the same cells (the benchmark issue's 1.3× budget).
 import * as XLSX from 'xlsx';
-import { excelDate, neutralizeFormula } from './cells';
+import { escapeOoxmlText, excelDate, neutralizeFormula } from './cells';
 import { clipText } from './fingerprint';
 import { DATE_TIME_FORMAT, type CellValue, type SheetModel, type WorkbookModel } from './workbookModel';
 
 /**
  * The one place text is written. Every text cell is type 's' — an ID, a phone or '0101' is never
- * a number — and formula-neutralised, whichever builder made it.
+ * a number — formula-neutralised and OOXML-escaped (escapeOoxmlText), whichever builder made it.
  */
 function textCell(s: string): XLSX.CellObject {
-  return { t: 's', v: neutralizeFormula(clipText(s)) };
+  return { t: 's', v: escapeOoxmlText(neutralizeFormula(clipText(s))) };
 }
 
 function toCell(v: CellValue, numFmt: string | undefined, tz: number): XLSX.CellObject | undefined {

@@ -124,6 +124,9 @@ test('closes a shift by keyboard, exports and prints its handover, and opens the
   };
   for (const [k, v] of Object.entries(counts)) await expect(dialog.getByTestId(`count-${k}`), k).toHaveText(v);
   await expect(dialog.getByRole('row', { name: /李四/ })).toContainText('送发热门诊');
+  // Named once: one heading that is also the table's name.
+  await expect(dialog.getByText('发热及转送人员', { exact: true })).toHaveCount(1);
+  await expect(dialog.getByRole('table', { name: '发热及转送人员' })).toBeVisible();
 
   await booth.expectFocusOn('待办事项');
   await booth.fill('鄂A12345 同车人员需社区回访');
@@ -363,7 +366,7 @@ test('a correction after the close is an amendment with a reason, counted and vi
   await expect(report.getByRole('heading', { name: '交班后更正（1）' })).toBeVisible();
   const amendment = report.getByRole('row', { name: /目的地写错/ });
   await expect(amendment).toContainText('车辆 #1 川B12345');
-  await expect(amendment).toContainText('目的地：南江 → 南江县城关镇');
+  await expect(amendment).toContainText('去往何地：南江 → 南江县城关镇');
   await expect(report.getByRole('row', { name: /接班负责人/ })).toContainText('钱所长');
 });
 
@@ -386,7 +389,8 @@ test('if the export worker cannot start, the export still completes on the page 
   const downloading = page.waitForEvent('download');
   await booth.press('Enter');
   const download = await downloading;
-  await expect(page.getByTestId('export-status')).toHaveText(`交接表已下载：${download.suggestedFilename()} （含完整证件号码）`);
+  // The shift is still open: a mid-shift (provisional) export, and the status says so.
+  await expect(page.getByTestId('export-status')).toHaveText(`交接表已下载：${download.suggestedFilename()} （含完整证件号码） （未交班中途导出：交接班后请再导出一次）`);
   const wb = XLSX.read(readFileSync(await download.path()), { type: 'buffer' });
   expect(wb.SheetNames).toContain('交接汇总');
   const meta = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['_meta'] as XLSX.WorkSheet, { header: 1 });

@@ -61,6 +61,16 @@ async function bindMain(page: Page, dir: string, options: { breakAtChunk?: numbe
     saveFile: notHere,
     print: notHere,
     printToPdf: notHere,
+    // County sync is not set up on this station.
+    syncStatus: async () => ok({ available: true, configured: false }),
+    syncConfigure: notHere,
+    syncImportConfig: notHere,
+    syncForget: notHere,
+    syncPush: notHere,
+    syncPull: notHere,
+    syncCountyDay: notHere,
+    readWorkbooks: notHere,
+    cancelImport: notHere,
     ...originMigrationHandlers(migration, {
       development: false,
       onExportFinished: (done) => finish(done),
@@ -93,7 +103,8 @@ async function dumpDatabase(page: Page): Promise<Record<string, unknown[]>> {
       req.onerror = () => reject(req.error);
     });
     const out: Record<string, unknown[]> = {};
-    for (const name of [...db.objectStoreNames].sort()) {
+    // The station's signing key stays with its origin (NOT_TRANSFERRED in originTransfer.ts).
+    for (const name of [...db.objectStoreNames].filter((n) => n !== 'stationKeys').sort()) {
       out[name] = await new Promise<unknown[]>((resolve, reject) => {
         const req = db.transaction(name).objectStore(name).getAll();
         req.onsuccess = () => resolve(req.result as unknown[]);

@@ -66,6 +66,8 @@ test('imports three booths, counts a workbook imported twice once, rejects forei
   await expect(page.getByRole('heading', { name: /查看\/督导/ })).toBeVisible();
   await expect(page.getByText('还没有导入交接表')).toBeVisible();
 
+  // Our own button, in the UI's language (not the browser's "Choose Files").
+  await expect(page.getByText('选择文件…', { exact: true })).toBeVisible();
   const input = page.getByLabel('导入交接表');
   await input.setInputFiles([A.file, B.file, C.file]);
   const notices = page.getByTestId('import-notices').getByRole('listitem');
@@ -75,7 +77,8 @@ test('imports three booths, counts a workbook imported twice once, rejects forei
   const total = sumSummaries([A.counts, B.counts, C.counts]);
   await expectTotals(page, total, 3);
   await expect(page.getByTestId('district-row')).toHaveCount(3);
-  expect(workers.some((u) => /exportWorker/.test(u))).toBe(true);
+  // Parsed in the dedicated import worker, never on the page.
+  expect(workers.some((u) => /importWorker/.test(u))).toBe(true);
 
   // The same workbook again: recognised, not counted twice.
   await input.setInputFiles([B.file]);
@@ -136,7 +139,7 @@ test('imports three booths, counts a workbook imported twice once, rejects forei
   await page.getByRole('button', { name: '导出区域汇总' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`区域汇总_${DAY}.xlsx`);
-  await expect(page.getByTestId('district-status')).toHaveText(`交接表已下载：区域汇总_${DAY}.xlsx`);
+  await expect(page.getByTestId('district-status')).toHaveText(`区域汇总已下载：区域汇总_${DAY}.xlsx`);
   const wb = XLSX.read(readFileSync(await download.path()), { type: 'buffer' });
   expect(wb.SheetNames).toEqual(['区域汇总', '班次明细']);
   const summary = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['区域汇总'] as XLSX.WorkSheet, { header: 1 });
@@ -148,7 +151,7 @@ test('imports three booths, counts a workbook imported twice once, rejects forei
   expect(totalRow[header.indexOf('班次数')]).toBe(3);
   expect(totalRow[header.indexOf('检查车辆')]).toBe(corrected.vehiclesChecked);
   expect(totalRow[header.indexOf('检查人员')]).toBe(corrected.peopleChecked);
-  expect(totalRow[header.indexOf('关班后更正')]).toBe(corrected.amendmentsAfterClose);
+  expect(totalRow[header.indexOf('交班后更正')]).toBe(corrected.amendmentsAfterClose);
   const detail = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['班次明细'] as XLSX.WorkSheet, { header: 1 });
   expect(detail.slice(1)).toHaveLength(3);
 

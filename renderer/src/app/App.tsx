@@ -1,7 +1,7 @@
 import { Component, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Shift, StationSettings } from '../../../shared/model';
-import { currentShift, getSettings, lastClosedShift, openDb } from '../db';
+import { currentShift, ensureStationKey, getSettings, lastClosedShift, openDb } from '../db';
 import { toggleLocale } from '../runtime/locale';
 import { DbContext, useDb } from '../runtime/dbContext';
 import { CommandContext, commandForKey, createCommandBus, useCommandBus } from '../runtime/commands';
@@ -12,6 +12,7 @@ import { getPlatform } from '../platform/platform';
 import { ExportProvider } from '../export/ExportContext';
 import { PreviousShiftPanel } from '../handover/PreviousShiftPanel';
 import { SupervisorScreen } from '../supervisor/SupervisorScreen';
+import { SyncProvider } from '../sync/SyncContext';
 
 /** ?db=name gives a second station (or a test) its own database in the same browser profile. */
 function dbName(): string | undefined {
@@ -43,6 +44,10 @@ function Station() {
   const lastClosed = useLiveQuery(async () => (await lastClosedShift(db)) ?? null, [db]);
   const [view, setView] = useState<'station' | 'supervisor'>('station');
   const locale = settings?.locale;
+  // The station's signing key is made on first start (signed handover workbooks).
+  useEffect(() => {
+    ensureStationKey(db).catch((e: unknown) => console.error('[station key]', e));
+  }, [db]);
   // The desktop menu and dialogs follow the UI language.
   useEffect(() => {
     if (locale) void getPlatform().setLocale(locale);
@@ -69,6 +74,7 @@ function Station() {
   return (
     <TranslatorProvider locale={settings.locale}>
       <ExportProvider>
+        <SyncProvider>
         <div className={`theme-${settings.theme}`} data-theme={settings.theme}>
           {view === 'supervisor' ? (
             <SupervisorScreen onBack={() => setView('station')} onToggleLocale={() => toggleLocale(db, settings)} />
@@ -78,6 +84,7 @@ function Station() {
             <OpenShiftPage key={lastClosed?.id ?? 'first'} settings={settings} lastClosed={lastClosed} onSupervisor={toSupervisor} />
           )}
         </div>
+        </SyncProvider>
       </ExportProvider>
     </TranslatorProvider>
   );

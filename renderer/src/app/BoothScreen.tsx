@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { Shift, StationSettings } from '../../../shared/model';
+import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { saveSettings } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
-import { useT } from '../runtime/i18n';
+import { useT, type Say, type Translator } from '../runtime/i18n';
 import { toggleLocale as saveToggledLocale } from '../runtime/locale';
 import { RegistrationForm, type AmendTarget } from '../booth/RegistrationForm';
 import { TodayPanel } from '../booth/TodayPanel';
@@ -17,6 +18,7 @@ import { PrintDialog } from '../handover/PrintDialog';
 import { useHandoverDraft } from '../handover/draftStore';
 import { RecheckDialog } from '../booth/RecheckDialog';
 import type { OpenRecheck } from '../db';
+import { SyncIndicator } from '../sync/SyncIndicator';
 
 type DialogState =
   | { kind: 'none' }
@@ -35,19 +37,17 @@ function registrationHasInput(): boolean {
   return Array.from(inputs).some((i) => i.value.trim() !== '');
 }
 
-function shiftLabel(shift: Shift, t: ReturnType<typeof useT>['t']): string {
-  return shift.shiftName === 'day' ? t('shiftDay') : shift.shiftName === 'night' ? t('shiftNight') : shift.shiftName;
-}
 
 export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; settings: StationSettings; onSupervisor: () => void }) {
   const db = useDb();
-  const { t } = useT();
+  const tr = useT();
+  const { t } = tr;
   const [operator, setOperator] = useState(() => shift.staff.find((s) => s.unit === 'health')?.name ?? shift.leadName);
   const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
   const [amend, setAmend] = useState<AmendTarget | null>(null);
   // Kept while the close-shift dialog is closed and reopened: typed handover notes are never lost.
   const [handoverDraft, setHandoverDraft] = useHandoverDraft(shift.id);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<Say | null>(null);
   const [recheckNotice, setRecheckNotice] = useState('');
   const [recheckDone, setRecheckDone] = useState<string | null>(null);
 
@@ -56,7 +56,7 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
   const openCloseShift = () => setDialog({ kind: 'closeShift', unsavedVehicle: registrationHasInput() });
   // Leaving the booth screen would drop a half-typed vehicle: say so instead of losing it.
   const goSupervisor = () => {
-    if (registrationHasInput()) setNotice(t('leaveUnsavedVehicle'));
+    if (registrationHasInput()) setNotice(() => (tr: Translator) => tr.t('leaveUnsavedVehicle'));
     else onSupervisor();
   };
 
@@ -76,18 +76,19 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
       <header className="topbar">
         <h1>{t('appTitle')}</h1>
         <span className="shift-info" data-testid="shift-info">
-          {shift.checkpoint} · {shiftLabel(shift, t)} · {shift.day}
+          {shift.checkpoint} · {shiftNameLabel(shift.shiftName, tr.locale)} · {shift.day}
         </span>
         <label className="operator">
           {t('operator')}
           <select value={operator} onChange={(e) => setOperator(e.target.value)}>
             {shift.staff.map((s) => (
               <option key={s.name} value={s.name}>
-                {s.name}（{t(`unit_${s.unit}`)}）
+                {s.name}（{tr.label('staffUnit', s.unit)}）
               </option>
             ))}
           </select>
         </label>
+        <SyncIndicator />
         <nav className="topbar-actions">
           <button type="button" onClick={() => setDialog({ kind: 'incident' })}>
             {t('incident')} (Ctrl+I)
@@ -120,8 +121,8 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
       </header>
       {notice ? (
         <p className="warning top-notice" role="alert">
-          {notice}{' '}
-          <button type="button" className="link" onClick={() => setNotice('')}>
+          {notice(tr)}{' '}
+          <button type="button" className="link" onClick={() => setNotice(null)}>
             {t('close')}
           </button>
         </p>
@@ -158,7 +159,7 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
           }}
         />
       ) : null}
-      {dialog.kind === 'incident' ? <IncidentDialog shift={shift} operator={operator} onClose={close} /> : null}
+      {dialog.kind === 'incident' ? <IncidentDialog shift={shift} operator={operator} homeProvince={settings.homeProvince} onClose={close} /> : null}
       {dialog.kind === 'settings' ? <SettingsDialog settings={settings} onClose={close} /> : null}
       {dialog.kind === 'help' ? <HelpDialog onClose={close} /> : null}
       {dialog.kind === 'closeShift' ? (

@@ -24,7 +24,7 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
   const p = `occupants.${index}`;
   const err = (field: string) => (shown(`${p}.${field}`) ? errorText(tr, errors[`${p}.${field}`]) : undefined);
   const readings = occupantReadings(o, settings.feverLine);
-  const title = `${index === 0 ? t('role_driver') : `${t('role_passenger')} ${index}`}`;
+  const title = `${index === 0 ? tr.label('role', 'driver') : `${tr.label('role', 'passenger')} ${index}`}`;
 
   const fahrenheitFix = (raw: string, apply: (c: string) => void) => {
     const parsed = parseTemperature(raw);
@@ -48,7 +48,7 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
         ) : null}
       </header>
       <div className="grid">
-        <TextField label={t('name')} value={o.name} maxLength={40} error={err('name')} onChange={(name) => onChange({ name })} onBlur={() => onBlur(`${p}.name`)} name={`${p}.name`} />
+        <TextField label={t('name')} value={o.name} error={err('name')} onChange={(name) => onChange({ name })} onBlur={() => onBlur(`${p}.name`)} name={`${p}.name`} />
         <TextField
           label={t('docNumber')}
           value={o.docNumber}
@@ -83,14 +83,14 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
         <ChoiceField
           label={t('docType')}
           value={o.docType}
-          options={DOC_TYPES.map((d) => ({ value: d, label: t(`doc_${d}`) }))}
+          options={DOC_TYPES.map((d) => ({ value: d, label: tr.label('docType', d) }))}
           onChange={(docType) => onChange({ docType })}
           nav={false}
         />
         <ChoiceField
           label={t('tempMethod')}
           value={o.tempMethod}
-          options={THERMOMETER_METHODS.map((m) => ({ value: m, label: t(`m_${m}`) }))}
+          options={THERMOMETER_METHODS.map((m) => ({ value: m, label: tr.label('method', m) }))}
           onChange={(tempMethod) => onChange({ tempMethod })}
           nav={false}
         />
@@ -120,7 +120,7 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
             <ChoiceField
               label={t('recheckMethod')}
               value={o.recheckMethod}
-              options={THERMOMETER_METHODS.map((m) => ({ value: m, label: t(`m_${m}`) }))}
+              options={THERMOMETER_METHODS.map((m) => ({ value: m, label: tr.label('method', m) }))}
               onChange={(recheckMethod) => onChange({ recheckMethod })}
               nav={false}
             />
@@ -128,7 +128,7 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
           <MultiCheckField
             label={t('symptoms')}
             values={o.symptoms}
-            options={SYMPTOMS.map((s) => ({ value: s, label: t(`s_${s}`) }))}
+            options={SYMPTOMS.map((s) => ({ value: s, label: tr.label('symptom', s) }))}
             onChange={(symptoms) => onChange({ symptoms })}
             nav={false}
           />
@@ -137,7 +137,7 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
       <ChoiceField
         label={t('personDisposition')}
         value={o.disposition}
-        options={PERSON_DISPOSITIONS.map((d) => ({ value: d, label: t(`pd_${d}`) }))}
+        options={PERSON_DISPOSITIONS.map((d) => ({ value: d, label: tr.label('personDisposition', d) }))}
         onChange={(disposition) => onChange({ disposition })}
         error={err('disposition')}
         nav={readings.feverConfirmed && readings.recheck !== undefined}

@@ -76,7 +76,7 @@ export function RecheckDialog({ open, feverLine, operator, onClose, onDone }: Pr
         <p className="recheck-first" data-testid="recheck-first">
           {t('recheckFirstLine', {
             t: p.first.celsius.toFixed(1),
-            method: t(`m_${p.first.method}`),
+            method: tr.label('method', p.first.method),
             time: formatTime(p.first.at),
             m: minutesWaited(open.since, now),
           })}
@@ -86,7 +86,7 @@ export function RecheckDialog({ open, feverLine, operator, onClose, onDone }: Pr
           <ChoiceField
             label={t('recheckMethod')}
             value={draft.method}
-            options={THERMOMETER_METHODS.map((m) => ({ value: m, label: t(`m_${m}`) }))}
+            options={THERMOMETER_METHODS.map((m) => ({ value: m, label: tr.label('method', m) }))}
             onChange={(method) => patch({ method })}
             nav={false}
           />
@@ -94,14 +94,14 @@ export function RecheckDialog({ open, feverLine, operator, onClose, onDone }: Pr
         <MultiCheckField
           label={t('symptoms')}
           values={draft.symptoms}
-          options={SYMPTOMS.map((s) => ({ value: s, label: t(`s_${s}`) }))}
+          options={SYMPTOMS.map((s) => ({ value: s, label: tr.label('symptom', s) }))}
           onChange={(symptoms) => patch({ symptoms })}
           nav={false}
         />
         <ChoiceField
           label={t('personDisposition')}
           value={draft.disposition}
-          options={PERSON_DISPOSITIONS.map((d) => ({ value: d, label: t(`pd_${d}`) }))}
+          options={PERSON_DISPOSITIONS.map((d) => ({ value: d, label: tr.label('personDisposition', d) }))}
           onChange={(disposition) => patch({ disposition })}
           error={err('disposition')}
           nav={stillFever}

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { describeKeyAreaReason } from '../../../shared/keyAreas';
+import { formatKeyAreaReasons } from '../../../shared/i18n/labels';
+import { formatChanges } from '../../../shared/registration/amendText';
 import { getVehicle, personsOfVehicle, voidVehicle } from '../db';
 import { useDb } from '../runtime/dbContext';
-import { useT } from '../runtime/i18n';
+import { useT, type Say, type Translator } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 import { TextField } from '../ui/fields';
 import { formatDateTime } from '../ui/format';
@@ -27,16 +28,19 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
   }, [db, vehicleId]);
   const [voiding, setVoiding] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<Say | undefined>();
 
   const doVoid = async () => {
     if (reason.trim() === '') {
-      setError(t('reasonRequired'));
+      setError(() => (tr: Translator) => tr.t('reasonRequired'));
       return;
     }
     const r = await voidVehicle(db, vehicleId, reason, operator, Date.now());
     if (r.ok) onClose();
-    else setError(tr.pick(r.error.message));
+    else {
+      const message = r.error.message;
+      setError(() => (tr: Translator) => tr.pick(message));
+    }
   };
 
   const v = data?.vehicle;
@@ -53,7 +57,7 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
             <dt>{t('time')}</dt>
             <dd>{formatDateTime(v.createdAt)}</dd>
             <dt>{t('vehicleType')}</dt>
-            <dd>{t(`vt_${v.vehicleType}`)}</dd>
+            <dd>{tr.label('vehicleType', v.vehicleType)}</dd>
             <dt>{t('origin')}</dt>
             <dd>{v.origin}</dd>
             <dt>{t('route')}</dt>
@@ -61,12 +65,12 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
             <dt>{t('destination')}</dt>
             <dd>{v.destination}</dd>
             <dt>{t('vehicleDisposition')}</dt>
-            <dd>{t(`vd_${v.disposition}`)}</dd>
+            <dd>{tr.label('vehicleDisposition', v.disposition)}</dd>
             {v.keyArea ? (
               <>
                 <dt>{t('keyAreaVehicle')}</dt>
                 <dd>
-                  {v.keyAreaReasons.map((r) => describeKeyAreaReason(r, tr.locale)).join('，')} · {v.inspected ? t('inspected') : ''} {v.disinfected ? t('disinfected') : ''}
+                  {formatKeyAreaReasons(v.keyAreaReasons, tr.locale)} · {v.inspected ? t('inspected') : ''} {v.disinfected ? t('disinfected') : ''}
                 </dd>
               </>
             ) : null}
@@ -88,13 +92,13 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
             <tbody>
               {data.persons.map((p) => (
                 <tr key={p.id} className={p.voided ? 'voided' : ''}>
-                  <td>{t(`role_${p.role}`)}</td>
+                  <td>{tr.label('role', p.role)}</td>
                   <td>{p.name}</td>
                   <td>{p.docNumber}</td>
                   <td>{p.phone}</td>
                   <td>{p.first.celsius.toFixed(1)}</td>
                   <td>{p.recheck ? p.recheck.celsius.toFixed(1) : p.awaitingRecheckSince !== undefined ? t('flag_recheck') : '—'}</td>
-                  <td>{t(`pd_${p.disposition}`)}</td>
+                  <td>{tr.label('personDisposition', p.disposition)}</td>
                 </tr>
               ))}
             </tbody>
@@ -105,7 +109,12 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
               <ul>
                 {v.amendments.map((a) => (
                   <li key={a.at}>
-                    {formatDateTime(a.at)} {a.by}：{a.kind === 'recheck' ? t('recheckHistory') : a.reason}（{Object.keys(a.changes).join('、')}）
+                    {formatDateTime(a.at)} {a.by}{tr.locale === 'en' ? ': ' : '：'}{a.kind === 'recheck' ? t('recheckHistory') : a.reason}
+                    <ul className="changes">
+                      {formatChanges(a.changes, tr.locale).map((line) => (
+                        <li key={line}>{line}</li>
+                      ))}
+                    </ul>
                   </li>
                 ))}
               </ul>
@@ -113,7 +122,7 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
           ) : null}
           {voiding ? (
             <div className="void-box">
-              <TextField label={t('voidReason')} value={reason} autoFocus error={error} onChange={setReason} />
+              <TextField label={t('voidReason')} value={reason} autoFocus error={error?.(tr)} onChange={setReason} />
               <button type="button" className="danger" onClick={() => void doVoid()}>
                 {t('voidConfirm')}
               </button>

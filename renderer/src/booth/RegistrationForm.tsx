@@ -13,12 +13,13 @@ import {
   type OccupantDraft,
   type VehicleDraft,
 } from '../../../shared/registration';
-import { describeKeyAreaReason } from '../../../shared/keyAreas';
+import { formatKeyAreaReasons } from '../../../shared/i18n/labels';
 import { amendVehicle, dayKey, lastVisit, newId, saveVehicle } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
-import { useT } from '../runtime/i18n';
+import { useT, type Say } from '../runtime/i18n';
 import { CheckField, ChoiceField, TextField, moveOnEnter } from '../ui/fields';
+import { PlateInput } from '../ui/PlateInput';
 import { OccupantFields } from './OccupantFields';
 import { RepeatVisitBanner, type Visit } from './RepeatVisitBanner';
 import { errorText } from './errorText';
@@ -36,7 +37,8 @@ interface Props {
   onAmendDone: () => void;
 }
 
-type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; text: string } | { kind: 'error'; text: string } | { kind: 'info'; text: string };
+// Messages are kept as words-to-be (Say), so a line on screen follows a language switch.
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; say: Say } | { kind: 'error'; say: Say } | { kind: 'info'; say: Say };
 
 export function RegistrationForm({ shift, operator, settings, amend, onAmendDone }: Props) {
   const db = useDb();
@@ -118,7 +120,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
     const recalled = draftFromRecords(visit.vehicle, visit.persons, 'recall', newId);
     flushSync(() => {
       setDraft({ ...recalled, plateInput: draft.plateInput });
-      setStatus({ kind: 'info', text: t('recalled') });
+      setStatus({ kind: 'info', say: (tr) => tr.t('recalled') });
     });
     formRef.current?.querySelector<HTMLInputElement>('input[name="occupants.0.temp"]')?.focus();
   };
@@ -129,7 +131,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
     if (n > 0) {
       flushSync(() => {
         setSubmitted(true);
-        setStatus({ kind: 'error', text: t('fixErrors', { n }) });
+        setStatus({ kind: 'error', say: (tr) => tr.t('fixErrors', { n }) });
       });
       formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input')?.focus();
       return;
@@ -152,14 +154,15 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
         : await saveVehicle(db, vehicle, persons);
       if (result.ok) {
         // Only now, after the transaction committed, does the booth hear "saved".
-        setStatus({ kind: 'saved', text: t('saved', { plate: vehicle.plate, n: persons.length }) });
+        setStatus({ kind: 'saved', say: (tr) => tr.t('saved', { plate: vehicle.plate, n: persons.length }) });
         reset();
         if (amend) onAmendDone();
       } else {
-        setStatus({ kind: 'error', text: t('saveFailed', { reason: tr.pick(result.error.message) }) });
+        const message = result.error.message;
+        setStatus({ kind: 'error', say: (tr) => tr.t('saveFailed', { reason: tr.pick(message) }) });
       }
     } catch (e) {
-      setStatus({ kind: 'error', text: t('saveFailed', { reason: String(e) }) });
+      setStatus({ kind: 'error', say: (tr) => tr.t('saveFailed', { reason: String(e) }) });
     } finally {
       savingRef.current = false;
     }
@@ -191,7 +194,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
     moveOnEnter(e);
   };
 
-  const vehicleTypes = VEHICLE_TYPES.map((v) => ({ value: v, label: t(`vt_${v}`) }));
+  const vehicleTypes = VEHICLE_TYPES.map((v) => ({ value: v, label: tr.label('vehicleType', v) }));
 
   return (
     <form
@@ -207,13 +210,13 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
     >
       <h2>{amend ? `${t('amendVehicle')} · ${amend.vehicle.plate}` : t('newVehicle')}</h2>
       <div className="grid">
-        <TextField
+        <PlateInput
           label={t('plate')}
           name="plate"
           value={draft.plateInput}
+          preview={plate}
           inputRef={plateRef}
           autoFocus
-          className="plate"
           error={err('plate')}
           onChange={(plateInput) => patch({ plateInput, plateConfirmed: false })}
           onKeyDown={onPlateKey}
@@ -223,21 +226,13 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
             if (draft.plateInput.trim() !== '') touch('plate');
             void lookUpPlate();
           }}
-          hint={
-            <>
-              {plate.plate ? (
-                <span className="plate-preview" data-testid="plate-preview">
-                  {t('platePreviewLabel')}: <strong>{plate.plate}</strong>
-                  {plate.candidates.length > 1 ? ` · ${t('plateCandidates')}: ${plate.candidates.map((c, i) => `${i + 1}${c}`).join(' ')}` : ''}
-                </span>
-              ) : (
-                <span>{t('plateHint')}</span>
-              )}
-            </>
-          }
         />
-        {plate.plate && !plate.info.valid ? (
-          <CheckField label={t('plateUnknownConfirm')} checked={draft.plateConfirmed} onChange={(plateConfirmed) => patch({ plateConfirmed })} />
+        {plate.confirm ? (
+          <CheckField
+            label={plate.confirm === 'rare' ? t('plateRareConfirm') : t('plateUnknownConfirm')}
+            checked={draft.plateConfirmed}
+            onChange={(plateConfirmed) => patch({ plateConfirmed })}
+          />
         ) : null}
         <ChoiceField label={t('vehicleType')} value={draft.vehicleType} options={vehicleTypes} onChange={(vehicleType) => patch({ vehicleType })} />
       </div>
@@ -263,8 +258,8 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
           label={t('direction')}
           value={draft.direction}
           options={[
-            { value: 'in', label: t('dir_in') },
-            { value: 'out', label: t('dir_out') },
+            { value: 'in', label: tr.label('direction', 'in') },
+            { value: 'out', label: tr.label('direction', 'out') },
           ]}
           onChange={(direction) => patch({ direction })}
           nav={false}
@@ -273,7 +268,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
       {reasons.length > 0 ? (
         <div className="key-area" role="group" aria-label={t('keyAreaVehicle')}>
           <p className="key-area-title">
-            {t('keyAreaVehicle')} · {t('keyAreaReasons')}: {reasons.map((r) => describeKeyAreaReason(r, tr.locale)).join('，')}
+            {t('keyAreaVehicle')} · {t('keyAreaReasons')}: {formatKeyAreaReasons(reasons, tr.locale)}
           </p>
           <div className="grid">
             <CheckField label={t('inspected')} checked={draft.inspected} error={err('inspected')} onChange={(inspected) => patch({ inspected })} />
@@ -306,7 +301,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
         <ChoiceField
           label={t('vehicleDisposition')}
           value={draft.disposition}
-          options={VEHICLE_DISPOSITIONS.map((d) => ({ value: d, label: t(`vd_${d}`) }))}
+          options={VEHICLE_DISPOSITIONS.map((d) => ({ value: d, label: tr.label('vehicleDisposition', d) }))}
           onChange={(disposition) => patch({ disposition })}
           nav={false}
         />
@@ -332,7 +327,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
           </button>
         ) : null}
         <div className={`status status-${status.kind}`} role="status" aria-live="polite" data-testid="save-status">
-          {status.kind === 'saved' || status.kind === 'error' || status.kind === 'info' ? status.text : ''}
+          {status.kind === 'saved' || status.kind === 'error' || status.kind === 'info' ? status.say(tr) : ''}
         </div>
       </div>
       <p className="shortcut-hint">{t('helpKeys')}</p>

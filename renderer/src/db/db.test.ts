@@ -31,11 +31,12 @@ describe('CheckpointDB', () => {
     expect(db._options.chromeTransactionDurability).toBe('strict');
   });
 
-  it('declares schema version 7: the documented v1 indexes plus importedShifts (v2), dayCounts (v3), shiftCounts and recheckQueue (v4), shiftSummaries (v7)', async () => {
+  it('declares schema version 8: the documented v1 indexes plus importedShifts (v2), dayCounts (v3), shiftCounts and recheckQueue (v4), syncRefused (v6), shiftSummaries (v7), station keys (v8)', async () => {
     const db = freshDb();
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(7);
+    // The highest declared version (v8: signed workbooks' keys).
+    expect(db.verno).toBe(8);
     const idx = (t: keyof typeof SCHEMA_V1) => db.table(t).schema.indexes.map((i) => i.name);
     expect(idx('vehicles')).toEqual(expect.arrayContaining(['[day+createdAt+id]', '[day+voided]', '[shiftId+createdAt]', '[plate+voided+createdAt]', '[plateBody+createdAt]', 'updatedAt']));
     expect(idx('persons')).toEqual(expect.arrayContaining(['vehicleId', '[shiftId+createdAt]', '[day+createdAt]', '[day+voided]', 'docNumber', 'docRev', 'name', 'phone']));
@@ -44,10 +45,14 @@ describe('CheckpointDB', () => {
     expect(db.importedShifts.schema.primKey.name).toBe('key');
     expect(db.importedShifts.schema.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['day', 'checkpoint']));
     expect(db.dayCounts.schema.primKey.name).toBe('day');
+    expect(db.syncRefused.schema.primKey.name).toBe('key');
+    expect(db.syncRefused.schema.indexes.map((i) => i.name)).toEqual(['at']);
     expect(db.shiftCounts.schema.primKey.name).toBe('shiftId');
     expect(db.recheckQueue.schema.primKey.name).toBe('personId');
     expect(db.recheckQueue.schema.indexes.map((i) => i.name)).toEqual(['[shiftId+since]']);
     expect(db.shiftSummaries.schema.primKey.name).toBe('shiftId');
+    expect(db.stationKeys.schema.primKey.name).toBe('id');
+    expect(db.pinnedStations.schema.primKey.name).toBe('checkpoint');
   });
 });
 

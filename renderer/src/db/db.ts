@@ -3,11 +3,13 @@ import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import type { BoothTally } from '../../../shared/handover/summary';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V7 } from './schema';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8 } from './schema';
 import { backfillShiftSummaries } from './shiftSummaries';
 import type { ShiftSummaryRow } from './tables';
+import type { RefusedRecord } from '../../../shared/sync/batch';
+import type { SigningKey } from '../../../shared/excel/signature';
 
-export { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V7, DB_NAME } from './schema';
+export { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, DB_NAME } from './schema';
 export type { ShiftSummaryRow } from './tables';
 
 export interface SettingRow {
@@ -16,6 +18,21 @@ export interface SettingRow {
 }
 
 /** One shift read from a booth's handover workbook (supervisor's district summary, v2). */
+/** This station's signing key (schema v8). */
+export interface StationKeyRow {
+  id: 'self';
+  /** Non-extractable Ed25519 private key. */
+  privateKey: SigningKey;
+  publicKeyRaw: Uint8Array;
+  createdAt: number;
+}
+
+/** A checkpoint's public signing keys as pinned by the supervisor (schema v8). */
+export interface PinnedStationRow {
+  checkpoint: string;
+  keys: { publicKey: string; fingerprint: string; pinnedAt: number; fileName: string }[];
+}
+
 export interface ImportedShiftRow {
   /** shiftKey(shift): checkpoint + '\u0000' + shiftId. */
   key: string;
@@ -46,6 +63,14 @@ export interface RecheckQueueRow {
   since: number;
 }
 
+/** A record the county refused (v6): kept, with the reason, for the 同步 panel. */
+export interface SyncRefusedRow extends RefusedRecord {
+  /** kind + ':' + id */
+  key: string;
+  at: number;
+  batchId: string;
+}
+
 export class CheckpointDB extends Dexie {
   // `declare`: no class-field initialiser may overwrite the tables Dexie attaches in stores().
   declare shifts: Table<Shift, string>;
@@ -58,6 +83,9 @@ export class CheckpointDB extends Dexie {
   declare shiftCounts: Table<ShiftCountRow, string>;
   declare recheckQueue: Table<RecheckQueueRow, string>;
   declare shiftSummaries: Table<ShiftSummaryRow, string>;
+  declare syncRefused: Table<SyncRefusedRow, string>;
+  declare stationKeys: Table<StationKeyRow, string>;
+  declare pinnedStations: Table<PinnedStationRow, string>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     // Durability is not negotiable and comes last so callers cannot override it: Chromium
@@ -77,6 +105,9 @@ export class CheckpointDB extends Dexie {
     this.version(4)
       .stores(SCHEMA_V4)
       .upgrade((tx) => tx.table('dayCounts').clear());
+    // v6 (county sync) only adds the refused-records store; the outbox itself is the existing
+    // vehicles.updatedAt index read from a cursor, so no data is reshaped.
+    this.version(6).stores(SCHEMA_V6);
     // v7 stores each closed shift's totals for the day view; the upgrade computes them once
     // for the shifts closed before it (one shift's records at a time).
     this.version(7)
@@ -93,5 +124,7 @@ export class CheckpointDB extends Dexie {
           Date.now(),
         );
       });
+    // v8 adds the station's signing key and the supervisor's pinned keys: new stores only.
+    this.version(8).stores(SCHEMA_V8);
   }
 }

@@ -63,3 +63,43 @@ describe('imported shifts', () => {
     expect(await listImportedShifts(db)).toEqual([]);
   });
 });
+
+describe('station keys pinned on first import', () => {
+  const KEY_A = { publicKey: 'A'.repeat(43) + '=', fingerprint: 'AAAA-AAAA-AAAA-AAAA' };
+  const KEY_X = { publicKey: 'X'.repeat(43) + '=', fingerprint: 'XXXX-XXXX-XXXX-XXXX' };
+
+  it('pins the first signed workbook of a checkpoint, accepts its later ones, refuses another key naming the station', async () => {
+    const first = imported({ station: KEY_A });
+    const r1 = await storeImportedShifts(db, [{ shift: first, fileName: 'a.xlsx' }], 100);
+    expect(r1.ok && r1.value.pinned).toEqual([first]);
+    expect((await db.pinnedStations.get('南江南卡点'))?.keys.map((k) => k.fingerprint)).toEqual([KEY_A.fingerprint]);
+
+    const later = imported({ station: KEY_A, shiftId: 's2', fingerprint: 'bbbb' });
+    const r2 = await storeImportedShifts(db, [{ shift: later, fileName: 'b.xlsx' }], 200);
+    expect(r2.ok && [r2.value.written, r2.value.rejected.length, r2.value.pinned.length]).toEqual([1, 0, 0]);
+
+    // A forger's workbook of the same shift, exported later, signed with another key.
+    const forged = imported({ station: KEY_X, shiftId: 's2', fingerprint: 'ffff', exportedAt: 999 });
+    const r3 = await storeImportedShifts(db, [{ shift: forged, fileName: 'forged.xlsx' }], 300);
+    if (!r3.ok) throw new Error(r3.error.message.en);
+    expect(r3.value.written).toBe(0);
+    expect(r3.value.rejected[0]?.message.zh).toMatch(/「南江南卡点」.*XXXX-XXXX-XXXX-XXXX.*AAAA-AAAA-AAAA-AAAA/);
+    expect((await listImportedShifts(db)).find((s) => s.shiftId === 's2')?.fingerprint).toBe('bbbb');
+  });
+
+  it('refuses an unsigned workbook once the checkpoint has a pinned key; accepts unsigned ones of unpinned checkpoints', async () => {
+    await storeImportedShifts(db, [{ shift: imported({ station: KEY_A }), fileName: 'a.xlsx' }], 100);
+    const stripped = imported({ shiftId: 's9', station: null });
+    const other = imported({ shiftId: 's1', checkpoint: '黄许卡点', station: null });
+    const r = await storeImportedShifts(db, [{ shift: stripped, fileName: 's.xlsx' }, { shift: other, fileName: 'o.xlsx' }], 200);
+    if (!r.ok) throw new Error(r.error.message.en);
+    expect(r.value.rejected.map((x) => x.shift)).toEqual([stripped]);
+    expect(r.value.written).toBe(1);
+  });
+
+  it('clearing the district data clears the pinned keys too', async () => {
+    await storeImportedShifts(db, [{ shift: imported({ station: KEY_A }), fileName: 'a.xlsx' }], 100);
+    await clearImportedShifts(db);
+    expect(await db.pinnedStations.count()).toBe(0);
+  });
+});

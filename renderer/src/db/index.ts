@@ -36,6 +36,7 @@ export { addIncident, listIncidentsByDay, voidIncident } from './incidents';
 export { getSettings, saveSettings } from './settings';
 export { vehiclesOfShift, personsOfShift, incidentsOfShift } from './shiftData';
 export { readShiftRecords, type ShiftRecords, type ShiftReadStep } from './readShift';
+export { ensureStationKey, type OwnStationKey } from './stationKey';
 export { storeImportedShifts, listImportedShifts, importedShiftsOfDay, clearImportedShifts, type IncomingShift, type StoreImportResult } from './imported';
 export { readDayCounts, readShiftCounts, ensureCounterRows } from './dayCounts';
 export { listOpenRechecks, countOpenRechecks, completeRecheck, type OpenRecheck } from './rechecks';

@@ -26,8 +26,16 @@ async function sha256Hex(text: string): Promise<string> {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * Stores that never move between origins: the station's signing key is a non-extractable
+ * CryptoKey (it cannot cross IPC, by design); the new origin makes its own on first start.
+ * The release that moves the origin is the one that introduces signing, so no workbook signed
+ * with an old-origin key exists.
+ */
+export const NOT_TRANSFERRED = new Set(['stationKeys']);
+
 function sortedTables(db: Dexie): Table<Record<string, unknown>, unknown>[] {
-  return [...db.tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) as Table<Record<string, unknown>, unknown>[];
+  return [...db.tables].filter((t) => !NOT_TRANSFERRED.has(t.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) as Table<Record<string, unknown>, unknown>[];
 }
 
 /**

@@ -5,7 +5,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 import type { CheckpointDB } from './db';
 import { applyRecordChange, counterTables } from './dayCounts';
 import { vehicleSummary as summarize } from '../../../shared/derived';
-import { sameValue } from './derive';
+import { sameValue } from '../../../shared/registration/amend';
 import { byRequired, notFound, storageFailure } from './errors';
 import { MAX, MIN } from './keys';
 

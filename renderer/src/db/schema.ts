@@ -108,3 +108,24 @@ export const SCHEMA_V4 = {
 export const SCHEMA_V7 = {
   shiftSummaries: 'shiftId',
 } as const;
+
+// syncRefused (v6, county sync): records the county refused, one row per record, kept with the
+// reason for the 同步 panel until they are sent again and accepted. Nothing is dropped.
+//   key                 kind + ':' + record id: a record refused twice is one row.
+//   at                  the panel lists the newest first, with a limit.
+export const SCHEMA_V6 = {
+  syncRefused: 'key, at',
+} as const;
+
+/**
+ * v8 (signed handover workbooks) adds two small stores, no upgrade step:
+ * - stationKeys: this station's own Ed25519 key pair, one row ('self'); the private key is a
+ *   non-extractable CryptoKey (IndexedDB stores it; script can use it but never read it out).
+ *   Primary key only: it is read by key.
+ * - pinnedStations: the supervisor's pinned public keys, one row per checkpoint name. Primary key
+ *   only: the import reads the rows of the checkpoints it is importing, by key.
+ */
+export const SCHEMA_V8 = {
+  stationKeys: 'id',
+  pinnedStations: 'checkpoint',
+} as const;

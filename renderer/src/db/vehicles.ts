@@ -4,7 +4,7 @@ import type { Amendment, Person, Vehicle } from '../../../shared/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CheckpointDB } from './db';
 import { stampPerson, vehicleSummary as summarize } from '../../../shared/derived';
-import { sameValue } from './derive';
+import { planAmendment } from '../../../shared/registration/amend';
 import { byRequired, notFound, reasonRequired, storageFailure } from './errors';
 import { MAX, MIN } from './keys';
 import { compactKey } from '../../../shared/text';
@@ -169,33 +169,12 @@ export async function lastVisit(db: CheckpointDB, plate: string, beforeId?: stri
 // ---------------------------------------------------------------------------------------------
 // Amend
 
-/** Fields an amendment may not change: identity, and the audit trail (voiding has its own door). */
-const FROZEN = ['id', 'shiftId', 'createdAt', 'day', 'voided', 'voidMark', 'amendments'] as const;
-/** Fields recomputed by this layer; ignored in a patch (the UI may pass the whole loaded object). */
-const DERIVED = new Set<string>(['updatedAt', 'personCount', 'maxTemp', 'anyFever']);
 /**
- * Person fields that are copies or bookkeeping, not worth a line in the history. The 待复测 wait
- * (awaitingRecheckSince) shows through the recheck it is waiting for.
- */
-const PERSON_NOT_DIFFED = new Set<string>(['id', 'vehicleId', 'shiftId', 'createdAt', 'day', 'plate', 'docRev', 'voided', 'awaitingRecheckSince']);
-
-const personLabel = (p: Person): string => p.name || `#${p.seq}`;
-
-/** A correction of someone still 待复测 does not restart the wait: the minutes waited stay true. */
-function keepWaitStart(p: Person, old: Person | undefined): Person {
-  if (p.awaitingRecheckSince === undefined || old?.awaitingRecheckSince === undefined) return p;
-  return { ...p, awaitingRecheckSince: old.awaitingRecheckSince };
-}
-
-/**
- * Correct a saved record. `persons`, when given, is the complete new list of occupants: ids are
- * kept, new ids are added, and occupants left out are marked voided = 1 (never deleted).
- * `changes` lists every field that changed: vehicle fields by name, persons as
- * 'persons[i].field' (i = position in the new list), 'persons[i]' → [null, name] for an added
- * person and [name, null] for a removed one (i = its old position); derived columns
- * (personCount, maxTemp, anyFever) appear too when they move.
- * Refused: blank reason or by, a voided record, an attempt to change id/shiftId/createdAt/day or
- * the audit fields, a person belonging to another vehicle, an empty occupant list, no change.
+ * Correct a saved record: the rows are read, shared/registration/amend.ts plans the correction
+ * (what changes, what stays exactly as stored, which occupants are removed), and this function
+ * stamps the derived columns, appends the amendment and writes — all in one transaction.
+ * `persons`, when given, is the complete new list of occupants. Refused here besides the plan's
+ * refusals: a blank reason or by, and an occupant id that belongs to another vehicle.
  */
 export async function amendVehicle(
   db: CheckpointDB,
@@ -208,89 +187,22 @@ export async function amendVehicle(
 ): Promise<Result<Vehicle>> {
   if (!reason.trim()) return reasonRequired();
   if (!by.trim()) return byRequired();
-  if (persons && persons.length === 0) {
-    return fail('amend.noPersons', '至少保留一名驾乘人员（整条作废请用"作废"）', 'Keep at least one occupant (use Void to cancel the whole record)');
-  }
-  if (persons) {
-    const stranger = persons.find((p) => p.vehicleId !== vehicleId);
-    if (stranger) return fail('amend.personMismatch', '人员记录不属于该车辆', `Person ${stranger.id} does not belong to vehicle ${vehicleId}`);
-  }
   try {
     return await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, ...counterTables(db)], async () => {
       const before = await db.vehicles.get(vehicleId);
       if (!before) return notFound<Vehicle>(VEHICLE);
-      if (before.voided === 1) return fail<Vehicle>('amend.voided', '已作废的记录不能修改', 'A voided record cannot be amended');
-      for (const f of FROZEN) {
-        if (f in patch && !sameValue(patch[f], before[f])) {
-          return fail<Vehicle>('amend.frozen', `不能修改字段 ${f}`, `Field ${f} cannot be amended`);
-        }
-      }
-
-      const changes: Record<string, [unknown, unknown]> = {};
-      const after: Vehicle = { ...before };
-      const writable = after as unknown as Record<string, unknown>;
-      for (const [k, v] of Object.entries(patch)) {
-        if ((FROZEN as readonly string[]).includes(k) || DERIVED.has(k) || v === undefined) continue;
-        const old = (before as unknown as Record<string, unknown>)[k];
-        if (!sameValue(old, v)) {
-          changes[k] = [old, v];
-          writable[k] = v;
-        }
-      }
-
-      // Occupants: current rows (including earlier removals, which an amendment may restore).
       const existing = await db.persons.where('vehicleId').equals(vehicleId).toArray();
-      existing.sort(bySeq);
-      const oldActive = existing.filter((p) => p.voided === 0);
-      let newActive = oldActive;
-      const writes: Person[] = [];
-
       if (persons) {
         // A given id that exists elsewhere would overwrite another vehicle's occupant.
-        const known = new Map(existing.map((p) => [p.id, p]));
+        const known = new Set(existing.map((p) => p.id));
         const foreign = (await db.persons.bulkGet(persons.map((p) => p.id).filter((id) => !known.has(id)))).find(Boolean);
         if (foreign) return fail<Vehicle>('amend.personMismatch', '人员记录属于其他车辆', `Person ${foreign.id} belongs to another vehicle`);
-        if (new Set(persons.map((p) => p.id)).size !== persons.length) {
-          return fail<Vehicle>('amend.duplicatePerson', '人员重复', 'The same person appears twice');
-        }
-
-        newActive = persons.map((p) => keepWaitStart(stampPerson(after, p, 0), known.get(p.id)));
-        const keep = new Set(newActive.map((p) => p.id));
-        newActive.forEach((p, i) => {
-          const old = known.get(p.id);
-          if (!old || old.voided === 1) {
-            changes[`persons[${i}]`] = [null, personLabel(p)];
-            return;
-          }
-          const o = old as unknown as Record<string, unknown>;
-          const n = p as unknown as Record<string, unknown>;
-          for (const k of new Set([...Object.keys(o), ...Object.keys(n)])) {
-            if (!PERSON_NOT_DIFFED.has(k) && !sameValue(o[k], n[k])) changes[`persons[${i}].${k}`] = [o[k], n[k]];
-          }
-        });
-        oldActive.forEach((p, i) => {
-          if (keep.has(p.id)) return;
-          const key = `persons[${i}]`;
-          const added = changes[key];
-          // Removed at i and added at i reads as "person i replaced": [old name, new name].
-          changes[key] = [personLabel(p), added ? added[1] : null];
-          writes.push({ ...p, voided: 1 });
-        });
-        writes.push(...newActive);
-      } else if (after.plate !== before.plate) {
-        // Occupants carry a copy of the plate (for search and export): keep it in step.
-        newActive = oldActive.map((p) => stampPerson(after, p, 0));
-        writes.push(...newActive);
       }
+      const plan = planAmendment(before, existing, patch, persons);
+      if (!plan.ok) return plan;
+      const { vehicle, active, removed, changes } = plan.value;
 
-      const summary = summarize(newActive);
-      for (const k of ['personCount', 'maxTemp', 'anyFever'] as const) {
-        if (!sameValue(before[k], summary[k])) changes[k] = [before[k], summary[k]];
-      }
-      if (Object.keys(changes).length === 0) {
-        return fail<Vehicle>('amend.noChanges', '没有修改任何内容', 'Nothing was changed');
-      }
-
+      const stamped = active.map((p) => stampPerson(vehicle, p, 0));
       const shift = await db.shifts.get(before.shiftId);
       const amendment: Amendment = {
         at: now,
@@ -300,12 +212,12 @@ export async function amendVehicle(
         // A missing shift is treated as closed: the safer reading for an audit trail.
         afterClose: shift?.status !== 'open',
       };
-      const stored: Vehicle = { ...after, ...summary, updatedAt: now, amendments: [...before.amendments, amendment] };
+      const stored: Vehicle = { ...vehicle, ...summarize(stamped), updatedAt: now, amendments: [...before.amendments, amendment] };
       const afterRows = new Map(existing.map((p) => [p.id, p]));
-      for (const w of writes) afterRows.set(w.id, w);
+      for (const w of [...removed, ...stamped]) afterRows.set(w.id, w);
       await applyRecordChange(db, { vehicle: before, persons: existing }, { vehicle: stored, persons: [...afterRows.values()] });
       await db.vehicles.put(stored);
-      if (writes.length > 0) await db.persons.bulkPut(writes);
+      await db.persons.bulkPut([...removed, ...stamped]);
       await refreshShiftSummary(db, before.shiftId, now);
       return ok(stored);
     });

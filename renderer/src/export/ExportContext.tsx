@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import type { Shift } from '../../../shared/model';
 import { recordExport } from '../db';
 import { useDb } from '../runtime/dbContext';
-import { useT } from '../runtime/i18n';
+import { useT, type Say } from '../runtime/i18n';
 import { getPlatform } from '../platform/platform';
 import { CANCELLED, startJob } from './workerClient';
 import type { Progress } from './protocol';
@@ -15,7 +15,7 @@ import { progressText } from './progressText';
 export type ExportState =
   | { kind: 'idle' }
   | { kind: 'running'; shiftLabel: string; progress?: Progress; saving?: boolean }
-  | { kind: 'finished'; tone: 'ok' | 'error' | 'info'; text: string };
+  | { kind: 'finished'; tone: 'ok' | 'error' | 'info'; say: Say };
 
 interface ExportApi {
   state: ExportState;
@@ -35,9 +35,6 @@ export function useHandoverExport(): ExportApi {
 
 export function ExportProvider({ children }: { children: ReactNode }) {
   const db = useDb();
-  const tr = useT();
-  const trRef = useRef(tr);
-  trRef.current = tr;
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
   const cancelRef = useRef<(() => void) | null>(null);
 
@@ -50,14 +47,14 @@ export function ExportProvider({ children }: { children: ReactNode }) {
       cancelRef.current = () => {
         stop = true;
       };
-      const finish = (tone: 'ok' | 'error' | 'info', text: string) => {
+      const finish = (tone: 'ok' | 'error' | 'info', say: Say) => {
         cancelRef.current = null;
-        setState({ kind: 'finished', tone, text });
+        setState({ kind: 'finished', tone, say });
       };
       void (async () => {
         const platform = getPlatform();
         const info = await platform.appInfo();
-        if (stop) return finish('info', trRef.current.t('exportCancelled'));
+        if (stop) return finish('info', (tr) => tr.t('exportCancelled'));
         const job = startJob(
           {
             op: 'exportHandover',
@@ -72,25 +69,30 @@ export function ExportProvider({ children }: { children: ReactNode }) {
         );
         cancelRef.current = () => job.cancel();
         const built = await job.promise;
-        const tr2 = trRef.current;
         if (!built.ok) {
-          if (built.error.code === CANCELLED) return finish('info', tr2.t('exportCancelled'));
-          return finish('error', tr2.t('exportFailed', { reason: tr2.pick(built.error.message) }));
+          const message = built.error.message;
+          if (built.error.code === CANCELLED) return finish('info', (tr) => tr.t('exportCancelled'));
+          return finish('error', (tr) => tr.t('exportFailed', { reason: tr.pick(message) }));
         }
         // From here the file exists in memory: saving is the user's dialog, not cancellable here.
         cancelRef.current = () => undefined;
         setState((s) => (s.kind === 'running' ? { ...s, saving: true } : s));
         const saved = await platform.saveFile({ suggestedName: built.value.fileName, kind: 'xlsx', data: built.value.bytes });
-        const tr3 = trRef.current;
-        if (!saved.ok) return finish('error', tr3.t('exportSaveFailed', { reason: tr3.pick(saved.error.message) }));
-        if (!saved.value.saved) return finish('info', tr3.t('exportSaveCancelled'));
+        if (!saved.ok) {
+          const message = saved.error.message;
+          return finish('error', (tr) => tr.t('exportSaveFailed', { reason: tr.pick(message) }));
+        }
+        if (!saved.value.saved) return finish('info', (tr) => tr.t('exportSaveCancelled'));
         const where = saved.value.path;
         const rec = await recordExport(db, shift.id, { at: Date.now(), where, fullIds });
-        const tr4 = trRef.current;
-        if (!rec.ok) return finish('error', tr4.t('exportNotRecorded', { where, reason: tr4.pick(rec.error.message) }));
-        const done = platform.kind === 'web' ? tr4.t('exportDownloaded', { where }) : tr4.t('exportSaved', { where });
-        finish('ok', fullIds ? `${done} ${tr4.t('exportFullIdsNote')}` : done);
-      })().catch((e: unknown) => finish('error', trRef.current.t('exportFailed', { reason: String(e) })));
+        if (!rec.ok) {
+          const message = rec.error.message;
+          return finish('error', (tr) => tr.t('exportNotRecorded', { where, reason: tr.pick(message) }));
+        }
+        const doneKey = platform.kind === 'web' ? 'exportDownloaded' : 'exportSaved';
+        const closed = shift.status === 'closed';
+        finish('ok', (tr) => (fullIds ? `${tr.t(doneKey, { where })} ${tr.t('exportFullIdsNote')}` : tr.t(doneKey, { where })) + (closed ? '' : ` ${tr.t('exportProvisionalDone')}`));
+      })().catch((e: unknown) => finish('error', (tr) => tr.t('exportFailed', { reason: String(e) })));
       return true;
     },
     [db],
@@ -129,7 +131,7 @@ function ExportStatus({ api }: { api: ExportApi }) {
             <span>{state.saving ? t('exportSaving') : state.progress ? progressText(tr, state.progress) : t('exportStarting')}</span>
           </>
         ) : state.kind === 'finished' ? (
-          <span>{state.text}</span>
+          <span>{state.say(tr)}</span>
         ) : null}
       </div>
       {state.kind === 'running' ? (

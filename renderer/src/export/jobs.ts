@@ -11,6 +11,8 @@ import { districtFileName, handoverFileName } from '../../../shared/excel/fileNa
 import type { Bilingual } from '../../../shared/result';
 import { CheckpointDB } from '../db/db';
 import { readShiftRecords } from '../db/readShift';
+import { ensureStationKey } from '../db/stationKey';
+import { signWorkbookModel } from '../../../shared/excel/signature';
 import {
   EXPORT_STEPS,
   type DistrictWorkbookRequest,
@@ -71,8 +73,10 @@ export async function exportHandoverJob(req: ExportHandoverRequest, onProgress: 
       appVersion: req.appVersion,
     });
     onProgress(stepProgress('write', read));
+    // Every workbook this station writes carries its signature (signature.ts).
+    const signed = await signWorkbookModel(model, await ensureStationKey(db));
     // SheetJS writes into a plain ArrayBuffer (never a SharedArrayBuffer).
-    const bytes = workbookToXlsx(model) as Uint8Array<ArrayBuffer>;
+    const bytes = workbookToXlsx(signed) as Uint8Array<ArrayBuffer>;
     return { bytes, fileName: handoverFileName(shift, shift.day), vehicles: vehicles.length, persons: persons.length };
   } finally {
     // Never keep a second connection open: it would block a future schema upgrade.

@@ -3,13 +3,13 @@
 // transaction and the app goes back to the open-shift screen with the receiving lead filled in.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Shift } from '../../../shared/model';
-import { LABELS, shiftNameLabel } from '../../../shared/excel/labels';
+import { LABELS, shiftNameLabel } from '../../../shared/i18n/labels';
 import { openRechecks } from '../../../shared/handover/summary';
 import { minutesWaited } from '../../../shared/recheck';
 import { closeShift } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
-import { useT } from '../runtime/i18n';
+import { useT, type Say, type Translator } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 import { CheckField, TextField, focusNext, moveOnEnter } from '../ui/fields';
 import { formatTime } from '../ui/format';
@@ -48,7 +48,7 @@ export function CloseShiftDialog({ shift, draft, onDraft, unsavedVehicle, onClos
   const rootRef = useRef<HTMLDivElement>(null);
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState('');
+  const [failure, setFailure] = useState<Say | null>(null);
   const errors = validateHandover(draft);
   // 待复测: a person still waiting for a recheck is never handed over as done (closeShift refuses too).
   const waiting = records ? openRechecks(records.summary) : [];
@@ -68,9 +68,10 @@ export function CloseShiftDialog({ shift, draft, onDraft, unsavedVehicle, onClos
   const submit = async () => {
     if (busy) return;
     setSubmitted(true);
-    setFailure('');
+    setFailure(null);
     if (waiting.length > 0) {
-      setFailure(t('rechecksOpenBlock', { n: waiting.length }));
+      const n = waiting.length;
+      setFailure(() => (tr: Translator) => tr.t('rechecksOpenBlock', { n }));
       return;
     }
     if (Object.keys(errors).length > 0) {
@@ -82,7 +83,10 @@ export function CloseShiftDialog({ shift, draft, onDraft, unsavedVehicle, onClos
     const r = await closeShift(db, shift.id, handoverNotes(draft, now), now);
     setBusy(false);
     // On success the app switches to the open-shift screen by itself (the open shift is gone).
-    if (!r.ok) setFailure(t('closeShiftFailed', { reason: tr.pick(r.error.message) }));
+    if (!r.ok) {
+      const message = r.error.message;
+      setFailure(() => (tr: Translator) => tr.t('closeShiftFailed', { reason: tr.pick(message) }));
+    }
   };
 
   // While this dialog is open, Ctrl+S confirms the handover — and never saves the half-typed
@@ -122,7 +126,6 @@ export function CloseShiftDialog({ shift, draft, onDraft, unsavedVehicle, onClos
             ) : (
               <>
                 <SummaryTable counts={records.summary} caption={t('shiftSummary')} />
-                <h3>{t('feverCasesTitle')}</h3>
                 <FeverCasesTable cases={records.summary.feverCases} />
                 <h3>{t('incidentsOfShift', { n: records.summary.incidents })}</h3>
                 {records.incidents.filter((i) => i.voided === 0).length === 0 ? (
@@ -177,7 +180,7 @@ export function CloseShiftDialog({ shift, draft, onDraft, unsavedVehicle, onClos
             />
             {failure ? (
               <p className="field-error" role="alert">
-                {failure}
+                {failure(tr)}
               </p>
             ) : null}
             <div className="actions">

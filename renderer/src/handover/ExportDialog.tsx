@@ -3,13 +3,15 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Shift } from '../../../shared/model';
 import { handoverFileName } from '../../../shared/excel/fileName';
-import { shiftNameLabel } from '../../../shared/excel/labels';
+import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { useT } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 import { CheckField, moveOnEnter } from '../ui/fields';
 import { useHandoverExport } from '../export/ExportContext';
 import { useCommand } from '../runtime/commands';
 import { useRestoreFocus } from './useRestoreFocus';
+import { useDb } from '../runtime/dbContext';
+import { ensureStationKey } from '../db';
 
 export function ExportDialog({ shift, onClose }: { shift: Shift; onClose: () => void }) {
   const { t, locale } = useT();
@@ -17,6 +19,18 @@ export function ExportDialog({ shift, onClose }: { shift: Shift; onClose: () => 
   const [fullIds, setFullIds] = useState(false);
   useRestoreFocus();
   const [busy, setBusy] = useState(false);
+  const db = useDb();
+  const [stationFp, setStationFp] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    ensureStationKey(db).then(
+      (k) => live && setStationFp(k.fingerprint),
+      () => undefined, // shown when available; signing itself reports its own failure
+    );
+    return () => {
+      live = false;
+    };
+  }, [db]);
   const rootRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
@@ -51,7 +65,17 @@ export function ExportDialog({ shift, onClose }: { shift: Shift; onClose: () => 
         <p>
           {t('exportFileName')}：<code>{handoverFileName(shift, shift.day)}</code>
         </p>
+        {shift.status === 'closed' ? null : (
+          <p className="warning" data-testid="export-provisional">
+            {t('exportProvisionalNote')}
+          </p>
+        )}
         <p className="field-hint">{t('exportMaskedNote')}</p>
+        {stationFp ? (
+          <p className="field-hint" data-testid="station-fingerprint">
+            {t('exportStationKey', { fp: stationFp })}
+          </p>
+        ) : null}
         <CheckField label={t('exportFullIds')} checked={fullIds} onChange={setFullIds} className="full-ids" />
         {fullIds ? (
           <p className="warning" role="alert">

@@ -2,7 +2,7 @@
 // — "the next shift opens from there".
 import { useState } from 'react';
 import type { Shift } from '../../../shared/model';
-import { shiftNameLabel } from '../../../shared/excel/labels';
+import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { useCommand } from '../runtime/commands';
 import { useT } from '../runtime/i18n';
 import { formatDateTime } from '../ui/format';

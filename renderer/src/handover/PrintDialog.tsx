@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { handoverFileName } from '../../../shared/excel/fileName';
 import { useCommand } from '../runtime/commands';
-import { useT } from '../runtime/i18n';
+import { useT, type Say } from '../runtime/i18n';
 import { getPlatform } from '../platform/platform';
 import { Modal } from '../ui/Modal';
 import { HandoverReportView } from './HandoverReportView';
@@ -13,7 +13,7 @@ import { buildHandoverReport } from './report';
 import { useShiftRecords } from './useShiftRecords';
 import { useRestoreFocus } from './useRestoreFocus';
 
-type Status = { tone: 'ok' | 'error' | 'info'; text: string } | null;
+type Status = { tone: 'ok' | 'error' | 'info'; say: Say } | null;
 
 export function PrintDialog({ shiftId, onClose }: { shiftId: string; onClose: () => void }) {
   const tr = useT();
@@ -35,7 +35,7 @@ export function PrintDialog({ shiftId, onClose }: { shiftId: string; onClose: ()
     busy.current = true;
     try {
       const r = await platform.print();
-      setStatus(r.ok ? { tone: 'info', text: t('printSent') } : { tone: 'error', text: t('printFailed', { reason: tr.pick(r.error.message) }) });
+      setStatus(r.ok ? { tone: 'info', say: (tr) => tr.t('printSent') } : { tone: 'error', say: (tr) => tr.t('printFailed', { reason: tr.pick(r.error.message) }) });
     } finally {
       busy.current = false;
     }
@@ -47,9 +47,12 @@ export function PrintDialog({ shiftId, onClose }: { shiftId: string; onClose: ()
     try {
       const suggestedName = handoverFileName(records.shift, records.shift.day).replace(/\.xlsx$/, '.pdf');
       const r = await platform.printToPdf({ suggestedName });
-      if (!r.ok) setStatus({ tone: 'error', text: t('pdfFailed', { reason: tr.pick(r.error.message) }) });
-      else if (!r.value.saved) setStatus({ tone: 'info', text: t('pdfCancelled') });
-      else setStatus({ tone: 'ok', text: t('pdfSaved', { where: r.value.path }) });
+      if (!r.ok) setStatus({ tone: 'error', say: (tr) => tr.t('pdfFailed', { reason: tr.pick(r.error.message) }) });
+      else if (!r.value.saved) setStatus({ tone: 'info', say: (tr) => tr.t('pdfCancelled') });
+      else {
+        const where = r.value.path;
+        setStatus({ tone: 'ok', say: (tr) => tr.t('pdfSaved', { where }) });
+      }
     } finally {
       busy.current = false;
     }
@@ -77,7 +80,7 @@ export function PrintDialog({ shiftId, onClose }: { shiftId: string; onClose: ()
             {t('close')}
           </button>
           <div role="status" aria-live="polite" className={`status ${status ? `status-${status.tone === 'error' ? 'error' : 'saved'}` : ''}`}>
-            {status?.text ?? ''}
+            {status ? status.say(tr) : ''}
           </div>
         </div>
         {records === undefined ? (

@@ -1,5 +1,5 @@
 import { COUNT_KEYS, type ShiftCounts } from '../../../shared/handover/summary';
-import { LABELS } from '../../../shared/excel/labels';
+import { LABELS } from '../../../shared/i18n/labels';
 import { useT } from '../runtime/i18n';
 
 /** The shift's counts, computed from the records, in report order (same words as the sheet). */

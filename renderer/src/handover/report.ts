@@ -2,9 +2,10 @@
 // same summary the close-shift screen showed, the fever cases with what became of them, the
 // incidents, corrections made after the close (they stay visible), the lead's notes and the
 // signature lines. Pure, so what is printed is tested without a browser.
-import type { Amendment, Incident, Person, Shift, Vehicle } from '../../../shared/model';
+import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
 import { COUNT_KEYS, type ShiftSummary } from '../../../shared/handover/summary';
-import { LABELS, shiftNameLabel, FIELD_LABELS } from '../../../shared/excel/labels';
+import { LABELS, shiftNameLabel } from '../../../shared/i18n/labels';
+import { changesText } from '../../../shared/registration/amendText';
 import { maskId, maskPhone } from '../../../shared/excel/cells';
 import { formatDateTime, formatTime } from '../ui/format';
 
@@ -35,44 +36,6 @@ export interface HandoverReport {
 const NONE = LABELS.none.zh;
 const EMPTY = '（未填写）';
 
-
-/** 'persons[1].docNumber' → '人员2 证件号码'. */
-export function fieldLabel(path: string): string {
-  const m = /^persons\[(\d+)\](?:\.(.+))?$/.exec(path);
-  if (m) {
-    const who = `人员${Number(m[1]) + 1}`;
-    return m[2] ? `${who} ${FIELD_LABELS[m[2]] ?? m[2]}` : who;
-  }
-  return FIELD_LABELS[path] ?? path;
-}
-
-/** One changed value as printed: IDs and phones masked, codes in words, objects shortened. */
-export function valueText(path: string, v: unknown): string {
-  if (v === null || v === undefined || v === '') return '（空）';
-  if (typeof v === 'boolean') return v ? LABELS.yes.zh : LABELS.no.zh;
-  const leaf = path.split('.').pop() ?? path;
-  if (typeof v === 'string') {
-    if (leaf === 'docNumber' || leaf === 'docRev') return maskId(v);
-    if (leaf === 'phone') return maskPhone(v);
-    if (leaf === 'disposition') {
-      const d = (LABELS.personDisposition as Record<string, { zh: string }>)[v] ?? (LABELS.vehicleDisposition as Record<string, { zh: string }>)[v];
-      if (d) return d.zh;
-    }
-    return v;
-  }
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'object' && v !== null && 'celsius' in v && typeof (v as { celsius: unknown }).celsius === 'number') {
-    return `${(v as { celsius: number }).celsius.toFixed(1)} ℃`;
-  }
-  const json = JSON.stringify(v) ?? String(v);
-  return json.length > 120 ? `${json.slice(0, 120)}…` : json;
-}
-
-export function changesText(changes: Amendment['changes']): string {
-  return Object.entries(changes)
-    .map(([path, [before, after]]) => `${fieldLabel(path)}：${valueText(path, before)} → ${valueText(path, after)}`)
-    .join('；');
-}
 
 const orEmpty = (s: string | undefined) => (s && s.trim() !== '' ? s : EMPTY);
 
@@ -120,12 +83,12 @@ export function buildHandoverReport({ shift, vehicles, incidents, summary }: Rep
   const sortedVehicles = [...vehicles].sort((a, b) => a.createdAt - b.createdAt);
   sortedVehicles.forEach((v, i) => {
     for (const a of v.amendments) {
-      if (a.afterClose) amendments.push({ time: formatDateTime(a.at), record: `车辆 #${i + 1} ${v.plate}`, by: a.by, reason: a.reason, changes: changesText(a.changes) });
+      if (a.afterClose) amendments.push({ time: formatDateTime(a.at), record: `车辆 #${i + 1} ${v.plate}`, by: a.by, reason: a.reason, changes: changesText(a.changes, 'zh') });
     }
   });
   sortedIncidents.forEach((x, i) => {
     for (const a of x.amendments) {
-      if (a.afterClose) amendments.push({ time: formatDateTime(a.at), record: `事件 #${i + 1} ${LABELS.incidentKind[x.kind].zh}`, by: a.by, reason: a.reason, changes: changesText(a.changes) });
+      if (a.afterClose) amendments.push({ time: formatDateTime(a.at), record: `事件 #${i + 1} ${LABELS.incidentKind[x.kind].zh}`, by: a.by, reason: a.reason, changes: changesText(a.changes, 'zh') });
     }
   });
   amendments.sort((a, b) => a.time.localeCompare(b.time));

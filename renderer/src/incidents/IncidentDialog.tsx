@@ -3,44 +3,50 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { INCIDENT_DESCRIPTION_MAX, INCIDENT_VOID_REASON_MAX, validateIncident, validateIncidentVoid } from '../../../shared/incident';
 import type { ValidationCode } from '../../../shared/messages';
 import { INCIDENT_KINDS, type Incident, type IncidentKind, type Shift } from '../../../shared/model';
+import { previewPlateInput } from '../../../shared/plateInput';
 import { addIncident, dayKey, listIncidentsByDay, newId, voidIncident } from '../db';
 import { useDb } from '../runtime/dbContext';
-import { useT, type Translator } from '../runtime/i18n';
+import { useT, type Say, type Translator } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 import { ChoiceField, TextField, moveOnEnter } from '../ui/fields';
+import { PlateInput } from '../ui/PlateInput';
 import { formatTime } from '../ui/format';
 
 const message = (tr: Translator, code: ValidationCode | undefined, max: number) => (code ? tr.msg(code, { max }) : undefined);
 
 /** Obstruction, evasion, refusal, violence: recorded with time, plate and what happened. */
-export function IncidentDialog({ shift, operator, onClose }: { shift: Shift; operator: string; onClose: () => void }) {
+export function IncidentDialog({ shift, operator, homeProvince, onClose }: { shift: Shift; operator: string; homeProvince: string; onClose: () => void }) {
   const db = useDb();
   const tr = useT();
   const { t } = tr;
   const [kind, setKind] = useState<IncidentKind>('obstruction');
   const [plate, setPlate] = useState('');
   const [description, setDescription] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [status, setStatus] = useState('');
+  const [error, setError] = useState<Say | undefined>();
+  const [status, setStatus] = useState<Say | undefined>();
+  const platePreview = previewPlateInput(plate, homeProvince);
   const day = dayKey(Date.now());
   const today = useLiveQuery(() => listIncidentsByDay(db, day), [db, day]);
 
   const save = async () => {
-    const draft = { kind, plate, description };
+    const draft = { kind, plate: platePreview.plate, description: description.trim() };
     // The same rule storage applies (shared/incident.ts), shown next to the field.
     const code = validateIncident(draft).description;
     if (code) {
-      setError(message(tr, code, INCIDENT_DESCRIPTION_MAX));
+      setError(() => (tr: Translator) => message(tr, code, INCIDENT_DESCRIPTION_MAX) ?? '');
       return;
     }
     const now = Date.now();
     const r = await addIncident(db, { id: newId(), shiftId: shift.id, checkpoint: shift.checkpoint, operator, at: now, day: dayKey(now), ...draft, voided: 0, amendments: [] });
     if (r.ok) {
-      setStatus(t('incidentSaved'));
+      setStatus(() => (tr: Translator) => tr.t('incidentSaved'));
       setPlate('');
       setDescription('');
       setError(undefined);
-    } else setError(tr.pick(r.error.message));
+    } else {
+      const message = r.error.message;
+      setError(() => (tr: Translator) => tr.pick(message));
+    }
   };
 
   return (
@@ -53,9 +59,9 @@ export function IncidentDialog({ shift, operator, onClose }: { shift: Shift; ope
           void save();
         }}
       >
-        <ChoiceField label={t('incidentKind')} value={kind} options={INCIDENT_KINDS.map((k) => ({ value: k, label: t(`ik_${k}`) }))} onChange={setKind} />
-        <TextField label={t('incidentPlate')} value={plate} onChange={setPlate} />
-        <TextField label={t('incidentDescription')} value={description} multiline error={error} onChange={setDescription} />
+        <ChoiceField label={t('incidentKind')} value={kind} options={INCIDENT_KINDS.map((k) => ({ value: k, label: tr.label('incidentKind', k) }))} onChange={setKind} />
+        <PlateInput label={t('incidentPlate')} name="incidentPlate" value={plate} preview={platePreview} onChange={setPlate} />
+        <TextField label={t('incidentDescription')} value={description} multiline error={error?.(tr)} onChange={setDescription} />
         <div className="actions">
           <button type="submit" className="primary" data-nav="">
             {t('incidentSave')}
@@ -64,7 +70,7 @@ export function IncidentDialog({ shift, operator, onClose }: { shift: Shift; ope
             {t('close')}
           </button>
           <div role="status" className="status status-saved">
-            {status}
+            {status?.(tr)}
           </div>
         </div>
       </form>
@@ -92,7 +98,7 @@ function IncidentItem({ incident: i, operator }: { incident: Incident; operator:
   const [voiding, setVoiding] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const text = `${formatTime(i.at)} · ${t(`ik_${i.kind}`)} · ${i.plate || '—'} · ${i.description} · ${i.operator}`;
+  const text = `${formatTime(i.at)} · ${tr.label('incidentKind', i.kind)} · ${i.plate || '—'} · ${i.description} · ${i.operator}`;
 
   const confirm = async () => {
     const code = validateIncidentVoid(reason);

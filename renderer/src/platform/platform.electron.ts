@@ -14,6 +14,15 @@ export function createElectronPlatform(api: DesktopApi): Platform {
     originImportPlan: () => api.originImportPlan(),
     originImportChunk: (index) => api.originImportChunk(index),
     originImportDone: (summary) => api.originImportDone(summary),
+    syncStatus: () => api.syncStatus(),
+    syncConfigure: (req) => api.syncConfigure(req),
+    syncImportConfig: (text) => api.syncImportConfig(text),
+    syncForget: () => api.syncForget(),
+    syncPush: (batch) => api.syncPush(batch),
+    syncPull: () => api.syncPull(),
+    syncCountyDay: (req) => api.syncCountyDay(req),
+    readWorkbooks: (req) => api.readWorkbooks(req),
+    cancelImport: () => api.cancelImport(),
     onMenuCommand: (listener) => api.onMenuCommand(listener),
   };
 }

@@ -1,13 +1,35 @@
 import type { MenuCommand } from '../../../shared/ipc';
+import { parseIsolated, type ParseHandle, type ParserChild, type ParserMessage } from '../../../shared/excel/parserHost';
 import { ok, fail } from '../../../shared/result';
 import type { Platform } from './types';
 
 const desktopOnly = () => fail<never>('platform.desktopOnly', '仅桌面版可用。', 'Only available in the desktop app.');
+const SYNC_UNAVAILABLE = { zh: '浏览器版不能与县级服务器同步，请使用桌面版', en: 'The browser version cannot sync with the county server; use the desktop app' };
+const syncUnavailable = () => fail<never>('sync.unavailable', SYNC_UNAVAILABLE.zh, SYNC_UNAVAILABLE.en);
 
 // In a browser there is no save dialog: a file is offered as a download, and the browser
 // decides where it lands, so the outcome names the file rather than a path.
+/** The browser's parser: a dedicated module worker, terminated on the time limit or a cancel. */
+function spawnImportWorker(): ParserChild {
+  // This exact form lets Vite find and bundle the worker.
+  const w = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+  return {
+    post: (req) => w.postMessage(req),
+    onMessage: (fn) => w.addEventListener('message', (e: MessageEvent<ParserMessage>) => fn(e.data)),
+    onExit: (fn) => {
+      w.addEventListener('error', (e) => {
+        e.preventDefault();
+        fn(e.message || 'worker error');
+      });
+      w.addEventListener('messageerror', () => fn('unreadable message'));
+    },
+    kill: () => w.terminate(),
+  };
+}
+
 export function createWebPlatform(): Platform {
   const menuListeners = new Set<(command: MenuCommand) => void>();
+  let importing: ParseHandle | null = null;
   return {
     kind: 'web',
     appInfo: async () => ok({ version: import.meta.env.VITE_APP_VERSION ?? 'web', platform: 'web', dataDir: `IndexedDB @ ${location.origin}` }),
@@ -39,6 +61,27 @@ export function createWebPlatform(): Platform {
     originExportDone: async () => desktopOnly(),
     originImportChunk: async () => desktopOnly(),
     originImportDone: async () => desktopOnly(),
+    // No main process, so no PostgreSQL client: the browser version cannot sync.
+    syncStatus: async () => ok({ available: false, configured: false, reason: SYNC_UNAVAILABLE }),
+    syncConfigure: async () => syncUnavailable(),
+    syncImportConfig: async () => syncUnavailable(),
+    syncForget: async () => syncUnavailable(),
+    syncPush: async () => syncUnavailable(),
+    syncPull: async () => syncUnavailable(),
+    syncCountyDay: async () => syncUnavailable(),
+    readWorkbooks: async (req) => {
+      importing?.cancel();
+      const handle = parseIsolated(spawnImportWorker, req.files);
+      importing = handle;
+      const r = await handle.promise;
+      if (importing === handle) importing = null;
+      return r;
+    },
+    cancelImport: async () => {
+      importing?.cancel();
+      importing = null;
+      return ok(null);
+    },
     onMenuCommand: (listener) => {
       menuListeners.add(listener);
       return () => menuListeners.delete(listener);

@@ -3,8 +3,16 @@ import type { Locale } from '../../../shared/model';
 import type { Bilingual } from '../../../shared/result';
 import { formatMessage, type ValidationCode } from '../../../shared/messages';
 import { en, zh, type StringKey } from '../../../shared/i18n/strings';
+import { fill, type Params } from '../../../shared/i18n/fill';
+import { enumLabel, type EnumKey, type EnumTable } from '../../../shared/i18n/labels';
 
-export type Params = Record<string, string | number>;
+export type { Params };
+
+/**
+ * A status line kept in state as words-to-be: rendered with the translator of the moment, so a
+ * message shown before the language was switched follows the switch.
+ */
+export type Say = (tr: Translator) => string;
 
 export interface Translator {
   locale: Locale;
@@ -13,20 +21,20 @@ export interface Translator {
   msg: (code: ValidationCode, params?: Params) => string;
   /** A bilingual message from shared code or the platform. */
   pick: (m: Bilingual) => string;
+  /** An enum value's word from the one catalogue the print and the workbook use too. */
+  label: <T extends EnumTable>(table: T, key: EnumKey<T>) => string;
 }
 
-export function fill(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export { fill };
 
 export function makeTranslator(locale: Locale): Translator {
   const table: Record<StringKey, string> = locale === 'en' ? en : zh;
   return {
     locale,
-    t: (key, params) => fill(table[key], params),
+    t: (key, params) => fill(table[key], params, locale),
     msg: (code, params) => formatMessage(code, locale, params),
     pick: (m) => (locale === 'en' ? m.en : m.zh),
+    label: (table, key) => enumLabel(table, key, locale),
   };
 }
 

@@ -1,39 +1,36 @@
 import { useState } from 'react';
 import type { StationSettings } from '../../../shared/model';
-import { PROVINCE_CHARS } from '../../../shared/provinces';
-import { parseKeyAreaLines } from '../../../shared/keyAreas';
-import { parseTemperature } from '../../../shared/temperature';
+import { settingsDraft, validateSettings, type SettingsDraft, type SettingsErrors } from '../../../shared/settings';
 import { dayKey, saveSettings } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useT } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 import { TextField, moveOnEnter } from '../ui/fields';
 
-function keyAreaText(s: StationSettings): string {
-  return s.keyAreas.map((k) => [k.name, k.from, k.to].filter(Boolean).join(',')).join('\n');
-}
-
 export function SettingsDialog({ settings, onClose }: { settings: StationSettings; onClose: () => void }) {
   const db = useDb();
   const tr = useT();
   const { t } = tr;
-  const [checkpoint, setCheckpoint] = useState(settings.checkpoint);
-  const [homeProvince, setHomeProvince] = useState(settings.homeProvince);
-  const [feverLine, setFeverLine] = useState(settings.feverLine.toFixed(1));
-  const [areas, setAreas] = useState(keyAreaText(settings));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [draft, setDraft] = useState<SettingsDraft>(() => settingsDraft(settings));
+  const [errors, setErrors] = useState<SettingsErrors>({});
+  const patch = (p: Partial<SettingsDraft>) => setDraft((d) => ({ ...d, ...p }));
+  // Rendered from codes, so a message follows a language switch.
+  const say = (field: keyof SettingsDraft): string | undefined => {
+    const e = errors[field];
+    if (!e) return undefined;
+    const head = tr.msg(e.code, e.params);
+    if (!e.lines) return head;
+    return [head, ...e.lines.map((l) => t('settingsLineError', { line: l.line, reason: tr.msg(l.code) }))].join(' ');
+  };
 
   const save = async () => {
-    const next: Record<string, string> = {};
-    const province = homeProvince.trim();
-    if (province.length !== 1 || !PROVINCE_CHARS.includes(province)) next.homeProvince = tr.msg('plate.unknown', { plate: province });
-    const line = parseTemperature(feverLine);
-    if (!line.ok || line.celsius < 37 || line.celsius > 38.5) next.feverLine = line.ok ? tr.msg('temp.implausible') : tr.msg(line.code);
-    const parsed = parseKeyAreaLines(areas, dayKey(Date.now()));
-    if (parsed.errors.length > 0) next.areas = parsed.errors.map((e) => `#${e.line}: ${tr.msg(e.code)}`).join('；');
-    setErrors(next);
-    if (Object.keys(next).length > 0 || !line.ok) return;
-    await saveSettings(db, { ...settings, checkpoint: checkpoint.trim(), homeProvince: province, feverLine: line.celsius, keyAreas: parsed.entries });
+    const checked = validateSettings(draft, settings, dayKey(Date.now()));
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    await saveSettings(db, checked.settings);
     onClose();
   };
 
@@ -46,10 +43,10 @@ export function SettingsDialog({ settings, onClose }: { settings: StationSetting
           void save();
         }}
       >
-        <TextField label={t('checkpoint')} value={checkpoint} onChange={setCheckpoint} autoFocus />
-        <TextField label={t('homeProvince')} value={homeProvince} error={errors.homeProvince} onChange={setHomeProvince} />
-        <TextField label={t('feverLine')} value={feverLine} inputMode="decimal" error={errors.feverLine} onChange={setFeverLine} />
-        <TextField label={t('keyAreas')} value={areas} multiline error={errors.areas} onChange={setAreas} />
+        <TextField label={t('checkpoint')} name="checkpoint" value={draft.checkpoint} error={say('checkpoint')} onChange={(checkpoint) => patch({ checkpoint })} autoFocus />
+        <TextField label={t('homeProvince')} name="homeProvince" value={draft.homeProvince} error={say('homeProvince')} onChange={(homeProvince) => patch({ homeProvince })} />
+        <TextField label={t('feverLine')} name="feverLine" value={draft.feverLine} inputMode="decimal" error={say('feverLine')} onChange={(feverLine) => patch({ feverLine })} />
+        <TextField label={t('keyAreas')} name="keyAreas" value={draft.keyAreas} multiline error={say('keyAreas')} onChange={(keyAreas) => patch({ keyAreas })} />
         <div className="actions">
           <button type="submit" className="primary" data-nav="">
             {t('settingsSave')}

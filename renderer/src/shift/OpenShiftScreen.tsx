@@ -3,7 +3,8 @@ import { STAFF_UNITS, type StaffMember, type StationSettings } from '../../../sh
 import { defaultShiftChoice, openShiftInput, validateOpenShiftInput, type ShiftChoice } from '../../../shared/shift/openShift';
 import { openShift, saveSettings } from '../db';
 import { useDb } from '../runtime/dbContext';
-import { useT } from '../runtime/i18n';
+import { shiftNameLabel } from '../../../shared/i18n/labels';
+import { useT, type Say, type Translator } from '../runtime/i18n';
 import { ChoiceField, TextField, moveOnEnter } from '../ui/fields';
 
 /**
@@ -20,7 +21,7 @@ export function OpenShiftScreen({ settings, initialLead = '' }: { settings: Stat
   const [lead, setLead] = useState(initialLead);
   const [staff, setStaff] = useState<StaffMember[]>([{ name: '', unit: 'health' }]);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState('');
+  const [failure, setFailure] = useState<Say | null>(null);
 
   const submit = async () => {
     // The same rules storage applies (shared/shift/openShift.ts), shown next to the fields.
@@ -31,13 +32,14 @@ export function OpenShiftScreen({ settings, initialLead = '' }: { settings: Stat
     if (Object.keys(next).length > 0) return;
     const r = await openShift(db, input, Date.now());
     if (!r.ok) {
-      setFailure(tr.pick(r.error.message));
+      const message = r.error.message;
+      setFailure(() => (tr: Translator) => tr.pick(message));
       return;
     }
     if (settings.checkpoint !== input.checkpoint) await saveSettings(db, { ...settings, checkpoint: input.checkpoint });
   };
 
-  const units = STAFF_UNITS.map((u) => ({ value: u, label: t(`unit_${u}`) }));
+  const units = STAFF_UNITS.map((u) => ({ value: u, label: tr.label('staffUnit', u) }));
 
   return (
     <main className="open-shift">
@@ -59,8 +61,8 @@ export function OpenShiftScreen({ settings, initialLead = '' }: { settings: Stat
           label={t('shiftName')}
           value={choice}
           options={[
-            { value: 'day', label: t('shiftDay') },
-            { value: 'night', label: t('shiftNight') },
+            { value: 'day', label: shiftNameLabel('day', tr.locale) },
+            { value: 'night', label: shiftNameLabel('night', tr.locale) },
             { value: 'custom', label: t('shiftCustom') },
           ]}
           onChange={setChoice}
@@ -96,7 +98,7 @@ export function OpenShiftScreen({ settings, initialLead = '' }: { settings: Stat
         </fieldset>
         {failure ? (
           <p className="field-error" role="alert">
-            {failure}
+            {failure(tr)}
           </p>
         ) : null}
         <button type="submit" className="primary" data-nav="">

@@ -1,15 +1,18 @@
 // Day view per checkpoint: all shifts of a date (this PC's own and imported ones), their totals
 // and an hourly chart of vehicles and people checked.
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Shift } from '../../../shared/model';
-import { shiftNameLabel } from '../../../shared/excel/labels';
+import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { dayKey } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useT } from '../runtime/i18n';
 import { formatDateTime } from '../ui/format';
-import type { DayShiftRow } from './dayView';
+import { countyRow, type DayShiftRow } from './dayView';
 import { readDay } from './readDay';
+import { getPlatform } from '../platform/platform';
+import { useSync } from '../sync/SyncContext';
+import type { Bilingual } from '../../../shared/result';
 import { CountCells, CountHeaders } from './CountsRow';
 import { HourlyChart } from './HourlyChart';
 
@@ -27,9 +30,27 @@ export function DayView({ onExport, onPrint }: Props) {
   const id = useId();
   const [day, setDay] = useState(() => dayKey(Date.now()));
   const valid = DAY_RE.test(day);
+  // One view, two sources: the county database when sync is set up, imported workbooks otherwise.
+  const fromCounty = useSync()?.status?.configured === true;
+  const [county, setCounty] = useState<{ day: string; rows: DayShiftRow[] } | { day: string; error: Bilingual } | null>(null);
+  useEffect(() => {
+    if (!fromCounty || !valid) return;
+    let live = true;
+    void getPlatform()
+      .syncCountyDay({ day, tzOffsetMinutes: -new Date().getTimezoneOffset() })
+      .then((r) => {
+        if (!live) return;
+        setCounty(r.ok ? { day, rows: r.value.shifts.map(countyRow) } : { day, error: r.error.message });
+      });
+    return () => {
+      live = false;
+    };
+  }, [fromCounty, valid, day]);
+  const countyRows = fromCounty && county && county.day === day && 'rows' in county ? county.rows : null;
+  const countyError = fromCounty && county && county.day === day && 'error' in county ? county.error : null;
 
   // Closed shifts' totals are stored rows (v7); only a still-open shift is counted from its records.
-  const data = useLiveQuery(async () => (valid ? readDay(db, day, Date.now()) : null), [db, day, valid]);
+  const data = useLiveQuery(async () => (valid ? readDay(db, day, Date.now(), countyRows) : null), [db, day, valid, countyRows]);
 
   const status = (r: DayShiftRow) => (r.closedAt === null ? t('shiftStillOpen') : formatDateTime(r.closedAt));
 
@@ -41,6 +62,8 @@ export function DayView({ onExport, onPrint }: Props) {
         <input id={`${id}-day`} type="date" value={day} onChange={(e) => setDay(e.target.value)} aria-invalid={valid ? undefined : true} />
         {!valid ? <div className="field-error" role="alert">{t('dayViewBadDate')}</div> : null}
       </div>
+      {countyRows ? <p className="hint">{t('dayViewFromCounty')}</p> : null}
+      {countyError ? <p className="field-error" role="alert">{tr.pick(countyError)}</p> : null}
       {data === undefined ? (
         <p>{t('loading')}</p>
       ) : data === null ? null : data.view.length === 0 ? (
@@ -72,7 +95,7 @@ export function DayView({ onExport, onPrint }: Props) {
                     return (
                       <tr key={r.key}>
                         <th scope="row">{shiftNameLabel(r.shiftName, locale)}</th>
-                        <td>{r.source === 'local' ? t('sourceLocal') : t('sourceImported')}</td>
+                        <td>{r.source === 'local' ? t('sourceLocal') : r.source === 'county' ? t('sourceCounty') : t('sourceImported')}</td>
                         <td>{r.leadName}</td>
                         <td>{r.receivingLead}</td>
                         <td>{formatDateTime(r.openedAt)}</td>

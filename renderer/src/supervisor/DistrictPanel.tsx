@@ -4,26 +4,34 @@
 // in one transaction (mergeDistrict decides duplicates and replacements).
 import { useId, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { districtTotals } from '../../../shared/excel/district';
-import { shiftNameLabel } from '../../../shared/excel/labels';
+import { districtTotals, isProvisional } from '../../../shared/excel/district';
+import type { ImportedShift } from '../../../shared/excel/importHandover';
+import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { clearImportedShifts, listImportedShifts, storeImportedShifts } from '../db';
 import { useDb } from '../runtime/dbContext';
-import { useT, type Translator } from '../runtime/i18n';
+import { useT, type Say, type Translator } from '../runtime/i18n';
 import { getPlatform } from '../platform/platform';
 import { startJob } from '../export/workerClient';
+import { IMPORT_CANCELLED, IMPORT_TIME_LIMIT_MS } from '../../../shared/excel/parserHost';
 import { progressText } from '../export/progressText';
 import type { Progress } from '../export/protocol';
 import { classifyImports, type FileOutcome, type ReadFile } from './importOutcome';
 import { CountCells, CountHeaders } from './CountsRow';
 
 type Busy = { what: 'import' | 'export'; progress?: Progress } | null;
-type Message = { tone: 'ok' | 'error' | 'info'; text: string } | null;
+type Message = { tone: 'ok' | 'error' | 'info'; say: Say } | null;
 
 function outcomeText(tr: Translator, o: FileOutcome): string {
   if (o.kind === 'rejected') return tr.t('importRejected', { reason: tr.pick(o.message) });
   const s = o.shift;
+  const provisional = isProvisional(s) && o.kind !== 'superseded' && o.kind !== 'duplicate' ? tr.t('importProvisional') : '';
+  const signature = o.pinned ? ` ${tr.t('importPinned', { checkpoint: s.checkpoint, fp: s.station?.fingerprint ?? '' })}` : s.station ? '' : tr.t('importUnsigned');
+  return outcomeBase(tr, o.kind, s) + provisional + signature;
+}
+
+function outcomeBase(tr: Translator, kind: Exclude<FileOutcome['kind'], 'rejected'>, s: ImportedShift): string {
   const what = { checkpoint: s.checkpoint, day: s.day, shift: shiftNameLabel(s.shiftName, tr.locale), v: s.summary.vehiclesChecked, p: s.summary.peopleChecked };
-  switch (o.kind) {
+  switch (kind) {
     case 'added':
       return tr.t('importAdded', what);
     case 'duplicate':
@@ -35,13 +43,16 @@ function outcomeText(tr: Translator, o: FileOutcome): string {
   }
 }
 
-/** Files are read here (the File API), parsed and checked in the worker. */
-async function readFiles(files: File[]): Promise<{ ok: { name: string; bytes: ArrayBuffer }[]; failed: ReadFile[] }> {
-  const ok: { name: string; bytes: ArrayBuffer }[] = [];
+/**
+ * Files are read here (the File API), then parsed and checked away from the page — a utility
+ * process in the desktop app, a dedicated worker in the browser — with a time limit per file.
+ */
+async function readFiles(files: File[]): Promise<{ ok: { name: string; bytes: Uint8Array<ArrayBuffer> }[]; failed: ReadFile[] }> {
+  const ok: { name: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
   const failed: ReadFile[] = [];
   for (const f of files) {
     try {
-      ok.push({ name: f.name, bytes: await f.arrayBuffer() });
+      ok.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
     } catch (e) {
       failed.push({ name: f.name, result: { ok: false, error: { code: 'import.read', message: { zh: `无法读取文件（${String(e)}）`, en: `Cannot read the file (${String(e)})` } } } });
     }
@@ -70,10 +81,11 @@ export function DistrictPanel() {
     setOutcomes([]);
     try {
       const { ok: bytes, failed } = await readFiles(files);
-      const job = startJob({ op: 'readWorkbooks', files: bytes }, (progress) => setBusy({ what: 'import', progress }));
-      const read = await job.promise;
+      const read = bytes.length > 0 ? await getPlatform().readWorkbooks({ files: bytes }) : ({ ok: true, value: [] } as const);
       if (!read.ok) {
-        setMessage({ tone: 'error', text: t('importFailed', { reason: tr.pick(read.error.message) }) });
+        const message = read.error.message;
+        const cancelled = read.error.code === IMPORT_CANCELLED;
+        setMessage({ tone: cancelled ? 'info' : 'error', say: (tr) => (cancelled ? tr.pick(message) : tr.t('importFailed', { reason: tr.pick(message) })) });
         return;
       }
       const results: ReadFile[] = [...read.value, ...failed];
@@ -83,7 +95,7 @@ export function DistrictPanel() {
         const stored = await storeImportedShifts(db, good, Date.now());
         if (!stored.ok) {
           // Nothing was stored (one transaction): say so, and list the files as not imported.
-          setMessage({ tone: 'error', text: t('importStoreFailed', { reason: tr.pick(stored.error.message) }) });
+          setMessage({ tone: 'error', say: (tr) => tr.t('importStoreFailed', { reason: tr.pick(stored.error.message) }) });
           setOutcomes(results.map((r) => ({ fileName: r.name, kind: 'rejected', message: r.result.ok ? stored.error.message : r.result.error.message })));
           return;
         }
@@ -92,7 +104,7 @@ export function DistrictPanel() {
       const out = classifyImports(results, store);
       setOutcomes(out);
       const rejected = out.filter((o) => o.kind === 'rejected').length;
-      setMessage({ tone: rejected > 0 ? 'error' : 'ok', text: t('importSummary', { n: out.length, ok: out.length - rejected, bad: rejected }) });
+      setMessage({ tone: rejected > 0 ? 'error' : 'ok', say: (tr) => tr.t('importSummary', { n: out.length, ok: out.length - rejected, bad: rejected }) });
     } finally {
       setBusy(null);
       // The same file may be picked again (to see it recognised as a duplicate).
@@ -110,14 +122,17 @@ export function DistrictPanel() {
       );
       const built = await job.promise;
       if (!built.ok) {
-        setMessage({ tone: 'error', text: t('exportFailed', { reason: tr.pick(built.error.message) }) });
+        setMessage({ tone: 'error', say: (tr) => tr.t('exportFailed', { reason: tr.pick(built.error.message) }) });
         return;
       }
       const platform = getPlatform();
       const saved = await platform.saveFile({ suggestedName: built.value.fileName, kind: 'xlsx', data: built.value.bytes });
-      if (!saved.ok) setMessage({ tone: 'error', text: t('exportSaveFailed', { reason: tr.pick(saved.error.message) }) });
-      else if (!saved.value.saved) setMessage({ tone: 'info', text: t('districtSaveCancelled') });
-      else setMessage({ tone: 'ok', text: platform.kind === 'web' ? t('exportDownloaded', { where: saved.value.path }) : t('exportSaved', { where: saved.value.path }) });
+      if (!saved.ok) setMessage({ tone: 'error', say: (tr) => tr.t('districtSaveFailed', { reason: tr.pick(saved.error.message) }) });
+      else if (!saved.value.saved) setMessage({ tone: 'info', say: (tr) => tr.t('districtSaveCancelled') });
+      else {
+        const where = saved.value.path;
+        setMessage({ tone: 'ok', say: (tr) => tr.t(platform.kind === 'web' ? 'districtDownloaded' : 'districtSaved', { where }) });
+      }
     } finally {
       setBusy(null);
     }
@@ -127,7 +142,7 @@ export function DistrictPanel() {
     setConfirmClear(false);
     const r = await clearImportedShifts(db);
     setOutcomes([]);
-    setMessage(r.ok ? { tone: 'info', text: t('districtCleared', { n: r.value }) } : { tone: 'error', text: tr.pick(r.error.message) });
+    setMessage(r.ok ? { tone: 'info', say: (tr) => tr.t('districtCleared', { n: r.value }) } : { tone: 'error', say: (tr) => tr.pick(r.error.message) });
   };
 
   return (
@@ -135,17 +150,29 @@ export function DistrictPanel() {
       <h2 id={`${id}-h`}>{t('districtTitle')}</h2>
       <p className="field-hint">{t('districtHint')}</p>
       <div className="district-actions">
-        <div className="field">
-          <label htmlFor={`${id}-file`}>{t('importHandover')}</label>
+        {/* The browser's own file button speaks the browser's language ("Choose Files" inside a
+            Chinese screen): it stays in the page for the keyboard and screen readers but is drawn
+            as our button, with our words. */}
+        <div className="field file-field">
+          <span id={`${id}-file-label`}>{t('importHandover')}</span>
           <input
             id={`${id}-file`}
             ref={inputRef}
+            className="file-input"
             type="file"
             multiple
+            aria-labelledby={`${id}-file-label`}
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             disabled={busy !== null}
-            onChange={(e) => void importFiles(e.target.files)}
+            onChange={(e) => {
+              void importFiles(e.target.files);
+              // The same file chosen again (after a fix) must fire onChange again.
+              e.target.value = '';
+            }}
           />
+          <label htmlFor={`${id}-file`} className={`button file-button ${busy !== null ? 'disabled' : ''}`}>
+            {t('chooseFiles')}
+          </label>
         </div>
         <button type="button" onClick={() => void exportDistrict()} disabled={busy !== null || !shifts || shifts.length === 0}>
           {t('districtExport')}
@@ -169,13 +196,18 @@ export function DistrictPanel() {
       <div role="status" aria-live="polite" data-testid="district-status" className={`status ${message ? `status-${message.tone === 'error' ? 'error' : 'saved'}` : ''}`}>
         {busy ? (
           <>
-            {busy.what === 'import' ? t('importRunning') : t('districtExporting')}
+            {busy.what === 'import' ? `${t('importRunning')} ${t('importTimeLimit', { s: IMPORT_TIME_LIMIT_MS / 1000 })}` : t('districtExporting')}
             {busy.progress ? ` ${progressText(tr, busy.progress)}` : ''}
           </>
         ) : (
-          (message?.text ?? '')
+          (message ? message.say(tr) : '')
         )}
       </div>
+      {busy?.what === 'import' ? (
+        <button type="button" className="danger" onClick={() => void getPlatform().cancelImport()}>
+          {t('importCancel')}
+        </button>
+      ) : null}
       {outcomes.length > 0 ? (
         <ul className="import-notices" aria-label={t('importResults')} data-testid="import-notices">
           {outcomes.map((o, i) => (
@@ -192,6 +224,7 @@ export function DistrictPanel() {
         <p className="empty">{t('districtEmpty')}</p>
       ) : (
         <div className="table-scroll">
+          {totals.total.provisional > 0 ? <p className="field-hint">{t('districtProvisionalHint')}</p> : null}
           <table className="counts-table" data-testid="district-table">
             <caption>{t('districtCaption', { days: totals.total.days, checkpoints: totals.total.checkpoints, shifts: totals.total.shifts })}</caption>
             <thead>
@@ -199,6 +232,7 @@ export function DistrictPanel() {
                 <th scope="col">{t('date')}</th>
                 <th scope="col">{t('checkpoint')}</th>
                 <th scope="col">{t('shiftsColumn')}</th>
+                <th scope="col">{t('districtProvisionalColumn')}</th>
                 <CountHeaders />
               </tr>
             </thead>
@@ -208,6 +242,9 @@ export function DistrictPanel() {
                   <td>{r.day}</td>
                   <th scope="row">{r.checkpoint}</th>
                   <td className="num">{r.shifts}</td>
+                  <td className="num" data-testid="district-row-provisional">
+                    {r.provisional}
+                  </td>
                   <CountCells counts={r.counts} />
                 </tr>
               ))}
@@ -219,6 +256,9 @@ export function DistrictPanel() {
                 </th>
                 <td className="num" data-testid="district-total-shifts">
                   {totals.total.shifts}
+                </td>
+                <td className="num" data-testid="district-total-provisional">
+                  {totals.total.provisional}
                 </td>
                 <CountCells counts={totals.total.counts} testId="district-total" />
               </tr>

@@ -8,6 +8,7 @@ import { ExportDialog } from '../handover/ExportDialog';
 import { PrintDialog } from '../handover/PrintDialog';
 import { DayView } from './DayView';
 import { DistrictPanel } from './DistrictPanel';
+import { SyncIndicator } from '../sync/SyncIndicator';
 
 type Dialog = { kind: 'none' } | { kind: 'export'; shift: Shift } | { kind: 'print'; shiftId: string };
 
@@ -22,6 +23,7 @@ export function SupervisorScreen({ onBack, onToggleLocale }: { onBack: () => voi
         <h1>
           {t('appTitle')} · {t('supervisorTitle')}
         </h1>
+        <SyncIndicator />
         <nav className="topbar-actions">
           <button type="button" onClick={onBack} autoFocus>
             {t('supervisorBack')}

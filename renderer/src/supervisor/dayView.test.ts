@@ -3,7 +3,7 @@ import { summarizeShift } from '../../../shared/handover/summary';
 import { makeShiftFixture, TZ_CHINA } from '../../../shared/excel/testFixtures';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import { shiftTotals } from '../../../shared/shift/totals';
-import { buildDayView, importedRow, localRow } from './dayView';
+import { buildDayView, countyRow, importedRow, localRow } from './dayView';
 
 function asImported(f: ReturnType<typeof makeShiftFixture>): ImportedShift {
   const s = summarizeShift(f.vehicles, f.persons, f.incidents);
@@ -55,6 +55,20 @@ describe('day view', () => {
     expect(view[0]?.shifts).toHaveLength(1);
     expect(view[0]?.shifts[0]?.source).toBe('local');
     expect(view[0]?.total.vehiclesChecked).toBe(local.counts.vehiclesChecked);
+  });
+
+  it('takes county rows as the second source, the booth’s own shift still counted once from local records', () => {
+    const fromCounty = (f: ReturnType<typeof makeShiftFixture>, vehiclesChecked?: number) => {
+      const imp = asImported(f);
+      return countyRow({ checkpoint: imp.checkpoint, shiftId: imp.shiftId, shiftName: imp.shiftName, leadName: imp.leadName, receivingLead: imp.receivingLead, openedAt: imp.openedAt, closedAt: imp.closedAt, counts: { ...imp.summary, ...(vehiclesChecked === undefined ? {} : { vehiclesChecked }) }, hourly: imp.hourly });
+    };
+    const local = localRow(a.shift, shiftTotals(a.vehicles, a.persons, a.incidents, TZ_CHINA));
+    const view = buildDayView([local], [fromCounty(a, 999), fromCounty(b)]);
+    expect(view.flatMap((c) => c.shifts.map((s) => [s.checkpoint, s.source]))).toEqual(
+      expect.arrayContaining([['南江南卡点', 'local'], ['黄许卡点', 'county']]),
+    );
+    expect(view.find((c) => c.checkpoint === '南江南卡点')?.total.vehiclesChecked).toBe(local.counts.vehiclesChecked);
+    expect(view.find((c) => c.checkpoint === '黄许卡点')?.total.vehiclesChecked).toBe(summarizeShift(b.vehicles, b.persons, b.incidents).vehiclesChecked);
   });
 
   it('is empty for a day without shifts', () => {

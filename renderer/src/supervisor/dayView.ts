@@ -6,11 +6,12 @@ import { sumHourly, sumSummaries, type HourCount, type ShiftCounts } from '../..
 import { shiftKey } from '../../../shared/excel/district';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import type { Shift } from '../../../shared/model';
+import type { CountyShiftRow } from '../../../shared/sync/batch';
 import { countsOnly, type ShiftTotals } from '../../../shared/shift/totals';
 
 export interface DayShiftRow {
   key: string;
-  source: 'local' | 'imported';
+  source: 'local' | 'imported' | 'county';
   shiftId: string;
   checkpoint: string;
   shiftName: string;
@@ -62,6 +63,24 @@ export function importedRow(s: ImportedShift): DayShiftRow {
   };
 }
 
+/** A shift as the county database reports it (sync configured): the same row, another source. */
+export function countyRow(s: CountyShiftRow): DayShiftRow {
+  return {
+    key: shiftKey(s),
+    source: 'county',
+    shiftId: s.shiftId,
+    checkpoint: s.checkpoint,
+    shiftName: s.shiftName,
+    leadName: s.leadName,
+    receivingLead: s.receivingLead,
+    openedAt: s.openedAt,
+    closedAt: s.closedAt,
+    counts: countsOnly(s.counts),
+    hourly: s.hourly,
+  };
+}
+
+/** `imported`: rows from imported workbooks, or from the county database when sync is set up. */
 export function buildDayView(local: readonly DayShiftRow[], imported: readonly DayShiftRow[]): CheckpointDay[] {
   const rows = new Map<string, DayShiftRow>();
   for (const r of imported) rows.set(r.key, r);

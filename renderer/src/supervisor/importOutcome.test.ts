@@ -42,7 +42,7 @@ describe('classifyImports', () => {
       { name: 'older.xlsx', result: ok(older) },
       { name: 'junk.xlsx', result: fail<ImportedShift>('import.notExcel', '坏了', 'broken') },
     ];
-    const out = classifyImports(files, { merge, existing: [stored, storedOld, storedNewer], written: 2 });
+    const out = classifyImports(files, { merge, existing: [stored, storedOld, storedNewer], written: 2, rejected: [], pinned: [] });
     expect(out.map((o) => [o.fileName, o.kind])).toEqual([
       ['dup.xlsx', 'duplicate'],
       ['fresh.xlsx', 'added'],

@@ -7,7 +7,7 @@ import type { Bilingual, Result } from '../../../shared/result';
 import type { StoreImportResult } from '../db';
 
 export type FileOutcome =
-  | { fileName: string; kind: 'added' | 'replaced' | 'duplicate' | 'superseded'; shift: ImportedShift }
+  | { fileName: string; kind: 'added' | 'replaced' | 'duplicate' | 'superseded'; shift: ImportedShift; pinned?: boolean }
   | { fileName: string; kind: 'rejected'; message: Bilingual };
 
 export interface ReadFile {
@@ -21,11 +21,14 @@ export function classifyImports(files: readonly ReadFile[], store: StoreImportRe
     if (!f.result.ok) return { fileName: f.name, kind: 'rejected', message: f.result.error.message };
     const s = f.result.value;
     if (!store) return { fileName: f.name, kind: 'rejected', message: { zh: '未保存', en: 'Not stored' } };
+    const refused = store.rejected.find((r) => r.shift === s);
+    if (refused) return { fileName: f.name, kind: 'rejected', message: refused.message };
     const { merge } = store;
+    const pinned = store.pinned.includes(s);
     if (merge.duplicates.includes(s)) return { fileName: f.name, kind: 'duplicate', shift: s };
     if (merge.replaced.includes(s)) return { fileName: f.name, kind: 'superseded', shift: s };
     const key = shiftKey(s);
     const replacedOne = merge.replaced.some((r) => r !== s && shiftKey(r) === key);
-    return { fileName: f.name, kind: replacedOne ? 'replaced' : 'added', shift: s };
+    return { fileName: f.name, kind: replacedOne ? 'replaced' : 'added', shift: s, ...(pinned ? { pinned } : {}) };
   });
 }

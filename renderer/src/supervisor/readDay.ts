@@ -1,11 +1,12 @@
 // What the day view reads for one date, in one read transaction: the date's shifts, each closed
 // shift's stored totals (one row per shift, schema v7) and, for a shift still open, totals
-// computed from its records (one shift, bounded); plus the imported shifts of the date.
+// computed from its records (one shift, bounded); plus the other stations' shifts of the date:
+// the county database's rows when sync is set up (`remote`), the imported workbooks otherwise.
 // The bench times this very function.
 import type { Shift } from '../../../shared/model';
 import type { CheckpointDB } from '../db';
 import { computeShiftSummary, importedShiftsOfDay, listShiftsByDay, shiftSummariesOf } from '../db';
-import { buildDayView, importedRow, localRow, type CheckpointDay } from './dayView';
+import { buildDayView, importedRow, localRow, type CheckpointDay, type DayShiftRow } from './dayView';
 
 export interface DayRead {
   view: CheckpointDay[];
@@ -14,7 +15,7 @@ export interface DayRead {
   computed: number;
 }
 
-export async function readDay(db: CheckpointDB, day: string, now: number): Promise<DayRead> {
+export async function readDay(db: CheckpointDB, day: string, now: number, remote: readonly DayShiftRow[] | null = null): Promise<DayRead> {
   return db.transaction('r', [db.shifts, db.shiftSummaries, db.vehicles, db.persons, db.incidents, db.importedShifts], async () => {
     const shifts = await listShiftsByDay(db, day);
     const stored = await shiftSummariesOf(db, shifts.map((s) => s.id));
@@ -28,7 +29,7 @@ export async function readDay(db: CheckpointDB, day: string, now: number): Promi
       }
       local.push(localRow(s, totals));
     }
-    const imported = (await importedShiftsOfDay(db, day)).map(importedRow);
+    const imported = remote ?? (await importedShiftsOfDay(db, day)).map(importedRow);
     return { view: buildDayView(local, imported), shifts: new Map(shifts.map((s) => [s.id, s])), computed };
   });
 }

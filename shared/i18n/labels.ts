@@ -1,8 +1,9 @@
-// The Chinese (and English) words for every coded value the booth records. The workbook is
-// written with the Chinese labels — the sheets are read by Chinese staff and health offices —
-// and the importer reads those same words back, so this table is the single spelling of each.
-// The UI reuses it so a screen and the printed sheet never disagree.
+// The Chinese (and English) words for every coded value the booth records — the ONE spelling of
+// each, used by the screens (through the translator's `label`), the printed handover and the
+// workbook. The workbook is written with the Chinese labels and the importer reads those same
+// words back, so a zh label changes only together with an importer that still reads the old one.
 import type { Bilingual } from '../result';
+import type { Locale } from '../model';
 import type {
   Direction,
   DocType,
@@ -102,10 +103,9 @@ export const LABELS = {
     night: b('夜班', 'Night shift'),
   } satisfies Record<'day' | 'night', Bilingual>,
   keyAreaReason: {
-    plate: b('车牌', 'Plate'),
-    origin: b('来自', 'Origin'),
-    route: b('途经', 'Route'),
-    destination: b('目的地', 'Destination'),
+    plate: b('车牌', 'plate'),
+    origin: b('来自', 'from'),
+    route: b('途经', 'via'),
   } satisfies Record<string, Bilingual>,
   counts: {
     vehiclesChecked: b('检查车辆', 'Vehicles checked'),
@@ -120,7 +120,7 @@ export const LABELS = {
     peopleTurnedBack: b('劝返人员', 'People turned back'),
     incidents: b('事件', 'Incidents'),
     watchlistHits: b('布控命中', 'Watchlist hits'),
-    amendmentsAfterClose: b('关班后更正', 'Corrections after close'),
+    amendmentsAfterClose: b('交班后更正', 'Corrections after handover'),
   } satisfies Record<keyof ShiftCounts, Bilingual>,
   yes: b('是', 'Yes'),
   no: b('否', 'No'),
@@ -128,12 +128,12 @@ export const LABELS = {
 } as const;
 
 /** 'day' → 白班, 'night' → 夜班, anything else as the lead typed it. */
-export function shiftNameLabel(shiftName: string, locale: 'zh' | 'en' = 'zh'): string {
+export function shiftNameLabel(shiftName: string, locale: Locale = 'zh'): string {
   if (shiftName === 'day' || shiftName === 'night') return LABELS.shiftName[shiftName][locale];
   return shiftName;
 }
 
-export function yesNo(value: boolean, locale: 'zh' | 'en' = 'zh'): string {
+export function yesNo(value: boolean, locale: Locale = 'zh'): string {
   return value ? LABELS.yes[locale] : LABELS.no[locale];
 }
 
@@ -143,36 +143,82 @@ export function keyForZh<K extends string>(table: Readonly<Record<K, Bilingual>>
   return undefined;
 }
 
-/** Record fields by name, as an amendment's changes are shown in reports and workbooks. */
-export const FIELD_LABELS: Readonly<Record<string, string>> = {
-  plate: '车牌号',
-  vehicleType: '车辆类型',
-  direction: '方向',
-  origin: '来自何地',
-  departedAt: '出发时间',
-  route: '途经',
-  destination: '目的地',
-  purpose: '事由',
-  localContact: '本地联系人',
-  keyArea: '重点地区',
-  keyAreaReasons: '重点地区依据',
-  inspected: '全面查验',
-  disinfected: '消毒',
-  disposition: '处置',
-  remarks: '备注',
-  personCount: '乘员人数',
-  maxTemp: '最高体温',
-  anyFever: '有发热',
-  kind: '类型',
-  description: '经过',
-  name: '姓名',
-  docType: '证件类型',
-  docNumber: '证件号码',
-  phone: '联系电话',
-  role: '身份',
-  symptoms: '症状',
-  first: '初测体温',
-  recheck: '复测体温',
-  feverFirst: '初测发热',
-  feverConfirmed: '复测发热',
+/** The tables a screen picks an enum's words from (`tr.label('vehicleType', v)`). */
+export type EnumTable =
+  | 'vehicleType'
+  | 'direction'
+  | 'plateKind'
+  | 'vehicleDisposition'
+  | 'personDisposition'
+  | 'role'
+  | 'docType'
+  | 'symptom'
+  | 'method'
+  | 'staffUnit'
+  | 'incidentKind';
+
+export type EnumKey<T extends EnumTable> = keyof (typeof LABELS)[T] & string;
+
+/** An enum value's word; an unknown value (old data, a newer version's file) is shown as stored. */
+export function enumLabel<T extends EnumTable>(table: T, key: EnumKey<T>, locale: Locale): string {
+  const entry = (LABELS[table] as Record<string, Bilingual | undefined>)[key];
+  return entry ? entry[locale] : key;
+}
+
+/**
+ * A key-area reason as stored ('origin:武汉') in words: '来自 武汉' / 'from 武汉'. The one
+ * formatter for the form, the record dialog, the printed handover and the workbook.
+ */
+export function formatKeyAreaReason(reason: string, locale: Locale): string {
+  const i = reason.indexOf(':');
+  if (i <= 0) return reason;
+  const entry = (LABELS.keyAreaReason as Record<string, Bilingual | undefined>)[reason.slice(0, i)];
+  return entry ? `${entry[locale]} ${reason.slice(i + 1)}` : reason;
+}
+
+export function formatKeyAreaReasons(reasons: readonly string[], locale: Locale): string {
+  return reasons.map((r) => formatKeyAreaReason(r, locale)).join(LIST_SEPARATOR[locale]);
+}
+
+/** How a list of words is joined in each language. */
+export const LIST_SEPARATOR: Readonly<Record<Locale, string>> = { zh: '、', en: ', ' };
+
+/**
+ * Record fields by name, as an amendment's changes name them (shared/registration/amendText.ts).
+ * Person fields are the same words prefixed with the person (人员2 证件号码).
+ */
+export const FIELD_LABELS: Readonly<Record<string, Bilingual>> = {
+  plate: b('车牌号', 'Plate'),
+  plateConfirmed: b('车牌格式已确认', 'Plate format confirmed'),
+  vehicleType: b('车辆类型', 'Vehicle type'),
+  direction: b('方向', 'Direction'),
+  origin: b('来自何地', 'Coming from'),
+  departedAt: b('出发时间', 'Departed at'),
+  route: b('途经', 'Route'),
+  destination: b('去往何地', 'Going to'),
+  purpose: b('事由', 'Purpose'),
+  localContact: b('本地联系人', 'Local contact'),
+  keyArea: b('重点地区', 'Key area'),
+  keyAreaReasons: b('重点地区依据', 'Key area because'),
+  inspected: b('全面查验', 'Fully inspected'),
+  disinfected: b('消毒', 'Disinfected'),
+  disposition: b('处置', 'Disposition'),
+  remarks: b('备注', 'Remarks'),
+  personCount: b('乘员人数', 'Occupants'),
+  maxTemp: b('最高体温', 'Highest temperature'),
+  anyFever: b('有发热', 'Any fever'),
+  kind: b('类型', 'Kind'),
+  description: b('经过', 'What happened'),
+  name: b('姓名', 'Name'),
+  docType: b('证件类型', 'Document type'),
+  docNumber: b('证件号码', 'Document number'),
+  phone: b('联系电话', 'Phone'),
+  role: b('身份', 'Role'),
+  symptoms: b('症状', 'Symptoms'),
+  first: b('初测体温', 'First reading'),
+  recheck: b('复测体温', 'Recheck'),
+  feverFirst: b('初测发热', 'Fever at first reading'),
+  feverConfirmed: b('复测发热', 'Fever after recheck'),
+  person: b('人员', 'Person'),
+  empty: b('（空）', '(empty)'),
 };

@@ -1,0 +1,167 @@
+// The booth's outbox for county sync: everything created or changed since the last batch the
+// county acknowledged, read from indexes with a cursor — no copy of the records, no extra write
+// on the save path (a save never waits for sync). Vehicles (with their occupants) come from the
+// `updatedAt` index; shifts and incidents, a handful a day, from their day indexes.
+import Dexie from 'dexie';
+import type { Bilingual } from '../../../shared/result';
+import type { RefusedRecord, SyncBatch } from '../../../shared/sync/batch';
+import { SYNC_LIMITS } from '../../../shared/sync/limits';
+import type { CheckpointDB, SyncRefusedRow } from './db';
+import { newId } from './ids';
+
+export interface SyncCursor {
+  /** Vehicles with updatedAt ≥ this are not yet acknowledged … */
+  updatedAt: number;
+  /** … except these, acknowledged at exactly `updatedAt` (several rows can share a millisecond). */
+  idsAtUpdatedAt: string[];
+  /** Shifts and incidents of this day and later are (re)sent; null: from the first shift. */
+  dayFrom: string | null;
+}
+
+export interface SyncState {
+  cursor: SyncCursor;
+  lastSyncAt: number | null;
+  lastAttemptAt: number | null;
+  /** Why the last attempt failed (server unreachable, wrong password …); null after a success. */
+  lastError: Bilingual | null;
+}
+
+const STATE_KEY = 'sync.state';
+export const INITIAL_SYNC_STATE: SyncState = { cursor: { updatedAt: 0, idsAtUpdatedAt: [], dayFrom: null }, lastSyncAt: null, lastAttemptAt: null, lastError: null };
+
+export async function readSyncState(db: CheckpointDB): Promise<SyncState> {
+  const row = await db.settings.get(STATE_KEY);
+  const v = row?.value as SyncState | undefined;
+  return v && typeof v === 'object' && v.cursor ? v : structuredClone(INITIAL_SYNC_STATE);
+}
+
+const DAY_MS = 86_400_000;
+function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+/** Days of shifts and incidents sent per batch. */
+const DAY_WINDOW = 7;
+/** A shift closed or an incident corrected up to a day late is still sent again. */
+const DAY_OVERLAP = 1;
+
+export interface OutboxBatch {
+  batch: SyncBatch;
+  /** The cursor to store once the county acknowledged this batch. */
+  next: SyncCursor;
+  /** More is waiting after this batch. */
+  more: boolean;
+}
+
+export interface OutboxOptions {
+  checkpoint: string;
+  today: string;
+  maxVehicles?: number;
+}
+
+/**
+ * The next batch after `cursor`, or null when nothing is waiting. Bounded: at most
+ * `maxVehicles` vehicles (with their persons) and DAY_WINDOW days of shifts and incidents.
+ */
+export async function nextOutboxBatch(db: CheckpointDB, cursor: SyncCursor, opts: OutboxOptions): Promise<OutboxBatch | null> {
+  const max = Math.min(opts.maxVehicles ?? SYNC_LIMITS.vehicles, SYNC_LIMITS.vehicles);
+  return db.transaction('r', [db.vehicles, db.persons, db.shifts, db.incidents], async () => {
+    const skip = new Set(cursor.idsAtUpdatedAt);
+    // updatedAt index, from the cursor on; the limit covers the acknowledged rows at the cursor.
+    const candidates = await db.vehicles.where('updatedAt').aboveOrEqual(cursor.updatedAt).limit(max + skip.size + 1).toArray();
+    const fresh = candidates.filter((v) => !(v.updatedAt === cursor.updatedAt && skip.has(v.id)));
+    const vehicles = fresh.slice(0, max);
+    const moreVehicles = fresh.length > max;
+    // Occupants of exactly these vehicles: one vehicleId index lookup each (anyOf's skip-scan
+    // is slower than separate small ranges on fake-indexeddb and no faster on Chromium's).
+    const persons = (await Promise.all(vehicles.map((v) => db.persons.where('vehicleId').equals(v.id).toArray()))).flat();
+
+    // Shifts and incidents, a window of days at a time (day / [day+at] indexes, bounded by the window).
+    let dayFrom = cursor.dayFrom;
+    if (dayFrom === null) dayFrom = (await db.shifts.orderBy('openedAt').first())?.day ?? opts.today;
+    const dayTo = addDays(dayFrom, DAY_WINDOW);
+    const shifts = await db.shifts.where('day').between(dayFrom, dayTo, true, false).limit(SYNC_LIMITS.shifts).toArray();
+    const incidents = await db.incidents.where('[day+at]').between([dayFrom, Dexie.minKey], [dayTo, Dexie.minKey], true, false).limit(SYNC_LIMITS.incidents).toArray();
+    const moreDays = dayTo <= opts.today;
+
+    if (vehicles.length === 0 && shifts.length === 0 && incidents.length === 0 && !moreDays) {
+      // Nothing new; still move dayFrom up so old days are not re-read forever.
+      return null;
+    }
+    const last = vehicles[vehicles.length - 1];
+    const next: SyncCursor = {
+      updatedAt: last ? last.updatedAt : cursor.updatedAt,
+      idsAtUpdatedAt: last
+        ? [...(last.updatedAt === cursor.updatedAt ? cursor.idsAtUpdatedAt : []), ...vehicles.filter((v) => v.updatedAt === last.updatedAt).map((v) => v.id)]
+        : cursor.idsAtUpdatedAt,
+      // Keep re-sending the last day or so: a shift closes and incidents are corrected after the fact.
+      dayFrom: moreDays ? dayTo : addDays(opts.today, -DAY_OVERLAP) < dayFrom ? dayFrom : addDays(opts.today, -DAY_OVERLAP),
+    };
+    const batch: SyncBatch = { batchId: newId(), checkpoint: opts.checkpoint, shifts, vehicles, persons, incidents };
+    return { batch, next, more: moreVehicles || moreDays };
+  });
+}
+
+/** Store the acknowledged cursor and the refused records in one transaction. */
+export async function acknowledgeBatch(db: CheckpointDB, next: SyncCursor, batch: SyncBatch, refused: readonly RefusedRecord[], at: number): Promise<void> {
+  const refusedKeys = new Set(refused.map((r) => `${r.kind}:${r.id}`));
+  // A record refused earlier and accepted now (sent again after a correction) leaves the list.
+  const accepted = [
+    ...batch.shifts.map((r) => `shift:${r.id}`),
+    ...batch.vehicles.map((r) => `vehicle:${r.id}`),
+    ...batch.persons.map((r) => `person:${r.id}`),
+    ...batch.incidents.map((r) => `incident:${r.id}`),
+  ].filter((k) => !refusedKeys.has(k));
+  await db.transaction('rw', [db.settings, db.syncRefused], async () => {
+    const state = await readSyncState(db);
+    await db.settings.put({ key: STATE_KEY, value: { ...state, cursor: next, lastSyncAt: at, lastAttemptAt: at, lastError: null } satisfies SyncState });
+    if (accepted.length) await db.syncRefused.bulkDelete(accepted);
+    if (refused.length) {
+      await db.syncRefused.bulkPut(refused.map((r): SyncRefusedRow => ({ ...r, key: `${r.kind}:${r.id}`, at, batchId: batch.batchId })));
+    }
+  });
+}
+
+/** A failed attempt: the cursor stays, so the same records are sent again next time. */
+export async function recordSyncFailure(db: CheckpointDB, error: Bilingual, at: number): Promise<void> {
+  await db.transaction('rw', [db.settings], async () => {
+    const state = await readSyncState(db);
+    await db.settings.put({ key: STATE_KEY, value: { ...state, lastAttemptAt: at, lastError: error } satisfies SyncState });
+  });
+}
+
+/** Vehicles changed since the acknowledged cursor (updatedAt index range; a week offline ≈ 20k keys). */
+export async function countWaiting(db: CheckpointDB, cursor: SyncCursor): Promise<number> {
+  const n = await db.vehicles.where('updatedAt').aboveOrEqual(cursor.updatedAt).count();
+  return Math.max(0, n - cursor.idsAtUpdatedAt.length);
+}
+
+/** The refused records, newest first (at index, limited). */
+export function listRefused(db: CheckpointDB, limit = 200): Promise<SyncRefusedRow[]> {
+  return db.syncRefused.orderBy('at').reverse().limit(limit).toArray();
+}
+
+export function countRefused(db: CheckpointDB): Promise<number> {
+  return db.syncRefused.count();
+}
+
+/** Apply what the county sends down: key areas and fever line only, never records. */
+export async function applyCountyDown(db: CheckpointDB, down: { keyAreas: { name: string; from: string; plateProvince?: string; to?: string; note?: string }[]; feverLine: number | null }): Promise<boolean> {
+  return db.transaction('rw', [db.settings], async () => {
+    let changed = false;
+    if (down.keyAreas.length > 0) {
+      const cur = await db.settings.get('keyAreas');
+      if (JSON.stringify(cur?.value) !== JSON.stringify(down.keyAreas)) {
+        await db.settings.put({ key: 'keyAreas', value: down.keyAreas });
+        changed = true;
+      }
+    }
+    if (down.feverLine !== null) {
+      const cur = await db.settings.get('feverLine');
+      if (cur?.value !== down.feverLine) {
+        await db.settings.put({ key: 'feverLine', value: down.feverLine });
+        changed = true;
+      }
+    }
+    return changed;
+  });
+}

@@ -1,0 +1,102 @@
+// Runs county sync in the background and tells the top bar how it stands. A run reads the
+// outbox in short, bounded transactions and hands batches to main; saves never wait for it.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Bilingual } from '../../../shared/result';
+import type { SyncStatus } from '../../../shared/sync/batch';
+import { countRefused, countWaiting, readSyncState } from '../db/outbox';
+import { useDb } from '../runtime/dbContext';
+import { getPlatform } from '../platform/platform';
+import { syncOnce, type SyncRunResult, type SyncTransport } from './engine';
+
+/** How often a configured booth tries; a catch-up sends this many batches per run, then yields. */
+const INTERVAL_MS = 60_000;
+const BATCHES_PER_RUN = 20;
+
+export interface SyncView {
+  status: SyncStatus | null;
+  lastSyncAt: number | null;
+  lastError: Bilingual | null;
+  waiting: number;
+  refused: number;
+  /** null until the first attempt. */
+  reachable: boolean | null;
+  running: boolean;
+  lastRun: SyncRunResult | null;
+  syncNow(): Promise<void>;
+  setStatus(s: SyncStatus): void;
+}
+
+const SyncCtx = createContext<SyncView | null>(null);
+
+export function useSync(): SyncView | null {
+  return useContext(SyncCtx);
+}
+
+export function SyncProvider({ children }: { children: ReactNode }) {
+  const db = useDb();
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [running, setRunning] = useState(false);
+  const [reachable, setReachable] = useState<boolean | null>(null);
+  const [lastRun, setLastRun] = useState<SyncRunResult | null>(null);
+  const busy = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    void getPlatform()
+      .syncStatus()
+      .then((r) => {
+        if (live && r.ok) setStatus(r.value);
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const counts = useLiveQuery(async () => {
+    const state = await readSyncState(db);
+    return { state, waiting: await countWaiting(db, state.cursor), refused: await countRefused(db) };
+  }, [db]);
+
+  const checkpoint = status?.configured && status.setup ? status.setup.checkpoint : null;
+  const syncNow = useCallback(async () => {
+    // A supervisor's account (no checkpoint) only reads the county.
+    if (busy.current || checkpoint === null || checkpoint === '') return;
+    busy.current = true;
+    setRunning(true);
+    const platform = getPlatform();
+    const transport: SyncTransport = { push: (b) => platform.syncPush(b), pull: () => platform.syncPull() };
+    try {
+      const r = await syncOnce(db, transport, { checkpoint, maxBatches: BATCHES_PER_RUN });
+      setLastRun(r);
+      setReachable(r.error === null || r.batches > 0);
+    } finally {
+      busy.current = false;
+      setRunning(false);
+    }
+  }, [db, checkpoint]);
+
+  useEffect(() => {
+    if (checkpoint === null || checkpoint === '') return;
+    void syncNow();
+    const timer = setInterval(() => void syncNow(), INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, [checkpoint, syncNow]);
+
+  const value = useMemo<SyncView>(
+    () => ({
+      status,
+      lastSyncAt: counts?.state.lastSyncAt ?? null,
+      lastError: counts?.state.lastError ?? null,
+      waiting: counts?.waiting ?? 0,
+      refused: counts?.refused ?? 0,
+      reachable,
+      running,
+      lastRun,
+      syncNow,
+      setStatus,
+    }),
+    [status, counts, reachable, running, lastRun, syncNow],
+  );
+  return <SyncCtx.Provider value={value}>{children}</SyncCtx.Provider>;
+}

@@ -1,0 +1,75 @@
+// One sync run: push the outbox batch by batch, each acknowledged before the next is read, then
+// pull the county's settings. A failed push leaves the cursor where it was, so the same records
+// go again next time (the county stores each once). Runs beside the booth's work: it only reads
+// records in short bounded transactions and never holds a lock a save waits for.
+import { fail, type Bilingual, type Result } from '../../../shared/result';
+import type { CountyDown, PushOutcome, SyncBatch } from '../../../shared/sync/batch';
+import { acknowledgeBatch, applyCountyDown, nextOutboxBatch, readSyncState, recordSyncFailure } from '../db/outbox';
+import { dayKey, type CheckpointDB } from '../db';
+
+export interface SyncTransport {
+  push(batch: SyncBatch): Promise<Result<PushOutcome>>;
+  pull(): Promise<Result<CountyDown>>;
+}
+
+export interface SyncRunOptions {
+  checkpoint: string;
+  now?: () => number;
+  maxVehicles?: number;
+  /** Stop after this many batches (the next run continues); a catch-up yields between runs. */
+  maxBatches?: number;
+}
+
+export interface SyncRunResult {
+  batches: number;
+  stored: number;
+  duplicates: number;
+  refused: number;
+  /** Nothing left to send. */
+  done: boolean;
+  error: Bilingual | null;
+  settingsChanged: boolean;
+}
+
+export async function syncOnce(db: CheckpointDB, transport: SyncTransport, opts: SyncRunOptions): Promise<SyncRunResult> {
+  const now = opts.now ?? Date.now;
+  const out: SyncRunResult = { batches: 0, stored: 0, duplicates: 0, refused: 0, done: false, error: null, settingsChanged: false };
+  const maxBatches = opts.maxBatches ?? Number.POSITIVE_INFINITY;
+  while (out.batches < maxBatches) {
+    const state = await readSyncState(db);
+    const next = await nextOutboxBatch(db, state.cursor, { checkpoint: opts.checkpoint, today: dayKey(now()), ...(opts.maxVehicles ? { maxVehicles: opts.maxVehicles } : {}) });
+    if (!next) {
+      out.done = true;
+      break;
+    }
+    let r: Result<PushOutcome>;
+    try {
+      r = await transport.push(next.batch);
+    } catch (e) {
+      r = fail('sync.failed', `同步失败：${String(e)}`, `Sync failed: ${String(e)}`);
+    }
+    if (!r.ok) {
+      out.error = r.error.message;
+      await recordSyncFailure(db, r.error.message, now());
+      return out;
+    }
+    await acknowledgeBatch(db, next.next, next.batch, r.value.refused, now());
+    out.batches++;
+    out.stored += r.value.stored;
+    out.duplicates += r.value.duplicates;
+    out.refused += r.value.refused.length;
+    if (!next.more) {
+      out.done = true;
+      break;
+    }
+  }
+  if (out.done) {
+    const down = await transport.pull();
+    if (down.ok) out.settingsChanged = await applyCountyDown(db, down.value);
+    else {
+      out.error = down.error.message;
+      await recordSyncFailure(db, down.error.message, now());
+    }
+  }
+  return out;
+}

@@ -1,0 +1,9 @@
+// Bounds of one sync batch, apart from the zod schemas so the renderer can read them without
+// loading zod (whose eval probe the production CSP reports).
+export const SYNC_LIMITS = {
+  vehicles: 500,
+  /** Persons travel with their vehicle; a bus may carry 60. */
+  persons: 500 * 60,
+  shifts: 200,
+  incidents: 2000,
+} as const;

@@ -1,0 +1,84 @@
+// A real PostgreSQL for the sync tests: a throw-away cluster (initdb + pg_ctl in a temp folder
+// on a free port), migrated, with booth and supervisor roles; plus booths whose IndexedDB is
+// fake-indexeddb and whose main-process side is the real sync service.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { startCluster, type Cluster } from '../../scripts/county/cluster.mjs';
+import { addBooth, addSupervisor, migrate } from '../../scripts/county/migrate.mjs';
+import { createConfigStore, type Encryptor } from '../../electron/main/sync/configStore';
+import { createSyncService, type SyncService } from '../../electron/main/sync/service';
+import { syncBatchSchema, type SyncSetup } from '../../shared/sync/batch';
+import { fail } from '../../shared/result';
+import type { SyncTransport } from '../../renderer/src/sync/engine';
+
+/** Stands in for Electron's safeStorage: reversible, and visibly not plain text. */
+export const fakeEncryptor: Encryptor = {
+  isEncryptionAvailable: () => true,
+  encryptString: (s) => Buffer.from(`enc:${Buffer.from(s, 'utf8').toString('base64')}`, 'utf8').reverse(),
+  decryptString: (b) => Buffer.from(Buffer.from(b).reverse().toString('utf8').slice(4), 'base64').toString('utf8'),
+};
+
+export interface County {
+  cluster: Cluster;
+  port: number;
+  admin: pg.Client;
+  stop(): Promise<void>;
+  connectAs(role: string, password: string): Promise<pg.Client>;
+}
+
+export async function startCounty(booths: { checkpoint: string; role: string; password: string }[], opts: { migrateTarget?: number } = {}): Promise<County> {
+  const cluster = await startCluster();
+  const admin = new pg.Client({ connectionString: cluster.superUrl });
+  await admin.connect();
+  await admin.query('CREATE DATABASE county');
+  await admin.end();
+  const countyAdmin = new pg.Client({ connectionString: cluster.superUrl.replace(/\/postgres$/, '/county') });
+  await countyAdmin.connect();
+  await migrate(countyAdmin, opts.migrateTarget ? { target: opts.migrateTarget } : {});
+  for (const b of booths) await addBooth(countyAdmin, b);
+  await addSupervisor(countyAdmin, { role: 'supervisor_1', password: 'sup-pw' });
+  const open: pg.Client[] = [];
+  return {
+    cluster,
+    port: cluster.port,
+    admin: countyAdmin,
+    async connectAs(role, password) {
+      const c = new pg.Client({ host: '127.0.0.1', port: cluster.port, database: 'county', user: role, password });
+      await c.connect();
+      open.push(c);
+      return c;
+    },
+    async stop() {
+      for (const c of open) await c.end().catch(() => undefined);
+      await countyAdmin.end().catch(() => undefined);
+      cluster.stop();
+    },
+  };
+}
+
+export interface BoothSide {
+  service: SyncService;
+  transport: SyncTransport;
+  dir: string;
+  cleanup(): void;
+}
+
+/** The booth's main-process side, configured as a county administrator would. */
+export async function boothSide(county: County, setup: Omit<SyncSetup, 'host' | 'port' | 'database' | 'tls'> & Partial<SyncSetup>, password: string, onConnect?: (c: pg.Client) => void): Promise<BoothSide> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'booth-sync-'));
+  const service = createSyncService({ store: createConfigStore(path.join(dir, 'sync.json'), fakeEncryptor), ...(onConnect ? { onConnect } : {}) });
+  const r = await service.configure({ setup: { host: '127.0.0.1', port: county.port, database: 'county', tls: 'off', ...setup }, password });
+  if (!r.ok) throw new Error(`configure failed: ${r.error.message.en}`);
+  // The same validation the IPC layer applies before main sees a batch.
+  const transport: SyncTransport = {
+    push: async (batch) => {
+      const parsed = syncBatchSchema.safeParse(batch);
+      if (!parsed.success) return fail('ipc.invalid', '无效', `invalid batch: ${parsed.error.issues[0]?.message}`);
+      return service.push(parsed.data);
+    },
+    pull: () => service.pull(),
+  };
+  return { service, transport, dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}

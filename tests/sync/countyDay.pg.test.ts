@@ -1,0 +1,62 @@
+// The supervisor's county day view counts exactly what the booth's own handover summary counts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncOnce } from '../../renderer/src/sync/engine';
+import { incidentsOfShift, personsOfShift, vehiclesOfShift } from '../../renderer/src/db';
+import { hourlyCounts, summarizeShift, COUNT_KEYS } from '../../shared/handover/summary';
+import { countyDay } from '../../electron/main/sync/countyDay';
+import { boothSide, startCounty, type BoothSide, type County } from './county.testkit';
+import { amend, incident, openBooth, register, voidOne, type Booth } from './booth.testkit';
+
+const A = { checkpoint: '南江南高速出口卡点', role: 'booth_a', password: 'pw-a' };
+const B = { checkpoint: '成绵高速黄许出口卡点', role: 'booth_b', password: 'pw-b' };
+let county: County;
+let sides: BoothSide[] = [];
+let booths: Booth[] = [];
+const TZ = -new Date().getTimezoneOffset();
+
+beforeAll(async () => {
+  county = await startCounty([A, B]);
+  const t = Date.now() - 7200_000;
+  for (const x of [A, B]) {
+    const side = await boothSide(county, { role: x.role, checkpoint: x.checkpoint }, x.password);
+    const booth = await openBooth(x.checkpoint, t - 1000);
+    await register(booth, 120, t);
+    await amend(booth, booth.vehicles[2]!, '绵阳', t + 5000);
+    await voidOne(booth, booth.vehicles[4]!, t + 6000);
+    await incident(booth, t + 7000);
+    await incident(booth, t + 8000, true);
+    expect((await syncOnce(booth.db, side.transport, { checkpoint: x.checkpoint })).error).toBeNull();
+    sides.push(side);
+    booths.push(booth);
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await county?.stop();
+  for (const s of sides) s.cleanup();
+  sides = [];
+  booths = [];
+});
+
+describe('county day view', () => {
+  it('equals summarizeShift and hourlyCounts of each booth’s own records', async () => {
+    const sup = await county.connectAs('supervisor_1', 'sup-pw');
+    const day = booths[0]!.shift.day;
+    const view = await countyDay(sup, { day, tzOffsetMinutes: TZ });
+    expect(view.shifts.map((s) => s.checkpoint).sort()).toEqual([A.checkpoint, B.checkpoint].sort());
+    for (const booth of booths) {
+      const [v, p, i] = await Promise.all([vehiclesOfShift(booth.db, booth.shift.id), personsOfShift(booth.db, booth.shift.id), incidentsOfShift(booth.db, booth.shift.id)]);
+      const own = summarizeShift(v, p, i);
+      const row = view.shifts.find((s) => s.shiftId === booth.shift.id)!;
+      for (const k of COUNT_KEYS) expect([k, row.counts[k]]).toEqual([k, own[k]]);
+      expect(row.hourly).toEqual(hourlyCounts(v, p, TZ));
+      expect(row.counts.vehiclesChecked).toBe(119);
+    }
+  });
+
+  it('a booth’s login sees only its own checkpoint in the same view', async () => {
+    const asA = await county.connectAs(A.role, A.password);
+    const view = await countyDay(asA, { day: booths[0]!.shift.day, tzOffsetMinutes: TZ });
+    expect(view.shifts.map((s) => s.checkpoint)).toEqual([A.checkpoint]);
+  });
+});

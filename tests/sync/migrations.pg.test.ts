@@ -1,0 +1,117 @@
+// The county schema's migrations: an empty database, one at the previous version, a re-run,
+// and an edited migration refused. Also TLS with a self-signed certificate made here.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selfSignedCert, startCluster, type Cluster } from '../../scripts/county/cluster.mjs';
+import { addBooth, listMigrations, migrate, MIGRATIONS_DIR } from '../../scripts/county/migrate.mjs';
+import { createConfigStore } from '../../electron/main/sync/configStore';
+import { createSyncService } from '../../electron/main/sync/service';
+import { fakeEncryptor } from './county.testkit';
+
+let cluster: Cluster;
+let admin: pg.Client;
+const latest = Math.max(...listMigrations().map((m) => m.version));
+
+async function freshDb(name: string): Promise<pg.Client> {
+  await admin.query(`CREATE DATABASE ${name}`);
+  const c = new pg.Client({ connectionString: cluster.superUrl.replace(/\/postgres$/, `/${name}`) });
+  await c.connect();
+  return c;
+}
+
+const tables = async (c: pg.Client) =>
+  (await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'county' AND table_type = 'BASE TABLE' ORDER BY 1`)).rows.map((r) => r.table_name);
+
+beforeAll(async () => {
+  cluster = await startCluster();
+  admin = new pg.Client({ connectionString: cluster.superUrl });
+  await admin.connect();
+}, 60_000);
+
+afterAll(async () => {
+  await admin?.end();
+  cluster?.stop();
+});
+
+describe('county migrations', () => {
+  it('apply to an empty database and record every version', async () => {
+    const c = await freshDb('empty_db');
+    const r = await migrate(c);
+    expect(r.applied).toEqual(listMigrations().map((m) => m.version));
+    expect(r.version).toBe(latest);
+    expect(await tables(c)).toEqual(expect.arrayContaining(['vehicles', 'persons', 'amendments', 'watchlists', 'watchlist_hits', 'operators', 'audit_entries']));
+    // Every booth-written table has row-level security on.
+    const rls = await c.query(`SELECT relname FROM pg_class WHERE relnamespace = 'county'::regnamespace AND relkind = 'r' AND relrowsecurity ORDER BY 1`);
+    expect(rls.rows.map((x) => x.relname)).toEqual(['amendments', 'audit_entries', 'handover_summaries', 'incidents', 'operators', 'persons', 'push_log', 'record_revisions', 'shifts', 'vehicles', 'watchlist_hits']);
+    expect((await migrate(c)).applied).toEqual([]);
+    await c.end();
+  });
+
+  it('apply to a database at the previous version, keeping its data', async () => {
+    const c = await freshDb('prev_db');
+    expect((await migrate(c, { target: latest - 1 })).version).toBe(latest - 1);
+    expect(await tables(c)).not.toContain('watchlists');
+    await addBooth(c, { checkpoint: '南江南高速出口卡点', role: 'booth_prev', password: 'pw' });
+    await c.query(`INSERT INTO county.shifts (id, checkpoint, day, opened_at, shift_name, lead_name, record, content_hash)
+                   VALUES ('0190aaaa-0000-7000-8000-000000000001', '南江南高速出口卡点', '2020-02-01', now(), 'day', '王队长', '{}', 'h')`);
+    const r = await migrate(c);
+    expect(r.applied).toEqual([latest]);
+    expect(await tables(c)).toContain('watchlists');
+    expect((await c.query('SELECT count(*)::int n FROM county.shifts')).rows[0].n).toBe(1);
+    await c.end();
+  });
+
+  it('refuses a migration edited after it was applied', async () => {
+    const c = await freshDb('edited_db');
+    const dir = mkdtempSync(path.join(tmpdir(), 'migr-'));
+    try {
+      cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+      await migrate(c, { dir });
+      const first = listMigrations(dir)[0]!;
+      writeFileSync(path.join(dir, first.file), `${readFileSync(path.join(dir, first.file), 'utf8')}\n-- edited\n`);
+      await expect(migrate(c, { dir })).rejects.toThrow(/edited after it was applied/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await c.end();
+    }
+  });
+});
+
+describe('TLS', () => {
+  it('a booth connects over TLS verifying the county’s self-signed certificate, and is refused without it', async () => {
+    const certDir = mkdtempSync(path.join(tmpdir(), 'county-cert-'));
+    chmodSync(certDir, 0o755);
+    const cert = selfSignedCert(certDir);
+    const tls = await startCluster({ ssl: cert, sslOnly: true });
+    const dir = mkdtempSync(path.join(tmpdir(), 'booth-tls-'));
+    try {
+      const a = new pg.Client({ connectionString: tls.superUrl, ssl: { ca: readFileSync(cert.certFile, 'utf8') } });
+      await a.connect();
+      await migrate(a);
+      await addBooth(a, { checkpoint: '南江南高速出口卡点', role: 'booth_tls', password: 'pw-tls' });
+      const secure = await a.query('SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()');
+      expect(secure.rows[0].ssl).toBe(true);
+      await a.end();
+      const service = createSyncService({ store: createConfigStore(path.join(dir, 'sync.json'), fakeEncryptor) });
+      const setup = { host: '127.0.0.1', port: tls.port, database: 'postgres', role: 'booth_tls', checkpoint: '南江南高速出口卡点' };
+      const ok = await service.configure({ setup: { ...setup, tls: 'verify', caPem: readFileSync(cert.certFile, 'utf8') }, password: 'pw-tls' });
+      expect(ok).toMatchObject({ ok: true });
+      // The password is not in the file in plain text.
+      expect(readFileSync(path.join(dir, 'sync.json'), 'utf8')).not.toContain('pw-tls');
+      expect((await service.pull()).ok).toBe(true);
+      // Without the county's CA the self-signed certificate is not trusted …
+      const untrusted = await service.configure({ setup: { ...setup, tls: 'verify' }, password: 'pw-tls' });
+      expect(untrusted).toMatchObject({ ok: false, error: { code: 'sync.unreachable' } });
+      // … and the server takes no plain-text connection at all.
+      const plain = await service.configure({ setup: { ...setup, tls: 'off' }, password: 'pw-tls' });
+      expect(plain.ok).toBe(false);
+    } finally {
+      tls.stop();
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(certDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
