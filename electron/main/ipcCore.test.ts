@@ -42,7 +42,7 @@ function expectBilingualFailure(result: Result<unknown>, code: string) {
 
 describe('channels', () => {
   it('covers every invoke function of DesktopApi and maps to the channel names in shared/ipc.ts', () => {
-    const expected: Exclude<keyof DesktopApi, 'onMenuCommand'>[] = ['appInfo', 'setLocale', 'saveFile', 'print', 'printToPdf', 'originExportChunk', 'originExportDone', 'originImportPlan', 'originImportChunk', 'originImportDone', 'syncStatus', 'syncConfigure', 'syncImportConfig', 'syncForget', 'syncPush', 'syncPull', 'syncCountyDay'];
+    const expected: Exclude<keyof DesktopApi, 'onMenuCommand'>[] = ['appInfo', 'setLocale', 'saveFile', 'print', 'printToPdf', 'originExportChunk', 'originExportDone', 'originImportPlan', 'originImportChunk', 'originImportDone', 'syncStatus', 'syncConfigure', 'syncImportConfig', 'syncForget', 'syncPush', 'syncPull', 'syncCountyDay', 'readWorkbooks', 'cancelImport'];
     expect([...INVOKE_NAMES].sort()).toEqual([...expected].sort());
     for (const name of INVOKE_NAMES) expect(IPC[name]).toMatch(/^[a-z]+:[a-z-]+$/);
   });

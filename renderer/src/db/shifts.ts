@@ -9,6 +9,7 @@ import { dayKey, newId } from './ids';
 import { MAX, MIN } from './keys';
 import { storeShiftSummary } from './shiftSummaries';
 import { en, zh } from '../../../shared/i18n/strings';
+import { fill } from '../../../shared/i18n/fill';
 import { handoverErrorText, validateHandoverNotes, type HandoverErrorCode, type HandoverField } from '../../../shared/shift/handoverForm';
 
 export type { OpenShiftInput } from '../../../shared/shift/openShift';
@@ -84,8 +85,7 @@ export async function closeShift(db: CheckpointDB, shiftId: string, handover: Ha
   const broken = Object.entries(validateHandoverNotes(handover))[0] as [HandoverField, HandoverErrorCode] | undefined;
   if (broken) {
     const text = handoverErrorText(...broken);
-    const fill = (s: string) => s.replace(/\{(\w+)\}/g, (w, k: string) => String(text.params?.[k] ?? w));
-    return fail(`handover.${broken[1]}`, fill(zh[text.key]), fill(en[text.key]));
+    return fail(`handover.${broken[1]}`, fill(zh[text.key], text.params, 'zh'), fill(en[text.key], text.params, 'en'));
   }
   try {
     // The shift's totals are stored in the same transaction (v7): the day view then reads one row.
