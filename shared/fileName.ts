@@ -4,7 +4,7 @@
 // sticks, so they must be valid there, keep Chinese text intact, and never disguise their type
 // (a right-to-left override can make "xslx.exe" read as "exe.xlsx").
 
-export type FileKind = 'xlsx' | 'pdf';
+export type FileKind = 'xlsx' | 'pdf' | 'jsonl';
 
 /** Windows refuses these as names even with an extension (CON.xlsx), on every drive. */
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
@@ -20,7 +20,7 @@ const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
  */
 export const MAX_FILE_NAME_BYTES = 220;
 
-export const DEFAULT_STEM: Readonly<Record<FileKind, string>> = { xlsx: '卡口导出', pdf: '卡口打印' };
+export const DEFAULT_STEM: Readonly<Record<FileKind, string>> = { xlsx: '卡口导出', pdf: '卡口打印', jsonl: '卡口快照' };
 
 export function utf8Length(s: string): number {
   let n = 0;

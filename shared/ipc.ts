@@ -1,6 +1,9 @@
 // The one contract between renderer and main. The preload wraps each channel in a
 // named function; main validates every payload with these schemas before acting.
 import { z } from 'zod';
+import { JOURNAL_DB_NAME, SNAPSHOT_NAME } from './journal/names';
+
+export { SNAPSHOT_NAME };
 import type { Locale } from './model';
 import { ORIGIN_CHUNK_ROWS } from './originMove';
 import type { Result } from './result';
@@ -22,6 +25,11 @@ export const IPC = {
   /** Handover workbooks read in the parser process (utilityProcess), never in main or the page. */
   readWorkbooks: 'import:read-workbooks',
   cancelImport: 'import:cancel',
+  journalAppend: 'journal:append',
+  journalRead: 'journal:read',
+  snapshotWrite: 'snapshot:write',
+  snapshotList: 'snapshot:list',
+  snapshotRead: 'snapshot:read',
   /** main → renderer: a menu item was chosen. */
   menuCommand: 'menu:command',
   // Carrying the booth's IndexedDB from the old file:// origin to app://station (once).
@@ -66,7 +74,8 @@ export const localeSchema = z.enum(['zh', 'en']);
 export const saveFileRequestSchema = z.object({
   /** File name only; main sanitises it again and never trusts a path from the renderer. */
   suggestedName: z.string().min(1).max(200),
-  kind: z.enum(['xlsx', 'pdf']),
+  /** jsonl: a data snapshot (关于 → 下载快照). */
+  kind: z.enum(['xlsx', 'pdf', 'jsonl']),
   data: z.instanceof(Uint8Array).refine((d) => d.byteLength > 0 && d.byteLength < 512 * 1024 * 1024, {
     message: 'file data must be 1 byte to 512 MiB',
   }),
@@ -119,6 +128,45 @@ export const readWorkbooksRequestSchema = z.object({
 export type ReadWorkbooksRequest = z.infer<typeof readWorkbooksRequestSchema>;
 export type { FileOutcome };
 
+// --- The second copy (journal + snapshots outside IndexedDB; renderer/src/db/journal.ts) ----------
+
+export const journalDbSchema = z.string().regex(JOURNAL_DB_NAME);
+export const SNAPSHOT_KINDS = ['rolling', 'shift', 'baseline', 'restore'] as const;
+export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
+
+export const journalAppendRequestSchema = z.object({
+  db: journalDbSchema,
+  /** Whole lines without their newline: a line with one inside would split a record in two. */
+  lines: z.array(z.string().min(2).max(16 * 1024 * 1024).refine((l) => !/[\r\n]/.test(l), { message: 'a line may not contain a newline' })).min(1).max(100),
+});
+export type JournalAppendRequest = z.infer<typeof journalAppendRequestSchema>;
+
+export const journalReadRequestSchema = z.object({ db: journalDbSchema, part: z.enum(['all', 'tail']) });
+export type JournalReadRequest = z.infer<typeof journalReadRequestSchema>;
+
+export const snapshotWriteRequestSchema = z.object({
+  db: journalDbSchema,
+  kind: z.enum(SNAPSHOT_KINDS),
+  seq: z.number().int().min(0),
+  text: z.string().min(1).max(512 * 1024 * 1024),
+  /** A second folder (a USB stick) that gets a copy too; absolute, chosen in 设置. */
+  mirrorDir: z.string().min(1).max(1000).optional(),
+});
+export type SnapshotWriteRequest = z.infer<typeof snapshotWriteRequestSchema>;
+
+export const snapshotListRequestSchema = z.object({ db: journalDbSchema });
+export const snapshotReadRequestSchema = z.object({ db: journalDbSchema, name: z.string().regex(SNAPSHOT_NAME) });
+export type SnapshotReadRequest = z.infer<typeof snapshotReadRequestSchema>;
+
+export interface SnapshotInfo {
+  name: string;
+  kind: SnapshotKind;
+  seq: number;
+  bytes: number;
+  /** A copy also reached the second folder. */
+  mirrored?: boolean;
+}
+
 export interface AppInfo {
   version: string;
   platform: 'electron' | 'web';
@@ -150,6 +198,12 @@ export interface DesktopApi {
   readWorkbooks(req: ReadWorkbooksRequest): Promise<Result<FileOutcome[]>>;
   /** Stops a running readWorkbooks at once (it resolves as cancelled). */
   cancelImport(): Promise<Result<null>>;
+  /** Resolves after the lines are flushed to disk. */
+  journalAppend(req: JournalAppendRequest): Promise<Result<null>>;
+  journalRead(req: JournalReadRequest): Promise<Result<string>>;
+  snapshotWrite(req: SnapshotWriteRequest): Promise<Result<SnapshotInfo>>;
+  snapshotList(req: { db: string }): Promise<Result<SnapshotInfo[]>>;
+  snapshotRead(req: SnapshotReadRequest): Promise<Result<string>>;
   /** Returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -9,6 +9,7 @@ import { aboutContent } from './about';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createRendererHandler } from './appProtocol';
 import { ensureDataDir, resolveDataDir } from './dataDir';
 import { registerIpcHandlers } from './ipc';
+import { createJournalFiles } from './journalFiles';
 import { buildContextMenuTemplate, buildMenuTemplate } from './menu';
 import { printContents, printContentsToPdf } from './print';
 import { saveWithDialog } from './saveFile';
@@ -116,6 +117,9 @@ function start(): void {
     };
     // Built beside index.js by electron-vite (a second main entry).
     const imports = createImportService(join(__dirname, 'importParser.js'));
+    // The second copy lives in the data folder, beside Chromium's own IndexedDB folder.
+    const journal = createJournalFiles(app.getPath('userData'));
+    app.on('will-quit', () => void journal.close());
     registerIpcHandlers(
       () => mainWindow,
       {
@@ -137,6 +141,11 @@ function start(): void {
         ...createSyncHandlers(app.getPath('userData'), safeStorage),
         readWorkbooks: (req) => imports.readWorkbooks(req),
         cancelImport: () => imports.cancelImport(),
+        journalAppend: (req) => journal.append(req),
+        journalRead: (req) => journal.read(req.db, req.part),
+        snapshotWrite: (req) => journal.writeSnapshot(req),
+        snapshotList: (req) => journal.listSnapshots(req.db),
+        snapshotRead: (req) => journal.readSnapshot(req.db, req.name),
       },
       isAppPage,
       { getWindow: () => migrationWindow?.window ?? null, isAllowedPage: isMigrationPage },

@@ -26,6 +26,11 @@ function fakeHandlers() {
     syncCountyDay: vi.fn(async (r: { day: string }) => ok({ day: r.day, shifts: [] })),
     readWorkbooks: vi.fn(async () => ok([])),
     cancelImport: vi.fn(async () => ok(null)),
+    journalAppend: vi.fn(async () => ok(null)),
+    journalRead: vi.fn(async () => ok('')),
+    snapshotWrite: vi.fn(async () => ok({ name: 'shift-0000000001-1700000000000.jsonl', kind: 'shift' as const, seq: 1, bytes: 1 })),
+    snapshotList: vi.fn(async () => ok([])),
+    snapshotRead: vi.fn(async () => ok('')),
   } satisfies IpcHandlers;
 }
 
@@ -42,7 +47,7 @@ function expectBilingualFailure(result: Result<unknown>, code: string) {
 
 describe('channels', () => {
   it('covers every invoke function of DesktopApi and maps to the channel names in shared/ipc.ts', () => {
-    const expected: Exclude<keyof DesktopApi, 'onMenuCommand'>[] = ['appInfo', 'setLocale', 'saveFile', 'print', 'printToPdf', 'originExportChunk', 'originExportDone', 'originImportPlan', 'originImportChunk', 'originImportDone', 'syncStatus', 'syncConfigure', 'syncImportConfig', 'syncForget', 'syncPush', 'syncPull', 'syncCountyDay', 'readWorkbooks', 'cancelImport'];
+    const expected: Exclude<keyof DesktopApi, 'onMenuCommand'>[] = ['appInfo', 'cancelImport', 'journalAppend', 'journalRead', 'originExportChunk', 'originExportDone', 'originImportChunk', 'originImportDone', 'originImportPlan', 'print', 'printToPdf', 'readWorkbooks', 'saveFile', 'setLocale', 'snapshotList', 'snapshotRead', 'snapshotWrite', 'syncConfigure', 'syncCountyDay', 'syncForget', 'syncImportConfig', 'syncPull', 'syncPush', 'syncStatus'];
     expect([...INVOKE_NAMES].sort()).toEqual([...expected].sort());
     for (const name of INVOKE_NAMES) expect(IPC[name]).toMatch(/^[a-z]+:[a-z-]+$/);
   });
@@ -214,5 +219,23 @@ describe('sync channels', () => {
   it('refuses a county day request with a malformed day', async () => {
     const h = fakeHandlers();
     expectBilingualFailure(await createIpcDispatcher(h)('syncCountyDay', trusted, [{ day: '2020-2-1', tzOffsetMinutes: 480 }]), 'ipc.invalid');
+  });
+});
+
+describe('journal and snapshot channels', () => {
+  it('pass valid requests and refuse a line with a newline, a db name that is a path, and a snapshot name made up by the page', async () => {
+    const h = fakeHandlers();
+    const dispatch = createIpcDispatcher(h);
+    expect(await dispatch('journalAppend', trusted, [{ db: 'checkpoint-station', lines: ['{"h":"x","e":{}}'] }])).toEqual(ok(null));
+    expect(h.journalAppend).toHaveBeenCalledTimes(1);
+    expectBilingualFailure(await dispatch('journalAppend', trusted, [{ db: 'checkpoint-station', lines: ['{"a":1}\n{"b":2}'] }]), 'ipc.invalid');
+    expectBilingualFailure(await dispatch('journalAppend', trusted, [{ db: '../../etc', lines: ['{}'] }]), 'ipc.invalid');
+    expectBilingualFailure(await dispatch('journalAppend', trusted, [{ db: 'x', lines: [] }]), 'ipc.invalid');
+    expectBilingualFailure(await dispatch('journalRead', trusted, [{ db: 'x', part: 'some' }]), 'ipc.invalid');
+    expectBilingualFailure(await dispatch('snapshotRead', trusted, [{ db: 'x', name: '../journal/x.jsonl' }]), 'ipc.invalid');
+    expect(await dispatch('snapshotRead', trusted, [{ db: 'x', name: 'shift-0000000001-1700000000000.jsonl' }])).toEqual(ok(''));
+    expectBilingualFailure(await dispatch('snapshotWrite', trusted, [{ db: 'x', kind: 'evil', seq: 1, text: 'x' }]), 'ipc.invalid');
+    expect(h.journalAppend).toHaveBeenCalledTimes(1);
+    expectBilingualFailure(await dispatch('journalAppend', () => false, [{ db: 'x', lines: ['{}'] }]), 'ipc.forbidden');
   });
 });

@@ -7,6 +7,11 @@ import {
   dayRequestSchema,
   syncBatchSchema,
   syncConfigureSchema,
+  journalAppendRequestSchema,
+  journalReadRequestSchema,
+  snapshotListRequestSchema,
+  snapshotReadRequestSchema,
+  snapshotWriteRequestSchema,
   localeSchema,
   originChunkIndexSchema,
   originChunkSchema,
@@ -44,6 +49,11 @@ const ARGS = {
   syncCountyDay: z.tuple([dayRequestSchema]),
   readWorkbooks: z.tuple([readWorkbooksRequestSchema]),
   cancelImport: z.tuple([]),
+  journalAppend: z.tuple([journalAppendRequestSchema]),
+  journalRead: z.tuple([journalReadRequestSchema]),
+  snapshotWrite: z.tuple([snapshotWriteRequestSchema]),
+  snapshotList: z.tuple([snapshotListRequestSchema]),
+  snapshotRead: z.tuple([snapshotReadRequestSchema]),
 } satisfies { [K in InvokeName]: z.ZodType<Parameters<DesktopApi[K]>> };
 
 export const INVOKE_NAMES = Object.keys(ARGS) as InvokeName[];

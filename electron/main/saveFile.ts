@@ -18,7 +18,9 @@ export interface SaveRequest {
 /** The save dialog's words, from the one catalogue. */
 function dialogText(kind: SaveKind, locale: Locale): { title: string; filter: string } {
   const w = catalogue(locale);
-  return kind === 'pdf' ? { title: w.savePdfTitle, filter: w.savePdfFilter } : { title: w.saveXlsxTitle, filter: w.saveXlsxFilter };
+  if (kind === 'pdf') return { title: w.savePdfTitle, filter: w.savePdfFilter };
+  if (kind === 'jsonl') return { title: w.saveSnapshotTitle, filter: w.saveSnapshotFilter };
+  return { title: w.saveXlsxTitle, filter: w.saveXlsxFilter };
 }
 
 function defaultFolder(): string {

@@ -17,6 +17,11 @@ export const CHANNELS = {
   printToPdf: 'window:print-to-pdf',
   readWorkbooks: 'import:read-workbooks',
   cancelImport: 'import:cancel',
+  journalAppend: 'journal:append',
+  journalRead: 'journal:read',
+  snapshotWrite: 'snapshot:write',
+  snapshotList: 'snapshot:list',
+  snapshotRead: 'snapshot:read',
   menuCommand: 'menu:command',
   originExportChunk: 'origin:export-chunk',
   originExportDone: 'origin:export-done',
@@ -62,6 +67,11 @@ export function createDesktopApi(ipc: IpcRendererLike): DesktopApi {
     syncCountyDay: (req) => invoke(CHANNELS.syncCountyDay, req),
     readWorkbooks: (req) => invoke(CHANNELS.readWorkbooks, req),
     cancelImport: () => invoke(CHANNELS.cancelImport),
+    journalAppend: (req) => invoke(CHANNELS.journalAppend, req),
+    journalRead: (req) => invoke(CHANNELS.journalRead, req),
+    snapshotWrite: (req) => invoke(CHANNELS.snapshotWrite, req),
+    snapshotList: (req) => invoke(CHANNELS.snapshotList, req),
+    snapshotRead: (req) => invoke(CHANNELS.snapshotRead, req),
     onMenuCommand: (listener) => {
       // The event is dropped: its `sender` is ipcRenderer itself.
       const handler = (_event: IpcRendererEvent, command: unknown) => {

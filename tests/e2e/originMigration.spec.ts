@@ -71,6 +71,12 @@ async function bindMain(page: Page, dir: string, options: { breakAtChunk?: numbe
     syncCountyDay: notHere,
     readWorkbooks: notHere,
     cancelImport: notHere,
+    // The journal is not what this test is about (its own tests: reliability.spec.ts).
+    journalAppend: notHere,
+    journalRead: notHere,
+    snapshotWrite: notHere,
+    snapshotList: notHere,
+    snapshotRead: notHere,
     ...originMigrationHandlers(migration, {
       development: false,
       onExportFinished: (done) => finish(done),

@@ -13,6 +13,7 @@ function installFakeDesktop() {
   const setup = { host: 'county.example', port: 5432, database: 'county', role: 'booth_nanjiang', checkpoint: '南江南高速出口卡点', tls: 'verify' };
   const w = window as unknown as { __batches: unknown[]; checkpointDesktop: unknown };
   w.__batches = [];
+  const journal: string[] = [];
   w.checkpointDesktop = {
     appInfo: () => ok({ version: 'test', platform: 'electron', dataDir: '/data' }),
     setLocale: () => ok(null),
@@ -41,6 +42,17 @@ function installFakeDesktop() {
     },
     syncPull: () => ok({ keyAreas: [], feverLine: null }),
     syncCountyDay: (req: { day: string }) => ok({ day: req.day, shifts: [] }),
+    // The second copy (journal) kept in memory: this test is about sync, not recovery.
+    journalAppend: (req: { lines: string[] }) => {
+      journal.push(...req.lines);
+      return ok(null);
+    },
+    journalRead: () => ok(journal.length > 0 ? journal.join('\n') + '\n' : ''),
+    snapshotWrite: (req: { kind: string; seq: number; text: string }) => ok({ name: `${req.kind}-${String(req.seq).padStart(10, '0')}-0.jsonl`, kind: req.kind, seq: req.seq, bytes: req.text.length }),
+    snapshotList: () => ok([]),
+    snapshotRead: () => ok(''),
+    readWorkbooks: () => ok([]),
+    cancelImport: () => ok(null),
   };
 }
 

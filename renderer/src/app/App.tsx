@@ -1,7 +1,14 @@
 import { Component, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Shift, StationSettings } from '../../../shared/model';
-import { currentShift, ensureStationKey, getSettings, lastClosedShift, openDb } from '../db';
+import { currentShift, ensureStationKey, getSettings, lastClosedShift, openDb, type CheckpointDB } from '../db';
+import { startupCheck } from '../db/recovery';
+import type { AppError } from '../../../shared/result';
+import { RecoveryScreen, type RecoveryReason } from '../recovery/RecoveryScreen';
+import { JournalBanner } from '../recovery/JournalBanner';
+import { DataSafetyPanel } from '../recovery/DataSafetyPanel';
+import { attachJournal, loadMirror } from '../recovery/setup';
+import { requestPersistence } from '../platform/journalStore';
 import { toggleLocale } from '../runtime/locale';
 import { DbContext, useDb } from '../runtime/dbContext';
 import { CommandContext, commandForKey, createCommandBus, useCommandBus } from '../runtime/commands';
@@ -20,21 +27,79 @@ function dbName(): string | undefined {
   return name && /^[\w-]{1,64}$/.test(name) ? `checkpoint-station-${name}` : undefined;
 }
 
+type Gate = { kind: 'checking' } | { kind: 'open'; journalError?: AppError } | { kind: 'recover'; reason: RecoveryReason };
+
+/**
+ * Before the booth shows anything: open the database (an upgrade that throws leaves the data as it
+ * was and lands here), and compare it with the journal outside IndexedDB. Less data than the
+ * journal → the recovery screen, never an empty app.
+ */
+async function checkStart(db: CheckpointDB): Promise<Gate> {
+  try {
+    await db.open();
+  } catch (e) {
+    const name = (e as { name?: string })?.name ?? 'Error';
+    const message = (e as { message?: string })?.message ?? String(e);
+    return { kind: 'recover', reason: { kind: 'openFailed', reason: `${name}: ${message}` } };
+  }
+  const state = await startupCheck(db);
+  if (state.kind === 'behind') return { kind: 'recover', reason: state };
+  if (state.kind === 'journalUnavailable') return { kind: 'open', journalError: state.error.error };
+  return { kind: 'open' };
+}
+
 export function App() {
-  const db = useMemo(() => openDb(dbName()), []);
+  const db = useMemo(() => {
+    const d = openDb(dbName());
+    attachJournal(d, getPlatform());
+    return d;
+  }, []);
   const bus = useMemo(() => createCommandBus(), []);
+  const [gate, setGate] = useState<Gate>({ kind: 'checking' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    // Ask again at every start: the browser may grant it later (e.g. once the site is bookmarked).
+    void requestPersistence();
+  }, []);
+  useEffect(() => {
+    let live = true;
+    void loadMirror(db)
+      .catch(() => undefined)
+      .then(() => checkStart(db))
+      .then((g) => {
+        if (live) setGate(g);
+      });
+    return () => {
+      live = false;
+    };
+  }, [db, attempt]);
+  if (gate.kind === 'checking') return <p className="loading">{makeTranslator('zh').t('loading')}</p>;
+  if (gate.kind === 'recover') {
+    return (
+      <RecoveryScreen
+        db={db}
+        reason={gate.reason}
+        onContinue={() => {
+          // A failed open leaves Dexie closed: reopen from scratch on retry.
+          if (gate.reason.kind === 'openFailed') db.close();
+          setGate({ kind: 'checking' });
+          setAttempt((n) => n + 1);
+        }}
+      />
+    );
+  }
   return (
     <DbContext.Provider value={db}>
       <CommandContext.Provider value={bus}>
         <ErrorBoundary>
-          <Station />
+          <Station journalError={gate.journalError} />
         </ErrorBoundary>
       </CommandContext.Provider>
     </DbContext.Provider>
   );
 }
 
-function Station() {
+function Station({ journalError }: { journalError?: AppError }) {
   const db = useDb();
   const bus = useCommandBus();
   const settings = useLiveQuery(() => getSettings(db), [db]);
@@ -76,6 +141,7 @@ function Station() {
       <ExportProvider>
         <SyncProvider>
         <div className={`theme-${settings.theme}`} data-theme={settings.theme}>
+          <JournalBanner startupError={journalError} />
           {view === 'supervisor' ? (
             <SupervisorScreen onBack={() => setView('station')} onToggleLocale={() => toggleLocale(db, settings)} />
           ) : shift ? (
@@ -105,6 +171,11 @@ function OpenShiftPage({ settings, lastClosed, onSupervisor }: { settings: Stati
       </nav>
       {lastClosed ? <PreviousShiftPanel shift={lastClosed} /> : null}
       <OpenShiftScreen settings={settings} initialLead={lastClosed?.handover?.receivingLead ?? ''} />
+      {/* A wiped PC starts here: restoring a snapshot must not wait for a shift to be opened. */}
+      <details className="data-safety-details">
+        <summary>{tr.t('safetyTitle')}</summary>
+        <DataSafetyPanel />
+      </details>
     </div>
   );
 }

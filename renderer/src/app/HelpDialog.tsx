@@ -1,5 +1,6 @@
 import { useT } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
+import { DataSafetyPanel } from '../recovery/DataSafetyPanel';
 
 export function HelpDialog({ onClose }: { onClose: () => void }) {
   const { t } = useT();
@@ -14,6 +15,7 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
         <li>{t('helpRecheckKey')}</li>
         <li>{t('plateHint')}</li>
       </ul>
+      <DataSafetyPanel />
       <button type="button" autoFocus onClick={onClose}>
         {t('close')}
       </button>

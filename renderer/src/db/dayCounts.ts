@@ -65,7 +65,7 @@ export interface RecordState {
 
 const plus = (row: BoothTally, d: BoothTally): BoothTally => addTally(row, d);
 
-function queueRows(state: RecordState | null): RecheckQueueRow[] {
+export function queueRows(state: RecordState | null): RecheckQueueRow[] {
   if (!state || state.vehicle.voided === 1) return [];
   return state.persons
     .filter((p) => p.voided === 0 && isRecheckOpen(p))

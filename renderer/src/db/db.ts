@@ -8,6 +8,8 @@ import { backfillShiftSummaries } from './shiftSummaries';
 import type { ShiftSummaryRow } from './tables';
 import type { RefusedRecord } from '../../../shared/sync/batch';
 import type { SigningKey } from '../../../shared/excel/signature';
+import type { JournalEntry } from '../../../shared/journal';
+import type { JournalStore } from './journal';
 
 export { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, DB_NAME } from './schema';
 export type { ShiftSummaryRow } from './tables';
@@ -86,6 +88,10 @@ export class CheckpointDB extends Dexie {
   declare syncRefused: Table<SyncRefusedRow, string>;
   declare stationKeys: Table<StationKeyRow, string>;
   declare pinnedStations: Table<PinnedStationRow, string>;
+  /** The second copy outside IndexedDB (journal.ts); unset in storage unit tests that do not need it. */
+  journal: JournalStore | undefined = undefined;
+  /** Called after each line is flushed (the app takes rolling snapshots from here). */
+  afterJournal: ((entry: JournalEntry) => void) | undefined = undefined;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     // Durability is not negotiable and comes last so callers cannot override it: Chromium

@@ -15,9 +15,28 @@ function errorName(e: unknown): string {
   return 'UnknownError';
 }
 
+/** Every message along Dexie's chain of wrapped causes. */
+function messages(e: unknown, depth = 0): string {
+  if (!e || typeof e !== 'object' || depth > 5) return '';
+  const x = e as { message?: unknown; inner?: unknown; failures?: unknown };
+  const own = typeof x.message === 'string' ? x.message : '';
+  const failures = Array.isArray(x.failures) ? x.failures.map((f) => messages(f, depth + 1)).join(' ') : '';
+  return `${own} ${messages(x.inner, depth + 1)} ${failures}`;
+}
+
+/**
+ * A really full disk does not arrive as QuotaExceededError: Chromium aborts the transaction with
+ * an UnknownError whose message names LevelDB's FILE_ERROR_NO_SPACE (measured with a filled tmpfs).
+ */
+const DISK_FULL = /FILE_ERROR_NO_SPACE|No space left|ENOSPC/i;
+
 /** Map an exception thrown by Dexie/IndexedDB to a bilingual failure. */
-export function storageFailure<T>(e: unknown, action: { zh: string; en: string }): Result<T> {
-  const name = errorName(e);
+export function storageFailure<T>(e: unknown, action: { zh: string; en: string }, txError?: unknown): Result<T> {
+  // The transaction's own error (when the caller kept it) says why a request was aborted.
+  const detail = `${messages(e)} ${messages(txError)}`.trim();
+  // Left in the console for whoever investigates later: the user sees only the short message.
+  console.error(`[storage] ${action.en} failed: ${errorName(e)}: ${detail}`);
+  const name = DISK_FULL.test(detail) ? 'QuotaExceededError' : errorName(e);
   if (name === 'ConstraintError') {
     return fail('db.duplicate', `${action.zh}失败：记录编号重复（可能已保存过）`, `${action.en} failed: duplicate record id (already saved?)`);
   }

@@ -8,6 +8,8 @@ import type { CheckpointDB } from './db';
 import { byRequired, notFound, storageFailure } from './errors';
 import { MAX, MIN } from './keys';
 import { refreshShiftSummary } from './shiftSummaries';
+import { appendJournal, stampJournal } from './journal';
+import type { JournalEntry } from '../../../shared/journal';
 
 /** A rule of shared/incident.ts broken: refused with the same words the dialog shows. */
 function invalid<T>(code: ValidationCode): Result<T> {
@@ -19,14 +21,18 @@ export async function addIncident(db: CheckpointDB, incident: Incident): Promise
   const error = validateIncident(incident).description;
   if (error) return invalid(error);
   incident = { ...incident, ...incidentFields(incident) };
+  let entry: JournalEntry | undefined;
   try {
-    return await db.transaction('rw', [db.shifts, db.incidents], async () => {
+    const r = await db.transaction('rw', [db.shifts, db.incidents, db.settings], async () => {
       const shift = await db.shifts.get(incident.shiftId);
       if (!shift) return fail<Incident>('incident.noShift', '未开班，不能登记事件', 'No open shift: open a shift first');
       if (shift.status !== 'open') return fail<Incident>('incident.shiftClosed', '该班次已交班，不能再登记', 'This shift is closed');
       await db.incidents.add(incident);
+      entry = await stampJournal(db, 'addIncident', { incidents: [incident] }, { incidents: 1 });
       return ok(incident);
     });
+    if (r.ok && entry) await appendJournal(db, entry);
+    return r;
   } catch (e) {
     return storageFailure(e, { zh: '保存事件', en: 'Saving the incident' });
   }
@@ -42,16 +48,20 @@ export async function voidIncident(db: CheckpointDB, id: string, reason: string,
   const reasonError = validateIncidentVoid(reason);
   if (reasonError) return invalid(reasonError);
   if (!by.trim()) return byRequired();
+  let entry: JournalEntry | undefined;
   try {
-    return await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries], async () => {
+    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, db.settings], async () => {
       const inc = await db.incidents.get(id);
       if (!inc) return notFound<Incident>({ zh: '事件记录', en: 'Incident' });
       if (inc.voided === 1) return fail<Incident>('void.already', '该记录已作废', 'This record is already voided');
       const stored: Incident = { ...inc, voided: 1, voidMark: { at: now, by: by.trim(), reason: reason.trim() } };
       await db.incidents.put(stored);
       await refreshShiftSummary(db, inc.shiftId, now);
+      entry = await stampJournal(db, 'voidIncident', { incidents: [stored] });
       return ok(stored);
     });
+    if (r.ok && entry) await appendJournal(db, entry);
+    return r;
   } catch (e) {
     return storageFailure(e, { zh: '作废', en: 'Voiding' });
   }

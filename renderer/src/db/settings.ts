@@ -2,6 +2,7 @@
 // yet and falls back to DEFAULT_SETTINGS, with no schema upgrade.
 import { DEFAULT_SETTINGS, type StationSettings } from '../../../shared/model';
 import type { CheckpointDB } from './db';
+import { appendJournal, stampJournal } from './journal';
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof StationSettings)[];
 
@@ -23,5 +24,10 @@ export async function getSettings(db: CheckpointDB): Promise<StationSettings> {
 }
 
 export async function saveSettings(db: CheckpointDB, s: StationSettings): Promise<void> {
-  await db.settings.bulkPut(KEYS.map((key) => ({ key, value: s[key] })));
+  const rows = KEYS.map((key) => ({ key, value: s[key] }));
+  const entry = await db.transaction('rw', db.settings, async () => {
+    await db.settings.bulkPut(rows);
+    return stampJournal(db, 'saveSettings', { settings: rows });
+  });
+  await appendJournal(db, entry);
 }

@@ -11,6 +11,8 @@ import { storeShiftSummary } from './shiftSummaries';
 import { en, zh } from '../../../shared/i18n/strings';
 import { fill } from '../../../shared/i18n/fill';
 import { handoverErrorText, validateHandoverNotes, type HandoverErrorCode, type HandoverField } from '../../../shared/shift/handoverForm';
+import { appendJournal, stampJournal } from './journal';
+import type { JournalEntry } from '../../../shared/journal';
 
 export type { OpenShiftInput } from '../../../shared/shift/openShift';
 
@@ -30,9 +32,10 @@ export async function openShift(db: CheckpointDB, input: OpenShiftInput, now: nu
   const shiftName = input.shiftName.trim();
   const staff = input.staff.map((s) => ({ ...s, name: s.name.trim() })).filter((s) => s.name !== '');
 
+  let entry: JournalEntry | undefined;
   try {
     // Check and insert in one transaction: two windows cannot both open a shift.
-    return await db.transaction('rw', db.shifts, async () => {
+    const r = await db.transaction('rw', [db.shifts, db.settings], async () => {
       const open = await newestOpen(db);
       if (open) {
         return fail<Shift>(
@@ -53,8 +56,11 @@ export async function openShift(db: CheckpointDB, input: OpenShiftInput, now: nu
         exports: [],
       };
       await db.shifts.add(shift);
+      entry = await stampJournal(db, 'openShift', { shifts: [shift] }, { shifts: 1 });
       return ok(shift);
     });
+    if (r.ok && entry) await appendJournal(db, entry);
+    return r;
   } catch (e) {
     return storageFailure(e, { zh: '开班', en: 'Opening the shift' });
   }
@@ -87,9 +93,10 @@ export async function closeShift(db: CheckpointDB, shiftId: string, handover: Ha
     const text = handoverErrorText(...broken);
     return fail(`handover.${broken[1]}`, fill(zh[text.key], text.params, 'zh'), fill(en[text.key], text.params, 'en'));
   }
+  let entry: JournalEntry | undefined;
   try {
     // The shift's totals are stored in the same transaction (v7): the day view then reads one row.
-    return await db.transaction('rw', [db.shifts, db.recheckQueue, db.vehicles, db.persons, db.incidents, db.shiftSummaries], async () => {
+    const r = await db.transaction('rw', [db.shifts, db.recheckQueue, db.vehicles, db.persons, db.incidents, db.shiftSummaries, db.settings], async () => {
       const shift = await db.shifts.get(shiftId);
       if (!shift) return notFound<Shift>(SHIFT);
       if (shift.status === 'closed') return fail<Shift>('shift.alreadyClosed', '该班次已交班', 'This shift is already closed');
@@ -106,8 +113,11 @@ export async function closeShift(db: CheckpointDB, shiftId: string, handover: Ha
       const closed: Shift = { ...shift, status: 'closed', closedAt: now, handover };
       await db.shifts.put(closed);
       await storeShiftSummary(db, closed, now);
+      entry = await stampJournal(db, 'closeShift', { shifts: [closed] });
       return ok(closed);
     });
+    if (r.ok && entry) await appendJournal(db, entry);
+    return r;
   } catch (e) {
     return storageFailure(e, { zh: '交班', en: 'Closing the shift' });
   }
@@ -115,14 +125,18 @@ export async function closeShift(db: CheckpointDB, shiftId: string, handover: Ha
 
 /** Remember that the shift's records were exported (where, and whether IDs were unmasked). */
 export async function recordExport(db: CheckpointDB, shiftId: string, rec: ExportRecord): Promise<Result<Shift>> {
+  let entry: JournalEntry | undefined;
   try {
-    return await db.transaction('rw', db.shifts, async () => {
+    const r = await db.transaction('rw', [db.shifts, db.settings], async () => {
       const shift = await db.shifts.get(shiftId);
       if (!shift) return notFound<Shift>(SHIFT);
       const updated: Shift = { ...shift, exports: [...(shift.exports ?? []), rec] };
       await db.shifts.put(updated);
+      entry = await stampJournal(db, 'recordExport', { shifts: [updated] });
       return ok(updated);
     });
+    if (r.ok && entry) await appendJournal(db, entry);
+    return r;
   } catch (e) {
     return storageFailure(e, { zh: '记录导出', en: 'Recording the export' });
   }

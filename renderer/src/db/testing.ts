@@ -5,6 +5,8 @@ import type { Person, Shift, Vehicle } from '../../../shared/model';
 import { CheckpointDB } from './db';
 import { dayKey, newId } from './ids';
 import { docRevOf } from '../../../shared/derived';
+import type { JournalStore, SnapshotInfo } from './journal';
+import { fail, ok, type Result } from '../../../shared/result';
 
 /** A valid resident ID (GB 11643-1999 check digit X), area 340524 (Anhui). */
 export const VALID_ID = '34052419800101001X';
@@ -115,4 +117,39 @@ export function withTestDb(bind: (c: { db: CheckpointDB; shift: Shift }) => void
     bind({ db, shift });
   });
   afterEach(() => db?.close());
+}
+
+/** A JournalStore in memory, with a switch to make appends fail (a full or pulled disk). */
+export function memoryJournalStore() {
+  const lines: string[] = [];
+  const snapshots = new Map<string, { info: SnapshotInfo; text: string }>();
+  const store = {
+    lines,
+    snapshots,
+    failAppends: false,
+    async append(ls: string[]): Promise<Result<null>> {
+      if (store.failAppends) return fail('save.diskFull', '磁盘空间不足', 'The disk is full');
+      lines.push(...ls);
+      return ok(null);
+    },
+    async readAll(): Promise<Result<string>> {
+      return ok(lines.map((l) => `${l}\n`).join(''));
+    },
+    async tail(): Promise<Result<string>> {
+      return ok(lines.slice(-20).map((l) => `${l}\n`).join(''));
+    },
+    async writeSnapshot(kind: SnapshotInfo['kind'], seq: number, text: string): Promise<Result<SnapshotInfo>> {
+      const info: SnapshotInfo = { name: `${kind}-${seq}-${snapshots.size}`, kind, seq, bytes: text.length };
+      snapshots.set(info.name, { info, text });
+      return ok(info);
+    },
+    async listSnapshots(): Promise<Result<SnapshotInfo[]>> {
+      return ok([...snapshots.values()].map((s) => s.info));
+    },
+    async readSnapshot(name: string): Promise<Result<string>> {
+      const s = snapshots.get(name);
+      return s ? ok(s.text) : fail('snapshot.missing', '快照不存在', 'No such snapshot');
+    },
+  };
+  return store satisfies JournalStore;
 }

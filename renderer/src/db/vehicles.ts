@@ -10,6 +10,8 @@ import { MAX, MIN } from './keys';
 import { compactKey } from '../../../shared/text';
 import { applyRecordChange, counterTables, readDayCounts } from './dayCounts';
 import { refreshShiftSummary } from './shiftSummaries';
+import { appendJournal, stampJournal } from './journal';
+import type { JournalEntry } from '../../../shared/journal';
 
 const VEHICLE = { zh: '车辆记录', en: 'Vehicle record' };
 
@@ -37,8 +39,11 @@ export async function saveVehicle(db: CheckpointDB, vehicle: Vehicle, persons: P
   }
   const stored: Vehicle = { ...vehicle, ...summarize(persons) };
   const rows = persons.map((p) => stampPerson(stored, p, stored.voided));
+  let entry: JournalEntry | undefined;
+  let idbtrans: IDBTransaction | undefined;
   try {
-    return await db.transaction('rw', [db.shifts, db.vehicles, db.persons, ...counterTables(db)], async () => {
+    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, ...counterTables(db), db.settings], async (tx) => {
+      idbtrans = tx.idbtrans;
       // Checked inside the transaction: a shift closed in another window a moment ago counts.
       const shift = await db.shifts.get(vehicle.shiftId);
       if (!shift) return fail<Vehicle>('save.noShift', '未开班，不能登记', 'No open shift: open a shift first');
@@ -48,10 +53,16 @@ export async function saveVehicle(db: CheckpointDB, vehicle: Vehicle, persons: P
       // A failing person (e.g. duplicate id) rejects here; the rejection aborts the whole
       // transaction, so the vehicle row above is rolled back too.
       await db.persons.bulkAdd(rows);
+      entry = await stampJournal(db, 'saveVehicle', { vehicles: [stored], persons: rows }, { vehicles: 1, persons: rows.length });
       return ok(stored);
     });
+    // 已保存 waits for the second copy too (journal.ts).
+    if (r.ok && entry) await appendJournal(db, entry);
+    return r;
   } catch (e) {
-    return storageFailure(e, { zh: '保存', en: 'Saving' });
+    // A full disk shows only in the transaction's error (FILE_ERROR_NO_SPACE), not the request's.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return storageFailure(e, { zh: '保存', en: 'Saving' }, idbtrans?.error);
   }
 }
 
@@ -187,8 +198,9 @@ export async function amendVehicle(
 ): Promise<Result<Vehicle>> {
   if (!reason.trim()) return reasonRequired();
   if (!by.trim()) return byRequired();
+  let entry: JournalEntry | undefined;
   try {
-    return await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, ...counterTables(db)], async () => {
+    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, ...counterTables(db), db.settings], async () => {
       const before = await db.vehicles.get(vehicleId);
       if (!before) return notFound<Vehicle>(VEHICLE);
       const existing = await db.persons.where('vehicleId').equals(vehicleId).toArray();
@@ -217,10 +229,15 @@ export async function amendVehicle(
       for (const w of [...removed, ...stamped]) afterRows.set(w.id, w);
       await applyRecordChange(db, { vehicle: before, persons: existing }, { vehicle: stored, persons: [...afterRows.values()] });
       await db.vehicles.put(stored);
-      await db.persons.bulkPut([...removed, ...stamped]);
+      const writes = [...removed, ...stamped];
+      if (writes.length > 0) await db.persons.bulkPut(writes);
       await refreshShiftSummary(db, before.shiftId, now);
+      const known = new Set(existing.map((p) => p.id));
+      entry = await stampJournal(db, 'amendVehicle', { vehicles: [stored], persons: writes }, { persons: writes.filter((p) => !known.has(p.id)).length });
       return ok(stored);
     });
+    if (r.ok && entry) await appendJournal(db, entry);
+    return r;
   } catch (e) {
     return storageFailure(e, { zh: '修改', en: 'Amending' });
   }
@@ -233,19 +250,25 @@ export async function amendVehicle(
 export async function voidVehicle(db: CheckpointDB, vehicleId: string, reason: string, by: string, now: number): Promise<Result<Vehicle>> {
   if (!reason.trim()) return reasonRequired();
   if (!by.trim()) return byRequired();
+  let entry: JournalEntry | undefined;
   try {
-    return await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, ...counterTables(db)], async () => {
+    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, ...counterTables(db), db.settings], async () => {
       const v = await db.vehicles.get(vehicleId);
       if (!v) return notFound<Vehicle>(VEHICLE);
       if (v.voided === 1) return fail<Vehicle>('void.already', '该记录已作废', 'This record is already voided');
       const stored: Vehicle = { ...v, voided: 1, voidMark: { at: now, by: by.trim(), reason: reason.trim() }, updatedAt: now };
-      const people = await db.persons.where('vehicleId').equals(vehicleId).toArray();
-      await applyRecordChange(db, { vehicle: v, persons: people }, { vehicle: stored, persons: people.map((p) => ({ ...p, voided: 1 as const })) });
+      const occupants = await db.persons.where('vehicleId').equals(vehicleId).toArray();
+      await applyRecordChange(db, { vehicle: v, persons: occupants }, { vehicle: stored, persons: occupants.map((p) => ({ ...p, voided: 1 as const })) });
       await db.vehicles.put(stored);
-      await db.persons.where('vehicleId').equals(vehicleId).modify({ voided: 1 });
+      // Whole rows rather than modify(): the journal carries exactly what was stored.
+      const voidedRows = occupants.map((p) => ({ ...p, voided: 1 as const }));
+      await db.persons.bulkPut(voidedRows);
       await refreshShiftSummary(db, v.shiftId, now);
+      entry = await stampJournal(db, 'voidVehicle', { vehicles: [stored], persons: voidedRows });
       return ok(stored);
     });
+    if (r.ok && entry) await appendJournal(db, entry);
+    return r;
   } catch (e) {
     return storageFailure(e, { zh: '作废', en: 'Voiding' });
   }

@@ -23,6 +23,11 @@ export function createElectronPlatform(api: DesktopApi): Platform {
     syncCountyDay: (req) => api.syncCountyDay(req),
     readWorkbooks: (req) => api.readWorkbooks(req),
     cancelImport: () => api.cancelImport(),
+    journalAppend: (req) => api.journalAppend(req),
+    journalRead: (req) => api.journalRead(req),
+    snapshotWrite: (req) => api.snapshotWrite(req),
+    snapshotList: (req) => api.snapshotList(req),
+    snapshotRead: (req) => api.snapshotRead(req),
     onMenuCommand: (listener) => api.onMenuCommand(listener),
   };
 }

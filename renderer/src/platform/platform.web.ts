@@ -2,6 +2,7 @@ import type { MenuCommand } from '../../../shared/ipc';
 import { parseIsolated, type ParseHandle, type ParserChild, type ParserMessage } from '../../../shared/excel/parserHost';
 import { ok, fail } from '../../../shared/result';
 import type { Platform } from './types';
+import { opfsCall } from './opfsJournal';
 
 const desktopOnly = () => fail<never>('platform.desktopOnly', '仅桌面版可用。', 'Only available in the desktop app.');
 const SYNC_UNAVAILABLE = { zh: '浏览器版不能与县级服务器同步，请使用桌面版', en: 'The browser version cannot sync with the county server; use the desktop app' };
@@ -36,7 +37,7 @@ export function createWebPlatform(): Platform {
     setLocale: async () => ok(null),
     saveFile: async (req) => {
       try {
-        const type = req.kind === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf';
+        const type = req.kind === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : req.kind === 'pdf' ? 'application/pdf' : 'application/jsonl';
         const url = URL.createObjectURL(new Blob([req.data as Uint8Array<ArrayBuffer>], { type }));
         const a = document.createElement('a');
         a.href = url;
@@ -82,6 +83,13 @@ export function createWebPlatform(): Platform {
       importing = null;
       return ok(null);
     },
+    // The second copy lives in the Origin Private File System, written by a worker (opfsJournal.worker.ts).
+    journalAppend: (req) => opfsCall({ op: 'append', ...req }),
+    journalRead: (req) => opfsCall({ op: 'read', ...req }),
+    // No second folder in a browser: a snapshot leaves the machine only as a download (关于).
+    snapshotWrite: ({ db, kind, seq, text }) => opfsCall({ op: 'snapshotWrite', db, kind, seq, text, at: Date.now() }),
+    snapshotList: (req) => opfsCall({ op: 'snapshotList', ...req }),
+    snapshotRead: (req) => opfsCall({ op: 'snapshotRead', ...req }),
     onMenuCommand: (listener) => {
       menuListeners.add(listener);
       return () => menuListeners.delete(listener);
