@@ -9,7 +9,7 @@ import type { ShiftSummaryRow } from './tables';
 import type { RefusedRecord } from '../../../shared/sync/batch';
 import type { SigningKey } from '../../../shared/excel/signature';
 import type { JournalEntry } from '../../../shared/journal';
-import type { JournalStore } from './journal';
+import type { JournalStore } from './tables';
 
 export { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, DB_NAME } from './schema';
 export type { ShiftSummaryRow } from './tables';

@@ -4,6 +4,8 @@
 import type { Table } from 'dexie';
 import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
 import type { ShiftTotals } from '../../../shared/shift/totals';
+import type { Result } from '../../../shared/result';
+import type { SnapshotInfo } from '../../../shared/ipc';
 
 /** A closed shift's stored totals (v7, shiftSummaries.ts). */
 export interface ShiftSummaryRow extends ShiftTotals {
@@ -24,4 +26,16 @@ export interface ShiftTables {
 export interface SummaryTables extends ShiftTables {
   shifts: Table<Shift, string>;
   shiftSummaries: Table<ShiftSummaryRow, string>;
+}
+
+/** Where the journal and snapshots live; one per database name (platform.journalStore). */
+export interface JournalStore {
+  /** Appends whole lines and resolves after they are flushed to disk (fsync / OPFS flush). */
+  append(lines: string[]): Promise<Result<null>>;
+  readAll(): Promise<Result<string>>;
+  /** The last few KiB: enough for the start-up check without reading the whole file. */
+  tail(): Promise<Result<string>>;
+  writeSnapshot(kind: SnapshotInfo['kind'], seq: number, text: string): Promise<Result<SnapshotInfo>>;
+  listSnapshots(): Promise<Result<SnapshotInfo[]>>;
+  readSnapshot(name: string): Promise<Result<string>>;
 }
