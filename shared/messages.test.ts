@@ -14,6 +14,10 @@ const ALL_CODES: ValidationCode[] = [
   'settings.checkpointTooLong', 'settings.homeProvince', 'settings.feverLineEmpty', 'settings.feverLineNotNumber',
   'settings.feverLineRange', 'settings.feverLineFahrenheit', 'settings.keyAreaLine',
   'text.invisible',
+  // incidents (shared/incident.ts)
+  'incident.descriptionRequired', 'incident.voidReasonRequired',
+  // opening a shift (shared/shift/openShift.ts)
+  'shift.checkpointRequired', 'shift.nameRequired', 'shift.leadRequired', 'shift.staffRequired',
 ];
 
 describe('MESSAGES', () => {

@@ -27,7 +27,15 @@ export type ValidationCode =
   | KeyAreaLineCode
   | SettingsCode
   // imports: data fidelity
-  | 'text.invisible';
+  | 'text.invisible'
+  // incidents (shared/incident.ts)
+  | 'incident.descriptionRequired'
+  | 'incident.voidReasonRequired'
+  // opening a shift (shared/shift/openShift.ts)
+  | 'shift.checkpointRequired'
+  | 'shift.nameRequired'
+  | 'shift.leadRequired'
+  | 'shift.staffRequired';
 
 // Placeholders: {c} converted °C, {max} length limit, {line} fever line, {plate} the plate.
 export const MESSAGES: Record<ValidationCode, Bilingual> = {
@@ -89,7 +97,24 @@ export const MESSAGES: Record<ValidationCode, Bilingual> = {
   'settings.keyAreaLine': { zh: '重点地区有误，未保存', en: 'The key-area list has mistakes; nothing saved' },
   // imports: data fidelity
   'text.invisible': { zh: '只有看不见的字符（如零宽字符），请输入实际内容', en: 'Only invisible characters (such as zero-width spaces) — enter the actual text' },
+  // incidents (shared/incident.ts)
+  'incident.descriptionRequired': { zh: '请填写经过描述：发生了什么', en: 'Describe what happened' },
+  'incident.voidReasonRequired': { zh: '请填写作废原因', en: 'Give the reason for voiding' },
+  // opening a shift (shared/shift/openShift.ts)
+  'shift.checkpointRequired': { zh: '请填写卡点名称', en: 'The checkpoint name is required' },
+  'shift.nameRequired': { zh: '请填写班次名称', en: 'Name the shift' },
+  'shift.leadRequired': { zh: '请填写值班负责人', en: 'The shift lead is required' },
+  'shift.staffRequired': { zh: '请至少登记一名值班人员', en: 'At least one staff member is required' },
 };
+
+/** A rule broken by one field: the code and its placeholders (forms, recheck, storage). */
+export interface FieldError {
+  code: ValidationCode;
+  params?: Record<string, string | number>;
+}
+
+/** Field path ('plate', 'occupants.1.temp', …) → what is wrong with it. */
+export type FieldErrors = Record<string, FieldError>;
 
 /** Fills {name} placeholders (shared/i18n/fill.ts); one without a value stays visible rather than vanishing. */
 export function formatMessage(code: ValidationCode, locale: Locale, params?: Record<string, string | number>): string {

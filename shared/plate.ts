@@ -2,6 +2,7 @@
 // foreign vehicles and typos all reach the booth, and the operator decides.
 import type { PlateKind } from './model';
 import { PROVINCE_CHARS } from './provinces';
+import { compactKey } from './text';
 
 export interface PlateInfo {
   plate: string;
@@ -11,18 +12,11 @@ export interface PlateInfo {
   valid: boolean;
 }
 
-/**
- * Full-width ASCII (Ａ１．) → half-width and the ideographic space → a space. Booth PCs
- * often have a Chinese IME left in full-width mode, so every typed field goes through this.
- */
-export function toHalfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
+export { toHalfWidth } from './text';
 
+/** The stored form of a plate: the same normalisation as every search key (shared/text.ts). */
 export function normalizePlate(raw: string): string {
-  return toHalfWidth(raw)
-    .toUpperCase()
-    .replace(/[\s·•・‧.\-_]/g, '');
+  return compactKey(raw);
 }
 
 const P = `[${PROVINCE_CHARS}]`;

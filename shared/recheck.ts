@@ -4,7 +4,7 @@
 // the recheck and the disposition are completed from the list. One home for these rules, so the
 // registration form, the recheck dialog and the storage layer agree.
 import type { Person, PersonDisposition, Symptom, ThermometerMethod } from './model';
-import type { FieldErrors } from './registration';
+import type { FieldErrors } from './messages';
 import { isFever, parseTemperature } from './temperature';
 
 /** What a recheck still at or above the fever line must lead to (anything but 放行). */

@@ -21,10 +21,11 @@ import { validateDocument } from './residentId';
 import { validatePhone } from './phone';
 import { isFever, parseTemperature } from './temperature';
 import { matchKeyArea } from './keyAreas';
-import type { ValidationCode } from './messages';
+import type { FieldErrors } from './messages';
 import { checkRecheck, FEVER_DISPOSITIONS } from './recheck';
 
 export { FEVER_DISPOSITIONS };
+import { docRevOf, vehicleSummary } from './derived';
 
 export interface OccupantDraft {
   /** Stable key for React and for keeping a person's id through a correction. */
@@ -67,13 +68,7 @@ export interface VehicleDraft {
   occupants: OccupantDraft[];
 }
 
-export interface FieldError {
-  code: ValidationCode;
-  params?: Record<string, string | number>;
-}
-
-/** Field path ('plate', 'occupants.1.temp', …) → what is wrong with it. */
-export type FieldErrors = Record<string, FieldError>;
+export type { FieldError, FieldErrors } from './messages';
 
 
 const NAME_MAX = 40;
@@ -263,7 +258,7 @@ export function buildRecords(draft: VehicleDraft, ctx: BuildContext): { vehicle:
       name: o.name.trim(),
       docType: o.docType,
       docNumber,
-      docRev: [...docNumber].reverse().join(''),
+      docRev: docRevOf(docNumber),
       phone: phone.ok ? phone.phone : '',
       first: { celsius: r.first as number, method: o.tempMethod, at: ctx.now },
       symptoms: [...o.symptoms],
@@ -283,7 +278,6 @@ export function buildRecords(draft: VehicleDraft, ctx: BuildContext): { vehicle:
 
   // Judged by the record's own day: a correction keeps the list that was in force then.
   const reasons = keyAreaReasons(draft, ctx.settings, day);
-  const temps = persons.map((p) => p.recheck?.celsius ?? p.first.celsius);
   const vehicle: Vehicle = {
     id: vehicleId,
     shiftId,
@@ -309,9 +303,7 @@ export function buildRecords(draft: VehicleDraft, ctx: BuildContext): { vehicle:
     disinfected: draft.disinfected,
     disposition: draft.disposition,
     remarks: draft.remarks.trim(),
-    personCount: persons.length,
-    maxTemp: temps.length > 0 ? Math.max(...temps) : null,
-    anyFever: persons.some((p) => p.feverConfirmed),
+    ...vehicleSummary(persons),
     watchHits: ctx.existing?.watchHits ?? [],
     voided: 0,
     amendments: ctx.existing?.amendments ?? [],

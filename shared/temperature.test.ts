@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLAUSIBLE_MAX, PLAUSIBLE_MIN, formatCelsius, isFever, missingDecimalPoint, parseTemperature } from './temperature';
+import { PLAUSIBLE_MAX, PLAUSIBLE_MIN, isFever, missingDecimalPoint, parseTemperature } from './temperature';
 
 describe('parseTemperature: accepted', () => {
   it.each([
@@ -110,20 +110,6 @@ describe('isFever', () => {
     ['37.1', 37.2, false],
   ])('a reading typed %j against line %s → %s', (raw, line, expected) => {
     expect(isFever(parsed(raw), line)).toBe(expected);
-  });
-});
-
-describe('formatCelsius', () => {
-  it.each([
-    [37.3, '37.3'],
-    [37, '37.0'],
-    [36.45, '36.5'],
-    [0.1 + 0.2 + 37, '37.3'],
-    [42.5, '42.5'],
-    [NaN, ''],
-    [Infinity, ''],
-  ])('%s → %j', (c, text) => {
-    expect(formatCelsius(c)).toBe(text);
   });
 });
 

@@ -55,11 +55,6 @@ export function isFever(celsius: number, line: number): boolean {
   return celsius >= line - 1e-9;
 }
 
-export function formatCelsius(c: number): string {
-  if (!Number.isFinite(c)) return '';
-  return (Math.round(c * 10 + 1e-9) / 10).toFixed(1);
-}
-
 /**
  * '365' typed without its decimal point (a glove misses the '.' key): the reading it most likely
  * is, offered back for one key to accept — never applied silently, like a Fahrenheit reading.

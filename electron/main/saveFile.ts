@@ -6,7 +6,7 @@ import type { Locale } from '../../shared/model';
 import { ok, type Result } from '../../shared/result';
 import { catalogue } from '../../shared/i18n/strings';
 import { writeFileAtomic } from './atomicWrite';
-import { ensureExtension, sanitizeFileName, type SaveKind } from './fileName';
+import { ensureExtension, sanitizeFileName, type FileKind as SaveKind } from '../../shared/fileName';
 import { readLastFolder, writeLastFolder } from './lastFolder';
 
 export interface SaveRequest {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { districtFileName, handoverFileName, MAX_FILE_NAME_BYTES, sanitizeFileName } from './fileName';
+import { districtFileName, handoverFileName, MAX_FILE_NAME_BYTES } from './fileName';
 
 const utf8 = (s: string) => new TextEncoder().encode(s).length;
 
@@ -29,22 +29,6 @@ describe('handoverFileName', () => {
     const name = handoverFileName({ checkpoint: '卡'.repeat(300), shiftName: 'night', status: 'closed' as const }, '2020-02-17');
     expect(utf8(name)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
     expect(name.endsWith('_2020-02-17_夜班_交接表.xlsx')).toBe(true);
-  });
-});
-
-describe('sanitizeFileName', () => {
-  it('handles reserved names, trailing dots and spaces', () => {
-    expect(sanitizeFileName('CON.xlsx')).toBe('_CON.xlsx');
-    expect(sanitizeFileName('lpt1')).toBe('_lpt1');
-    expect(sanitizeFileName('report. . .xlsx')).toBe('report.xlsx');
-    expect(sanitizeFileName('  .hidden.xlsx')).toBe('hidden.xlsx');
-    expect(sanitizeFileName('???.xlsx')).toBe('导出.xlsx');
-  });
-
-  it('never cuts a surrogate pair', () => {
-    const name = sanitizeFileName('😷'.repeat(100) + '.xlsx');
-    expect(utf8(name)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
-    expect(name).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
   });
 });
 

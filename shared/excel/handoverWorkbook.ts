@@ -33,6 +33,7 @@ import {
 import { LABELS, formatKeyAreaReasons, shiftNameLabel, yesNo } from '../i18n/labels';
 import { changesText } from '../registration/amendText';
 import { date, optDate, text, type CellRange, type CellValue, type SheetModel, type WorkbookModel } from './workbookModel';
+import { countingReading } from '../derived';
 
 export interface HandoverWorkbookInput {
   shift: Shift;
@@ -75,8 +76,6 @@ function tableSheet(name: string, defs: readonly ColumnDef[], rows: CellValue[][
 const byTimeThenId = <T extends { id: string }>(at: (x: T) => number) => (a: T, b: T) =>
   at(a) - at(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Reading used for a person's "highest temperature": the recheck when there is one. */
-const lastReading = (p: Person): number => (p.recheck ?? p.first).celsius;
 
 
 function sameCounts(a: ShiftCounts, b: ShiftCounts): boolean {
@@ -114,7 +113,7 @@ export function buildHandoverWorkbook(input: HandoverWorkbookInput): WorkbookMod
     // A voided vehicle still shows the people it had; otherwise only people still on record.
     const people = (occupants.get(v.id) ?? []).filter((p) => v.voided === 1 || p.voided === 0);
     let maxTemp: number | null = null;
-    for (const p of people) maxTemp = Math.max(maxTemp ?? -Infinity, lastReading(p));
+    for (const p of people) maxTemp = Math.max(maxTemp ?? -Infinity, countingReading(p));
     return [
       i + 1,
       date(v.createdAt),

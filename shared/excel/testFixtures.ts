@@ -4,6 +4,7 @@
 // rechecked and sent to the fever clinic, a voided vehicle, an incident and a correction made
 // after the shift was closed. Not a test file itself, so it stays pure like the rest of shared/.
 import type { Amendment, Incident, Person, PersonDisposition, Shift, Symptom, Vehicle, VehicleDisposition } from '../model';
+import { docRevOf } from '../derived';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
@@ -211,7 +212,7 @@ export function makeShiftFixture(opts: FixtureOptions = {}): ShiftFixture {
         name: q.name,
         docType: q.docType ?? 'residentId',
         docNumber: q.docNumber,
-        docRev: [...q.docNumber].reverse().join(''),
+        docRev: docRevOf(q.docNumber),
         phone: q.phone,
         first: { celsius: q.first, method: 'infrared', at: firstAt },
         symptoms: q.symptoms ?? [],

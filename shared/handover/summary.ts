@@ -105,8 +105,6 @@ type _AllCountKeysListed = Exclude<keyof ShiftCounts, (typeof COUNT_KEYS)[number
 const _allCountKeysListed: _AllCountKeysListed = true;
 void _allCountKeysListed;
 
-export const REFERRAL_DISPOSITIONS: readonly PersonDisposition[] = ['feverClinic', 'observation', 'homeIsolation'];
-
 export function isReferral(d: PersonDisposition): boolean {
   return d === 'feverClinic' || d === 'observation' || d === 'homeIsolation';
 }

@@ -461,6 +461,10 @@ export const zh = {
   safetyMirrorSave: '保存文件夹',
   safetyMirrorSaved: '已保存',
   safetyDownloaded: '已下载：{name}',
+  // incident void (struct)
+  incidentVoid: '作废',
+  incidentVoidConfirm: '确认作废',
+  incidentVoidedNote: '（已作废：{reason}）',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -912,6 +916,10 @@ export const en: Record<StringKey, string> = {
   safetyMirrorSave: 'Save folder',
   safetyMirrorSaved: 'Saved',
   safetyDownloaded: 'Downloaded: {name}',
+  // incident void (struct)
+  incidentVoid: 'Void',
+  incidentVoidConfirm: 'Confirm void',
+  incidentVoidedNote: '(voided: {reason})',
 };
 
 /** The table of one language, for code outside React (the main process). */

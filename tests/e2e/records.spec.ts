@@ -109,7 +109,7 @@ test('an incident is recorded by keyboard and listed for the day', async ({ page
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter'); // empty description
   await dialog.getByRole('button', { name: '保存事件' }).click();
-  await expect(dialog.getByText('请填写原因')).toBeVisible();
+  await expect(dialog.getByText('请填写经过描述：发生了什么')).toBeVisible();
   await dialog.getByLabel('经过描述').fill('拒不停车，冲卡后向南驶离');
   await dialog.getByRole('button', { name: '保存事件' }).click();
   await expect(dialog.getByRole('status')).toHaveText('事件已保存');

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { serialRun } from '../playwrightBase';
 
 // Drives the built desktop app (out/) through Playwright's Electron support. Separate from
 // playwright.config.ts, which drives the web build in Chromium.
@@ -8,10 +9,6 @@ export default defineConfig({
   globalSetup: './globalSetup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
-  workers: 1,
-  retries: 0,
-  forbidOnly: true,
-  reporter: [['list']],
+  ...serialRun,
   outputDir: '../../test-results/electron',
 });

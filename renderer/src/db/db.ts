@@ -1,16 +1,18 @@
-// The booth's database. Schema and the reasons for every index: schema.ts (SCHEMA_VERSIONS is
-// the note for docs/ARCHITECTURE.md).
+// The booth's database. Schema and the reasons for every index: schema.ts.
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import type { BoothTally } from '../../../shared/handover/summary';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6, SCHEMA_V8 } from './schema';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8 } from './schema';
+import { backfillShiftSummaries } from './shiftSummaries';
+import type { ShiftSummaryRow } from './tables';
 import type { RefusedRecord } from '../../../shared/sync/batch';
 import type { SigningKey } from '../../../shared/excel/signature';
 import type { JournalEntry } from '../../../shared/journal';
-import type { JournalStore } from './journal';
+import type { JournalStore } from './tables';
 
-export { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_VERSIONS, DB_NAME } from './schema';
+export { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, DB_NAME } from './schema';
+export type { ShiftSummaryRow } from './tables';
 
 export interface SettingRow {
   key: string;
@@ -82,6 +84,7 @@ export class CheckpointDB extends Dexie {
   declare dayCounts: Table<DayCountRow, string>;
   declare shiftCounts: Table<ShiftCountRow, string>;
   declare recheckQueue: Table<RecheckQueueRow, string>;
+  declare shiftSummaries: Table<ShiftSummaryRow, string>;
   declare syncRefused: Table<SyncRefusedRow, string>;
   declare stationKeys: Table<StationKeyRow, string>;
   declare pinnedStations: Table<PinnedStationRow, string>;
@@ -111,6 +114,22 @@ export class CheckpointDB extends Dexie {
     // v6 (county sync) only adds the refused-records store; the outbox itself is the existing
     // vehicles.updatedAt index read from a cursor, so no data is reshaped.
     this.version(6).stores(SCHEMA_V6);
+    // v7 stores each closed shift's totals for the day view; the upgrade computes them once
+    // for the shifts closed before it (one shift's records at a time).
+    this.version(7)
+      .stores(SCHEMA_V7)
+      .upgrade(async (tx) => {
+        await backfillShiftSummaries(
+          {
+            shifts: tx.table('shifts'),
+            vehicles: tx.table('vehicles'),
+            persons: tx.table('persons'),
+            incidents: tx.table('incidents'),
+            shiftSummaries: tx.table('shiftSummaries'),
+          },
+          Date.now(),
+        );
+      });
     // v8 adds the station's signing key and the supervisor's pinned keys: new stores only.
     this.version(8).stores(SCHEMA_V8);
   }

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyCounts, emptyHourly } from '../../../shared/handover/summary';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import type { CheckpointDB } from './db';
 import { clearImportedShifts, importedShiftsOfDay, listImportedShifts, storeImportedShifts } from './imported';
-import { freshDb } from './testing';
+import { withTestDb } from './testing';
 
 function imported(p: Partial<ImportedShift> = {}): ImportedShift {
   return {
@@ -27,10 +27,7 @@ function imported(p: Partial<ImportedShift> = {}): ImportedShift {
 }
 
 let db: CheckpointDB;
-beforeEach(() => {
-  db = freshDb();
-});
-afterEach(() => db.close());
+withTestDb((c) => ({ db } = c), false);
 
 describe('imported shifts', () => {
   it('stores new shifts, counts a duplicate once and lets a later export replace an earlier one', async () => {

@@ -1,20 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Incident, Shift } from '../../../shared/model';
 import type { CheckpointDB } from './db';
 import { newId } from './ids';
-import { addIncident, listIncidentsByDay, listIncidentsByShift, voidIncident } from './incidents';
-import { incidentsOfShift, personsOfShift, vehiclesOfShift, eachVehicleOfShift } from './shiftData';
-import { T0, freshDb, makePerson, makeShift, makeVehicle } from './testing';
+import { addIncident, listIncidentsByDay, voidIncident } from './incidents';
+import { incidentsOfShift, personsOfShift, vehiclesOfShift } from './shiftData';
+import { readShiftRecords } from './readShift';
+import { T0, withTestDb, makePerson, makeVehicle } from './testing';
 import { saveVehicle } from './vehicles';
 
 let db: CheckpointDB;
 let shift: Shift;
-beforeEach(async () => {
-  db = freshDb();
-  shift = makeShift();
-  await db.shifts.add(shift);
-});
-afterEach(() => db.close());
+withTestDb((c) => ({ db, shift } = c));
 
 const incident = (p: Partial<Incident> = {}): Incident => ({
   id: newId(),
@@ -25,7 +21,7 @@ const incident = (p: Partial<Incident> = {}): Incident => ({
   day: '2020-02-01',
   kind: 'evasion',
   plate: '鄂A12345',
-  description: '',
+  description: '冲卡后向南驶离',
   voided: 0,
   amendments: [],
   ...p,
@@ -38,18 +34,20 @@ describe('incidents', () => {
     expect((await addIncident(db, incident({ at: T0, kind: 'other', description: '拒绝测温' }))).ok).toBe(true);
     expect((await addIncident(db, incident({ at: T0 + 86_400_000, day: '2020-02-02' }))).ok).toBe(true);
     expect((await listIncidentsByDay(db, '2020-02-01')).map((i) => i.at)).toEqual([T0, T0 + 100]);
-    expect(await listIncidentsByShift(db, shift.id)).toHaveLength(3);
+    expect(await incidentsOfShift(db, shift.id)).toHaveLength(3);
 
     const noReason = await voidIncident(db, late.id, ' ', '王队长', T0 + 5);
-    expect(noReason.ok).toBe(false);
+    expect(!noReason.ok && noReason.error.code).toBe('incident.voidReasonRequired');
     const v = await voidIncident(db, late.id, '误报', '王队长', T0 + 5);
     expect(v.ok && v.value).toMatchObject({ voided: 1, voidMark: { reason: '误报' } });
     expect(await db.incidents.count()).toBe(3);
   });
 
-  it('refuses an undescribed "other" incident and a closed or missing shift', async () => {
+  it('refuses an undescribed incident of any kind (the dialog\'s rule) and a closed or missing shift', async () => {
     const r1 = await addIncident(db, incident({ kind: 'other', description: ' ' }));
     expect(!r1.ok && r1.error.code).toBe('incident.descriptionRequired');
+    const r0 = await addIncident(db, incident({ kind: 'evasion', description: '' }));
+    expect(!r0.ok && r0.error.message).toEqual({ zh: '请填写经过描述：发生了什么', en: 'Describe what happened' });
     const r2 = await addIncident(db, incident({ shiftId: 'missing' }));
     expect(!r2.ok && r2.error.code).toBe('incident.noShift');
     await db.shifts.update(shift.id, { status: 'closed' });
@@ -73,9 +71,18 @@ describe('shiftData', () => {
       [later.id, 1],
     ]);
     expect(await incidentsOfShift(db, shift.id)).toHaveLength(1);
-    const seen: string[] = [];
-    await eachVehicleOfShift(db, shift.id, (v) => seen.push(v.id));
-    expect(seen).toEqual([earlier.id, later.id]);
     expect(await vehiclesOfShift(db, 'other')).toEqual([]);
+  });
+
+  it('readShiftRecords reads the shift and all its records, reporting each step, or undefined for no shift', async () => {
+    const v = makeVehicle({ shiftId: shift.id, createdAt: T0 });
+    await saveVehicle(db, v, [makePerson({ seq: 0 }, v), makePerson({ seq: 1 }, v)]);
+    await addIncident(db, incident());
+    const steps: string[] = [];
+    const r = await readShiftRecords(db, shift.id, (step, read) => steps.push(`${step}:${read.vehicles ?? '-'}/${read.persons ?? '-'}`));
+    expect(r?.shift.id).toBe(shift.id);
+    expect([r?.vehicles.length, r?.persons.length, r?.incidents.length]).toEqual([1, 2, 1]);
+    expect(steps).toEqual(['readShift:-/-', 'readVehicles:-/-', 'readPersons:1/-', 'readIncidents:1/2']);
+    expect(await readShiftRecords(db, 'missing')).toBeUndefined();
   });
 });

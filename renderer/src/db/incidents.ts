@@ -1,17 +1,26 @@
 // Incidents at the booth (妨害防疫检查、冲关逃逸、暴力抗法…): part of the handover and the
 // daily report. Never deleted; voided with a reason.
+import { INCIDENT_DESCRIPTION_MAX, incidentFields, validateIncident, validateIncidentVoid } from '../../../shared/incident';
+import { MESSAGES, type ValidationCode } from '../../../shared/messages';
 import type { Incident } from '../../../shared/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CheckpointDB } from './db';
-import { byRequired, notFound, reasonRequired, storageFailure } from './errors';
+import { byRequired, notFound, storageFailure } from './errors';
 import { MAX, MIN } from './keys';
+import { refreshShiftSummary } from './shiftSummaries';
 import { appendJournal, stampJournal } from './journal';
 import type { JournalEntry } from '../../../shared/journal';
 
+/** A rule of shared/incident.ts broken: refused with the same words the dialog shows. */
+function invalid<T>(code: ValidationCode): Result<T> {
+  const m = MESSAGES[code];
+  return fail<T>(code, m.zh.replace('{max}', String(INCIDENT_DESCRIPTION_MAX)), m.en.replace('{max}', String(INCIDENT_DESCRIPTION_MAX)));
+}
+
 export async function addIncident(db: CheckpointDB, incident: Incident): Promise<Result<Incident>> {
-  if (incident.kind === 'other' && !incident.description.trim()) {
-    return fail('incident.descriptionRequired', '"其他"类事件请填写情况说明', 'Describe an incident of kind "other"');
-  }
+  const error = validateIncident(incident).description;
+  if (error) return invalid(error);
+  incident = { ...incident, ...incidentFields(incident) };
   let entry: JournalEntry | undefined;
   try {
     const r = await db.transaction('rw', [db.shifts, db.incidents, db.settings], async () => {
@@ -34,22 +43,20 @@ export async function listIncidentsByDay(db: CheckpointDB, day: string): Promise
   return db.incidents.where('[day+at]').between([day, MIN], [day, MAX]).toArray();
 }
 
-/** A shift's incidents in chronological order, voided included and flagged. */
-export async function listIncidentsByShift(db: CheckpointDB, shiftId: string): Promise<Incident[]> {
-  return db.incidents.where('[shiftId+at]').between([shiftId, MIN], [shiftId, MAX]).toArray();
-}
 
 export async function voidIncident(db: CheckpointDB, id: string, reason: string, by: string, now: number): Promise<Result<Incident>> {
-  if (!reason.trim()) return reasonRequired();
+  const reasonError = validateIncidentVoid(reason);
+  if (reasonError) return invalid(reasonError);
   if (!by.trim()) return byRequired();
   let entry: JournalEntry | undefined;
   try {
-    const r = await db.transaction('rw', [db.incidents, db.settings], async () => {
+    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, db.settings], async () => {
       const inc = await db.incidents.get(id);
       if (!inc) return notFound<Incident>({ zh: '事件记录', en: 'Incident' });
       if (inc.voided === 1) return fail<Incident>('void.already', '该记录已作废', 'This record is already voided');
       const stored: Incident = { ...inc, voided: 1, voidMark: { at: now, by: by.trim(), reason: reason.trim() } };
       await db.incidents.put(stored);
+      await refreshShiftSummary(db, inc.shiftId, now);
       entry = await stampJournal(db, 'voidIncident', { incidents: [stored] });
       return ok(stored);
     });

@@ -6,7 +6,7 @@ export {
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
-  SCHEMA_VERSIONS,
+  SCHEMA_V7,
   type SettingRow,
   type ImportedShiftRow,
   type DayCountRow,
@@ -32,11 +32,13 @@ export {
   type LastVisit,
 } from './vehicles';
 export { searchRecords, MIN_QUERY_LENGTH, type SearchOptions } from './search';
-export { addIncident, listIncidentsByDay, listIncidentsByShift, voidIncident } from './incidents';
+export { addIncident, listIncidentsByDay, voidIncident } from './incidents';
 export { getSettings, saveSettings } from './settings';
-export { vehiclesOfShift, personsOfShift, incidentsOfShift, eachVehicleOfShift } from './shiftData';
+export { vehiclesOfShift, personsOfShift, incidentsOfShift } from './shiftData';
+export { readShiftRecords, type ShiftRecords, type ShiftReadStep } from './readShift';
 export { ensureStationKey, type OwnStationKey } from './stationKey';
 export { storeImportedShifts, listImportedShifts, importedShiftsOfDay, clearImportedShifts, type IncomingShift, type StoreImportResult } from './imported';
 export { readDayCounts, readShiftCounts, ensureCounterRows } from './dayCounts';
 export { listOpenRechecks, countOpenRechecks, completeRecheck, type OpenRecheck } from './rechecks';
 export { keepBoothDraft, keptBoothDraft, dropBoothDraft, draftIsBlank, type StoredBoothDraft } from './boothDraft';
+export { computeShiftSummary, shiftSummariesOf, tzOffsetAt, type ShiftSummaryRow } from './shiftSummaries';

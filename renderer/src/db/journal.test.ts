@@ -2,7 +2,7 @@
 // IndexedDB is detected at start and restored to the same counts and content hash.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseJournal } from '../../../shared/journal';
-import { DEFAULT_SETTINGS, type Shift } from '../../../shared/model';
+import { DEFAULT_SETTINGS, type Incident, type Shift } from '../../../shared/model';
 import { CheckpointDB } from './db';
 import { newId } from './ids';
 import { addIncident, voidIncident } from './incidents';
@@ -45,9 +45,9 @@ describe('journal: every write path appends after its commit', () => {
     const first = (await db.vehicles.toArray())[0]!;
     expect((await amendVehicle(db, first.id, { origin: '绵阳' }, undefined, '录错', '李警官', T0 + 10)).ok).toBe(true);
     expect((await voidVehicle(db, first.id, '重复登记', '李警官', T0 + 11)).ok).toBe(true);
-    const inc = { id: newId(), shiftId: shift.id, day: shift.day, at: T0 + 12, kind: 'other', plate: '', description: '测试', handledBy: '李警官', voided: 0 } as never;
+    const inc: Incident = { id: newId(), shiftId: shift.id, checkpoint: shift.checkpoint, operator: '李警官', day: shift.day, at: T0 + 12, kind: 'other', plate: '', description: '测试', voided: 0, amendments: [] };
     expect((await addIncident(db, inc)).ok).toBe(true);
-    expect((await voidIncident(db, (inc as { id: string }).id, '误录', '李警官', T0 + 13)).ok).toBe(true);
+    expect((await voidIncident(db, inc.id, '误录', '李警官', T0 + 13)).ok).toBe(true);
     expect((await recordExport(db, shift.id, { at: T0 + 14, where: 'x.xlsx', fullIds: false })).ok).toBe(true);
     await saveSettings(db, { ...DEFAULT_SETTINGS, feverLine: 37.5 });
     expect((await closeShift(db, shift.id, { pending: '', supplies: { thermometers: '', masks: '', disinfectant: '', suits: '' }, equipment: '', receivingLead: '张' }, T0 + 15)).ok).toBe(true);

@@ -7,25 +7,15 @@
 // A new write path MUST do the same: stamp inside the transaction (with db.settings in its scope),
 // then `await appendJournal(db, entry)` after the commit.
 import { addCounts, encodeEntry, ZERO_COUNTS, type JournalEntry, type JournalMark, type JournalTable, type RecordCounts } from '../../../shared/journal';
-import type { AppError, Result } from '../../../shared/result';
-import type { SnapshotInfo } from '../../../shared/ipc';
+import type { AppError } from '../../../shared/result';
 import type { CheckpointDB } from './db';
 
 export const JOURNAL_MARK_KEY = '__journalMark';
 
 export type { SnapshotInfo } from '../../../shared/ipc';
 
-/** Where the journal and snapshots live; one per database name (platform.journalStore). */
-export interface JournalStore {
-  /** Appends whole lines and resolves after they are flushed to disk (fsync / OPFS flush). */
-  append(lines: string[]): Promise<Result<null>>;
-  readAll(): Promise<Result<string>>;
-  /** The last few KiB: enough for the start-up check without reading the whole file. */
-  tail(): Promise<Result<string>>;
-  writeSnapshot(kind: SnapshotInfo['kind'], seq: number, text: string): Promise<Result<SnapshotInfo>>;
-  listSnapshots(): Promise<Result<SnapshotInfo[]>>;
-  readSnapshot(name: string): Promise<Result<string>>;
-}
+// The store's shape lives in tables.ts (db.ts holds one, and must not import this module).
+export type { JournalStore } from './tables';
 
 // ---------------------------------------------------------------------------------------------
 // Health: a failed append does not undo the save (the record IS in IndexedDB), but the booth

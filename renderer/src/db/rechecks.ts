@@ -4,7 +4,7 @@ import { completeRecheckOf, RECHECK_AMENDMENT_REASON, validateRecheck, type Rech
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CheckpointDB } from './db';
 import { applyRecordChange, counterTables } from './dayCounts';
-import { summarize } from './derive';
+import { vehicleSummary as summarize } from '../../../shared/derived';
 import { sameValue } from '../../../shared/registration/amend';
 import { byRequired, notFound, storageFailure } from './errors';
 import { MAX, MIN } from './keys';

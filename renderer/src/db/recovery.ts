@@ -1,4 +1,5 @@
 // Start-up check, snapshots and restore: the IndexedDB side of the second copy (journal.ts).
+import { backfillShiftSummaries } from './shiftSummaries';
 import {
   contentHash,
   countsOf,
@@ -176,7 +177,7 @@ export interface RestoreOutcome {
 export async function restoreDataset(db: CheckpointDB, data: Dataset, mark: JournalMark | undefined, mode: 'journal' | 'upload' = 'journal'): Promise<Result<RestoreOutcome>> {
   let entry: JournalEntry | undefined;
   try {
-    await db.transaction('rw', [...JOURNAL_TABLE_NAMES.map((t) => db.table(t)), ...counterTables(db)], async () => {
+    await db.transaction('rw', [...JOURNAL_TABLE_NAMES.map((t) => db.table(t)), ...counterTables(db), db.shiftSummaries], async () => {
       const added: Partial<RecordCounts> = {};
       for (const t of JOURNAL_TABLE_NAMES) {
         let rows = [...data[t].values()];
@@ -201,6 +202,9 @@ export async function restoreDataset(db: CheckpointDB, data: Dataset, mark: Jour
         return vehicle ? queueRows({ vehicle, persons: ps }) : [];
       });
       if (queue.length > 0) await db.recheckQueue.bulkPut(queue);
+      // Closed shifts' stored totals (v7) are derived too: recomputed from the restored rows.
+      await db.shiftSummaries.clear();
+      await backfillShiftSummaries(db, Date.now());
       if (mode === 'upload') {
         entry = await stampJournal(db, 'restoreUpload', {}, added);
       } else {

@@ -1,8 +1,7 @@
-// The IndexedDB schema, as data, so the code (db.ts) and the documentation (SCHEMA_VERSIONS)
-// cannot drift apart.
+// The IndexedDB schema, as data (db.ts declares the versions; docs/ARCHITECTURE.md describes them).
 //
-// RULE: a version, once shipped, is never edited. A later change adds SCHEMA_V2 (only the
-// stores that change) and `this.version(2).stores(SCHEMA_V2).upgrade(tx => …)` in db.ts.
+// RULE: a version, once shipped, is never edited. A change adds SCHEMA_Vn (only the stores that
+// change) and `this.version(n).stores(SCHEMA_Vn).upgrade(tx => …)` in db.ts.
 // Adding an index to a 1,000,000-row table makes the browser rebuild it on first open, so
 // v1 is deliberately complete for the queries we know about.
 //
@@ -19,7 +18,8 @@
 //   [day+createdAt+id]  the day list, newest first, keyset pagination. `id` is in the key so
 //                       two rows saved in the same millisecond still have a strict order and
 //                       "before [createdAt, id]" is an exact cursor (no offset scan).
-//   [day+voided]        countVehiclesByDay(): non-voided rows of a day, counted on the index.
+//   [day+voided]        recountDay(): non-voided rows of a day, counted on the index once per
+//                       day; afterwards the day's counter row (dayCounts, v3) is read instead.
 //   [shiftId+createdAt] the shift's records (handover report, export).
 //   [plate+voided+createdAt]
 //                       repeat-visit lookup: the non-voided visits of one plate, newest first,
@@ -33,7 +33,7 @@
 //   vehicleId           occupants of a vehicle.
 //   [shiftId+createdAt] the shift's persons (handover report, export).
 //   [day+createdAt]     the day's persons (daily export / statistics).
-//   [day+voided]        countPersonsByDay() on the index.
+//   [day+voided]        recountDay() (see vehicles).
 //   docNumber           "ID starts with" search.
 //   docRev              "ID ends with" search (docNumber reversed; last 4 digits incl. X).
 //   name                name prefix search (Chinese names: surname + given name).
@@ -69,7 +69,6 @@ export const SCHEMA_V2 = {
   importedShifts: 'key, day, checkpoint',
 } as const;
 
-/** A note the lead can paste into docs/ARCHITECTURE.md. */
 // dayCounts (v3): one row per day { day, vehicles, persons } = the non-voided vehicles and
 // people of that day, kept in step inside the same transaction as every save, void and amendment.
 // Counting an index range in Chromium reads every key in it (≈130 ms for a busy day's 3,000
@@ -100,6 +99,16 @@ export const SCHEMA_V4 = {
   recheckQueue: 'personId, [shiftId+since]',
 } as const;
 
+// shiftSummaries (v7): one row per CLOSED shift { shiftId, counts, hourly, tzOffsetMinutes,
+// computedAt } (shiftSummaries.ts). The day view reads these by primary key (bulkGet of the
+// day's shift ids from listShiftsByDay) instead of every record of the day's shifts; written
+// when a shift closes and rewritten in the same transaction as every later correction. The
+// upgrade fills it for shifts closed before v7.
+//   shiftId             primary key: bulkGet by the day's shift ids. No other index is needed.
+export const SCHEMA_V7 = {
+  shiftSummaries: 'shiftId',
+} as const;
+
 // syncRefused (v6, county sync): records the county refused, one row per record, kept with the
 // reason for the 同步 panel until they are sent again and accepted. Nothing is dropped.
 //   key                 kind + ':' + record id: a record refused twice is one row.
@@ -120,56 +129,3 @@ export const SCHEMA_V8 = {
   stationKeys: 'id',
   pinnedStations: 'checkpoint',
 } as const;
-
-export const SCHEMA_VERSIONS = `
-### IndexedDB schema (renderer/src/db, Dexie 4)
-
-Database \`${DB_NAME}\`, opened with \`chromeTransactionDurability: 'strict'\` so a transaction
-resolves only once the data is flushed to disk (Chromium's default 'relaxed' can lose a record
-the UI already reported as saved if the booth PC loses power).
-
-| version | change |
-|---|---|
-| 1 | initial: shifts, vehicles, persons, incidents, settings (indexes below) |
-| 2 | adds \`importedShifts\` (supervisor's district summary); v1 stores unchanged, no data migration |
-| 3 | adds \`dayCounts\` (per-day counters kept in step by save/void/amend); rows are filled lazily, per day, from the indexes |
-| 4 | adds \`shiftCounts\` (per-shift counters: the booth lists and counts 本班 across midnight) and \`recheckQueue\` (open 待复测 rechecks); counter rows gain feverFirst / feverConfirmed / rechecksOpen, so \`upgrade()\` empties the v3 \`dayCounts\` rows, recounted lazily per day |
-| 6 | adds \`syncRefused\` (records the county refused, with the reason); the sync outbox reads the existing \`vehicles.updatedAt\` index from a cursor, so nothing is reshaped |
-| 8 | adds \`stationKeys\` (this station's non-extractable Ed25519 signing key) and \`pinnedStations\` (the supervisor's pinned keys per checkpoint); new stores only, no data migration |
-
-v1 stores:
-${Object.entries(SCHEMA_V1)
-  .map(([table, spec]) => `- \`${table}\`: \`${spec}\``)
-  .join('\n')}
-
-v2 adds:
-${Object.entries(SCHEMA_V2)
-  .map(([table, spec]) => `- \`${table}\`: \`${spec}\``)
-  .join('\n')}
-
-v3 adds:
-${Object.entries(SCHEMA_V3)
-  .map(([table, spec]) => `- \`${table}\`: \`${spec}\``)
-  .join('\n')}
-
-v4 adds:
-${Object.entries(SCHEMA_V4)
-  .map(([table, spec]) => `- \`${table}\`: \`${spec}\``)
-  .join('\n')}
-
-v6 adds:
-${Object.entries(SCHEMA_V6)
-  .map(([table, spec]) => `- \`${table}\`: \`${spec}\``)
-  .join('\n')}
-
-Rules:
-- A shipped version is never edited; a change adds \`version(n+1).stores(…).upgrade(…)\`.
-- Every query uses an index with a LIMIT or a range bounded by one day, shift, plate or
-  vehicle; counts are index-range counts. Nothing loads a whole table — except
-  \`importedShifts\`, which the district summary reads whole: it holds one small row per
-  imported shift (a few thousand at most), never registrations.
-- Records are never deleted: voiding sets \`voided = 1\` (+ \`voidMark\`), amendments are
-  appended to \`amendments\`.
-- Search is prefix-only (plate, plate without province, ID, ID suffix via \`docRev\`, name,
-  phone prefix). A fragment from the middle of an ID or a phone suffix is not found.
-`.trim();

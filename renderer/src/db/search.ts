@@ -14,7 +14,7 @@
 import type { Person, Vehicle } from '../../../shared/model';
 import type { CheckpointDB } from './db';
 import { HIGH, MAX } from './keys';
-import { charLength, compactKey, reverseString, toHalfWidth } from './normalize';
+import { charLength, compactKey, reverseString, toHalfWidth } from '../../../shared/text';
 
 export interface SearchOptions {
   limit: number;

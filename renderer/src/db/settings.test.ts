@@ -1,14 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/model';
 import type { CheckpointDB } from './db';
 import { getSettings, saveSettings } from './settings';
-import { freshDb } from './testing';
+import { withTestDb } from './testing';
 
 let db: CheckpointDB;
-beforeEach(() => {
-  db = freshDb();
-});
-afterEach(() => db.close());
+withTestDb((c) => ({ db } = c), false);
 
 describe('settings', () => {
   it('returns the defaults on an empty database, as a copy', async () => {

@@ -2,28 +2,21 @@
 // a shift is bounded (≤ ~5,000 vehicles / 20,000 persons) and read through [shiftId+…] ranges.
 // Voided rows are included; the report decides how to show them.
 import type { Incident, Person, Vehicle } from '../../../shared/model';
-import type { CheckpointDB } from './db';
 import { MAX, MIN } from './keys';
+import type { ShiftTables } from './tables';
 
 /** The shift's vehicles in registration order. */
-export async function vehiclesOfShift(db: CheckpointDB, shiftId: string): Promise<Vehicle[]> {
+export async function vehiclesOfShift(db: ShiftTables, shiftId: string): Promise<Vehicle[]> {
   return db.vehicles.where('[shiftId+createdAt]').between([shiftId, MIN], [shiftId, MAX]).toArray();
 }
 
 /** The shift's persons in registration order, each vehicle's occupants by seq. */
-export async function personsOfShift(db: CheckpointDB, shiftId: string): Promise<Person[]> {
+export async function personsOfShift(db: ShiftTables, shiftId: string): Promise<Person[]> {
   const persons = await db.persons.where('[shiftId+createdAt]').between([shiftId, MIN], [shiftId, MAX]).toArray();
   return persons.sort((a, b) => a.createdAt - b.createdAt || (a.vehicleId < b.vehicleId ? -1 : a.vehicleId > b.vehicleId ? 1 : 0) || a.seq - b.seq);
 }
 
-export async function incidentsOfShift(db: CheckpointDB, shiftId: string): Promise<Incident[]> {
+export async function incidentsOfShift(db: ShiftTables, shiftId: string): Promise<Incident[]> {
   return db.incidents.where('[shiftId+at]').between([shiftId, MIN], [shiftId, MAX]).toArray();
 }
 
-/**
- * Cursor iteration over the shift's vehicles, for a streaming export that should not hold
- * the whole shift in memory. `fn` must be synchronous: the cursor lives in one IDB transaction.
- */
-export async function eachVehicleOfShift(db: CheckpointDB, shiftId: string, fn: (v: Vehicle) => void): Promise<void> {
-  await db.vehicles.where('[shiftId+createdAt]').between([shiftId, MIN], [shiftId, MAX]).each((v) => fn(v));
-}

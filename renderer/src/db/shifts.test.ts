@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HandoverNotes } from '../../../shared/model';
 import type { CheckpointDB } from './db';
 import { closeShift, currentShift, getShift, listShiftsByDay, openShift, recordExport, type OpenShiftInput } from './shifts';
-import { T0, freshDb } from './testing';
+import { T0, freshDb, withTestDb } from './testing';
 
 const input = { checkpoint: '南江南高速出口卡点', shiftName: 'day', leadName: '王队长', staff: [{ name: '李警官', unit: 'police' as const }] };
 const handover: HandoverNotes = {
@@ -13,10 +13,7 @@ const handover: HandoverNotes = {
 };
 
 let db: CheckpointDB;
-beforeEach(() => {
-  db = freshDb();
-});
-afterEach(() => db.close());
+withTestDb((c) => ({ db } = c), false);
 
 describe('shifts', () => {
   it('opens, finds, lists and closes a shift', async () => {
@@ -35,6 +32,17 @@ describe('shifts', () => {
 
     const again = await closeShift(db, r.value.id, handover, T0 + 2000);
     expect(!again.ok && again.error.code).toBe('shift.alreadyClosed');
+  });
+
+  it('refuses to close without the receiving lead or with over-long notes, in the dialog\'s words, and the shift stays open', async () => {
+    const r = await openShift(db, input, T0);
+    if (!r.ok) throw new Error('not opened');
+    const noLead = await closeShift(db, r.value.id, { ...handover, receivingLead: ' ' }, T0 + 1000);
+    expect(!noLead.ok && noLead.error).toMatchObject({ code: 'handover.receivingLeadRequired', message: { zh: '请填写接班负责人', en: 'Name the receiving lead' } });
+    const tooLong = await closeShift(db, r.value.id, { ...handover, equipment: '坏'.repeat(501) }, T0 + 1000);
+    expect(!tooLong.ok && tooLong.error.code).toBe('handover.tooLong');
+    expect(!tooLong.ok && tooLong.error.message.en).toContain('500');
+    expect((await currentShift(db))?.id).toBe(r.value.id);
   });
 
   it('refuses a second open shift and missing checkpoint, lead or staff', async () => {

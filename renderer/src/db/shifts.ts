@@ -1,19 +1,20 @@
 // Shifts (白班/夜班): every record belongs to one, and only an open shift accepts new records.
-import type { ExportRecord, HandoverNotes, Shift, StaffMember } from '../../../shared/model';
+import type { ExportRecord, HandoverNotes, Shift } from '../../../shared/model';
+import { MESSAGES } from '../../../shared/messages';
+import { validateOpenShiftInput, type OpenShiftInput } from '../../../shared/shift/openShift';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CheckpointDB } from './db';
 import { notFound, storageFailure } from './errors';
 import { dayKey, newId } from './ids';
 import { MAX, MIN } from './keys';
+import { storeShiftSummary } from './shiftSummaries';
+import { en, zh } from '../../../shared/i18n/strings';
+import { fill } from '../../../shared/i18n/fill';
+import { handoverErrorText, validateHandoverNotes, type HandoverErrorCode, type HandoverField } from '../../../shared/shift/handoverForm';
 import { appendJournal, stampJournal } from './journal';
 import type { JournalEntry } from '../../../shared/journal';
 
-export interface OpenShiftInput {
-  checkpoint: string;
-  shiftName: string;
-  leadName: string;
-  staff: StaffMember[];
-}
+export type { OpenShiftInput } from '../../../shared/shift/openShift';
 
 const SHIFT = { zh: '班次', en: 'Shift' };
 
@@ -23,16 +24,13 @@ async function newestOpen(db: CheckpointDB): Promise<Shift | undefined> {
 }
 
 export async function openShift(db: CheckpointDB, input: OpenShiftInput, now: number): Promise<Result<Shift>> {
+  // The 开班 form's rules (shared/shift/openShift.ts), in the form's words.
+  const broken = Object.values(validateOpenShiftInput(input))[0];
+  if (broken) return fail(broken, MESSAGES[broken].zh, MESSAGES[broken].en);
   const checkpoint = input.checkpoint.trim();
   const leadName = input.leadName.trim();
   const shiftName = input.shiftName.trim();
-  if (!checkpoint) return fail('shift.checkpointRequired', '请填写卡点名称', 'The checkpoint name is required');
-  if (!leadName) return fail('shift.leadRequired', '请填写值班负责人', 'The shift lead is required');
-  if (!shiftName) return fail('shift.nameRequired', '请选择班次', 'The shift name is required');
-  const staff = input.staff
-    .map((s) => ({ ...s, name: s.name.trim() }))
-    .filter((s) => s.name !== '');
-  if (staff.length === 0) return fail('shift.staffRequired', '请至少登记一名值班人员', 'At least one staff member is required');
+  const staff = input.staff.map((s) => ({ ...s, name: s.name.trim() })).filter((s) => s.name !== '');
 
   let entry: JournalEntry | undefined;
   try {
@@ -89,9 +87,16 @@ export async function listShiftsByDay(db: CheckpointDB, day: string): Promise<Sh
 }
 
 export async function closeShift(db: CheckpointDB, shiftId: string, handover: HandoverNotes, now: number): Promise<Result<Shift>> {
+  // The close-shift dialog's rules (shared/shift/handoverForm.ts), in the dialog's words.
+  const broken = Object.entries(validateHandoverNotes(handover))[0] as [HandoverField, HandoverErrorCode] | undefined;
+  if (broken) {
+    const text = handoverErrorText(...broken);
+    return fail(`handover.${broken[1]}`, fill(zh[text.key], text.params, 'zh'), fill(en[text.key], text.params, 'en'));
+  }
   let entry: JournalEntry | undefined;
   try {
-    const r = await db.transaction('rw', [db.shifts, db.recheckQueue, db.settings], async () => {
+    // The shift's totals are stored in the same transaction (v7): the day view then reads one row.
+    const r = await db.transaction('rw', [db.shifts, db.recheckQueue, db.vehicles, db.persons, db.incidents, db.shiftSummaries, db.settings], async () => {
       const shift = await db.shifts.get(shiftId);
       if (!shift) return notFound<Shift>(SHIFT);
       if (shift.status === 'closed') return fail<Shift>('shift.alreadyClosed', '该班次已交班', 'This shift is already closed');
@@ -107,6 +112,7 @@ export async function closeShift(db: CheckpointDB, shiftId: string, handover: Ha
       }
       const closed: Shift = { ...shift, status: 'closed', closedAt: now, handover };
       await db.shifts.put(closed);
+      await storeShiftSummary(db, closed, now);
       entry = await stampJournal(db, 'closeShift', { shifts: [closed] });
       return ok(closed);
     });

@@ -1,9 +1,10 @@
 // Test factories (not part of the public API; not re-exported by index.ts).
 // They produce valid records; tests override what they are about.
+import { afterEach, beforeEach } from 'vitest';
 import type { Person, Shift, Vehicle } from '../../../shared/model';
 import { CheckpointDB } from './db';
 import { dayKey, newId } from './ids';
-import { reverseString } from './normalize';
+import { docRevOf } from '../../../shared/derived';
 import type { JournalStore, SnapshotInfo } from './journal';
 import { fail, ok, type Result } from '../../../shared/result';
 
@@ -68,7 +69,7 @@ export function makePerson(partial: Partial<Person> = {}, of?: Vehicle): Person 
     name: '张三',
     docType: 'residentId',
     docNumber,
-    docRev: reverseString(docNumber),
+    docRev: docRevOf(docNumber),
     phone: '13800138000',
     homeProvince: '安徽',
     first: { celsius: 36.5, method: 'infrared', at: createdAt },
@@ -101,6 +102,21 @@ export function makeShift(partial: Partial<Shift> = {}): Shift {
 /** A CheckpointDB on its own database (fake-indexeddb in tests), so tests never share state. */
 export function freshDb(): CheckpointDB {
   return new CheckpointDB(`test-${newId()}`);
+}
+
+/**
+ * A fresh database for every test of the calling file, closed after it; with `openShift` (the
+ * default) it holds one open shift. `bind` receives both before each test.
+ */
+export function withTestDb(bind: (c: { db: CheckpointDB; shift: Shift }) => void, openShift = true): void {
+  let db: CheckpointDB | undefined;
+  beforeEach(async () => {
+    db = freshDb();
+    const shift = makeShift();
+    if (openShift) await db.shifts.add(shift);
+    bind({ db, shift });
+  });
+  afterEach(() => db?.close());
 }
 
 /** A JournalStore in memory, with a switch to make appends fail (a full or pulled disk). */

@@ -1,11 +1,10 @@
-// A booth that ran version 1 must open under version 2 with every record intact: v2 only adds the
-// supervisor's importedShifts store.
+// A booth that ran version 1 must open under the current version with every record intact.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CheckpointDB } from './db';
 import { newId } from './ids';
-import { SCHEMA_V1 } from './schema';
-import { makePerson, makeShift, makeVehicle } from './testing';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
+import { T0, makePerson, makeShift, makeVehicle } from './testing';
 import { currentShift, lastClosedShift } from './shifts';
 import { personsOfShift, vehiclesOfShift } from './shiftData';
 
@@ -17,7 +16,7 @@ afterEach(() => {
 describe('schema upgrade v1 → current', () => {
   it('opens a v1 database with data as the current version and keeps the data', async () => {
     const name = `upgrade-${newId()}`;
-    // Version 1 exactly as shipped, with raw Dexie (not CheckpointDB, which is now v2).
+    // Version 1 exactly as shipped, with raw Dexie (not CheckpointDB, which opens the current version).
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_V1);
     await v1.open();
@@ -36,7 +35,7 @@ describe('schema upgrade v1 → current', () => {
     toClose.push(db);
     await db.open();
     expect(db.verno).toBe(8);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['dayCounts', 'importedShifts', 'incidents', 'persons', 'pinnedStations', 'recheckQueue', 'settings', 'shiftCounts', 'shifts', 'stationKeys', 'syncRefused', 'vehicles']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['dayCounts', 'importedShifts', 'incidents', 'persons', 'pinnedStations', 'recheckQueue', 'settings', 'shiftCounts', 'shiftSummaries', 'shifts', 'stationKeys', 'syncRefused', 'vehicles']);
     expect(await db.shifts.count()).toBe(2);
     expect((await currentShift(db))?.id).toBe(open.id);
     expect((await lastClosedShift(db))?.id).toBe(closed.id);
@@ -44,7 +43,34 @@ describe('schema upgrade v1 → current', () => {
     expect(await personsOfShift(db, open.id)).toEqual([person]);
     expect(await db.settings.get('station')).toEqual({ key: 'station', value: { checkpoint: '南江南卡点' } });
     expect(await db.importedShifts.count()).toBe(0);
+    // v7's upgrade stored the totals of the shift closed before it, and none for the open one.
+    expect((await db.shiftSummaries.get(closed.id))?.counts.vehiclesChecked).toBe(0);
+    expect(await db.shiftSummaries.get(open.id)).toBeUndefined();
     // The v1 indexes still answer after the upgrade.
     expect(await db.persons.where('docRev').startsWith(person.docRev.slice(0, 4)).count()).toBe(1);
+  });
+
+  it('v7 backfills the totals of every shift closed under v3, counted from its records', async () => {
+    const name = `upgrade-${newId()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    const closed = makeShift({ status: 'closed', closedAt: T0 + 3600_000 });
+    const a = makeVehicle({ shiftId: closed.id, createdAt: T0 });
+    const b = makeVehicle({ shiftId: closed.id, createdAt: T0 + 1000, voided: 1 });
+    await v3.table('shifts').add(closed);
+    await v3.table('vehicles').bulkAdd([a, b]);
+    await v3.table('persons').bulkAdd([makePerson({ seq: 0 }, a), makePerson({ seq: 1 }, a), makePerson({ seq: 0, voided: 1 }, b)]);
+    v3.close();
+
+    const db = new CheckpointDB(name);
+    toClose.push(db);
+    await db.open();
+    const row = await db.shiftSummaries.get(closed.id);
+    expect(row?.counts).toMatchObject({ vehiclesChecked: 1, peopleChecked: 2 });
+    expect(row?.hourly.reduce((n, h) => n + h.vehicles, 0)).toBe(1);
+    expect(row?.tzOffsetMinutes).toBe(-new Date(closed.openedAt).getTimezoneOffset());
   });
 });

@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Person, Shift, Vehicle } from '../../../shared/model';
 import type { CheckpointDB } from './db';
 import { newId } from './ids';
-import { T0, VALID_ID, freshDb, makePerson, makeShift, makeVehicle } from './testing';
+import { T0, VALID_ID, withTestDb, makePerson, makeVehicle } from './testing';
 import { countPersonsByDay, countVehiclesByDay, getVehicle, lastVisit, listVehiclesPage, personsOfVehicle, saveVehicle, voidVehicle } from './vehicles';
 
 let db: CheckpointDB;
 let shift: Shift;
-beforeEach(async () => {
-  db = freshDb();
-  shift = makeShift();
-  await db.shifts.add(shift);
-});
-afterEach(() => db.close());
+withTestDb((c) => ({ db, shift } = c));
 
 /** A vehicle of the open shift with n occupants. */
 function record(partial: Partial<Vehicle> = {}, n = 1): { v: Vehicle; ps: Person[] } {

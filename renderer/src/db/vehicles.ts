@@ -3,12 +3,13 @@
 import type { Amendment, Person, Vehicle } from '../../../shared/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CheckpointDB } from './db';
-import { summarize, stampPerson } from './derive';
+import { stampPerson, vehicleSummary as summarize } from '../../../shared/derived';
 import { planAmendment } from '../../../shared/registration/amend';
 import { byRequired, notFound, reasonRequired, storageFailure } from './errors';
 import { MAX, MIN } from './keys';
-import { compactKey } from './normalize';
+import { compactKey } from '../../../shared/text';
 import { applyRecordChange, counterTables, readDayCounts } from './dayCounts';
+import { refreshShiftSummary } from './shiftSummaries';
 import { appendJournal, stampJournal } from './journal';
 import type { JournalEntry } from '../../../shared/journal';
 
@@ -202,7 +203,7 @@ export async function amendVehicle(
   if (!by.trim()) return byRequired();
   let entry: JournalEntry | undefined;
   try {
-    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, ...counterTables(db), db.settings], async () => {
+    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, ...counterTables(db), db.settings], async () => {
       const before = await db.vehicles.get(vehicleId);
       if (!before) return notFound<Vehicle>(VEHICLE);
       const existing = await db.persons.where('vehicleId').equals(vehicleId).toArray();
@@ -233,6 +234,7 @@ export async function amendVehicle(
       await db.vehicles.put(stored);
       const writes = [...removed, ...stamped];
       if (writes.length > 0) await db.persons.bulkPut(writes);
+      await refreshShiftSummary(db, before.shiftId, now);
       const known = new Set(existing.map((p) => p.id));
       entry = await stampJournal(db, 'amendVehicle', { vehicles: [stored], persons: writes }, { persons: writes.filter((p) => !known.has(p.id)).length });
       return ok(stored);
@@ -253,7 +255,7 @@ export async function voidVehicle(db: CheckpointDB, vehicleId: string, reason: s
   if (!by.trim()) return byRequired();
   let entry: JournalEntry | undefined;
   try {
-    const r = await db.transaction('rw', [db.vehicles, db.persons, ...counterTables(db), db.settings], async () => {
+    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, ...counterTables(db), db.settings], async () => {
       const v = await db.vehicles.get(vehicleId);
       if (!v) return notFound<Vehicle>(VEHICLE);
       if (v.voided === 1) return fail<Vehicle>('void.already', '该记录已作废', 'This record is already voided');
@@ -264,6 +266,7 @@ export async function voidVehicle(db: CheckpointDB, vehicleId: string, reason: s
       // Whole rows rather than modify(): the journal carries exactly what was stored.
       const voidedRows = occupants.map((p) => ({ ...p, voided: 1 as const }));
       await db.persons.bulkPut(voidedRows);
+      await refreshShiftSummary(db, v.shiftId, now);
       entry = await stampJournal(db, 'voidVehicle', { vehicles: [stored], persons: voidedRows });
       return ok(stored);
     });

@@ -5,7 +5,7 @@ import { makeShiftFixture } from '../../../shared/excel/testFixtures';
 import { summarizeShift } from '../../../shared/handover/summary';
 import { CheckpointDB } from '../db/db';
 import { newId } from '../db/ids';
-import { districtWorkbookJob, exportHandoverJob, failureMessage, JobFailure, readWorkbooksJob } from './jobs';
+import { districtWorkbookJob, exportHandoverJob, failureMessage, JobFailure, readWorkbooksJob, runJob } from './jobs';
 import type { Progress } from './protocol';
 
 const dbs: CheckpointDB[] = [];
@@ -89,5 +89,15 @@ describe('export jobs', () => {
 
   it('refuses an empty district export', () => {
     expect(() => districtWorkbookJob({ op: 'districtWorkbook', merged: [], exportedAt: 0, tzOffsetMinutes: 480 })).toThrow(JobFailure);
+  });
+
+  it('runJob maps each request to its job (the table the worker and the page fallback share)', async () => {
+    const { db, f } = await seeded();
+    const out = await runJob({ op: 'exportHandover', dbName: db.name, shiftId: f.shift.id, fullIds: false, exportedAt: Date.UTC(2020, 1, 18), tzOffsetMinutes: 480, appVersion: 'test' }, () => undefined);
+    expect(out.value.fileName).toBe('南江南卡点_2020-02-17_夜班_交接表.xlsx');
+    expect(out.transfer).toEqual([out.value.bytes.buffer]);
+    const read = await runJob({ op: 'readWorkbooks', files: [{ name: 'x.xlsx', bytes: out.value.bytes.buffer }] }, () => undefined);
+    expect(read.value[0]?.result.ok).toBe(true);
+    await expect(runJob({ op: 'exportHandover', dbName: db.name, shiftId: 'missing', fullIds: false, exportedAt: 0, tzOffsetMinutes: 480, appVersion: 'test' }, () => undefined)).rejects.toBeInstanceOf(JobFailure);
   });
 });

@@ -1,6 +1,7 @@
 // The heavy work behind the handover export and the supervisor's import/export, as plain async
-// functions. exportWorker.ts runs them off the UI thread; workerClient.ts falls back to running
-// them on the page only if a worker cannot be started at all.
+// functions, and the one table (runJob) that maps a request to its job. exportWorker.ts runs it
+// off the UI thread; workerClient.ts falls back to running it on the page only if a worker cannot
+// be started at all; the bench times the same runJob.
 import { summarizeShift } from '../../../shared/handover/summary';
 import { buildHandoverWorkbook } from '../../../shared/excel/handoverWorkbook';
 import { workbookToXlsx } from '../../../shared/excel/toXlsx';
@@ -8,16 +9,16 @@ import { readHandoverWorkbook } from '../../../shared/excel/importHandover';
 import { buildDistrictWorkbook } from '../../../shared/excel/district';
 import { districtFileName, handoverFileName } from '../../../shared/excel/fileName';
 import type { Bilingual } from '../../../shared/result';
-import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
 import { CheckpointDB } from '../db/db';
-import { getShift } from '../db/shifts';
+import { readShiftRecords } from '../db/readShift';
 import { ensureStationKey } from '../db/stationKey';
 import { signWorkbookModel } from '../../../shared/excel/signature';
-import { incidentsOfShift, personsOfShift, vehiclesOfShift } from '../db/shiftData';
 import {
   EXPORT_STEPS,
   type DistrictWorkbookRequest,
   type ExportHandoverRequest,
+  type JobRequest,
+  type JobValue,
   type ExportStep,
   type HandoverFile,
   type Progress,
@@ -49,37 +50,13 @@ const stepProgress = (step: ExportStep, read: { vehicles?: number; persons?: num
   ...read,
 });
 
-interface ShiftRecords {
-  shift: Shift;
-  vehicles: Vehicle[];
-  persons: Person[];
-  incidents: Incident[];
-}
-
-/**
- * One shift's records from its own database connection, in one read transaction so the workbook
- * is a consistent snapshot even while the booth keeps registering.
- */
-async function readShift(db: CheckpointDB, shiftId: string, onProgress: OnProgress): Promise<ShiftRecords> {
-  return db.transaction('r', [db.shifts, db.vehicles, db.persons, db.incidents], async () => {
-    onProgress(stepProgress('readShift'));
-    const shift = await getShift(db, shiftId);
-    if (!shift) throw new JobFailure({ zh: '找不到该班次，无法导出', en: 'The shift was not found; nothing exported' });
-    onProgress(stepProgress('readVehicles'));
-    const vehicles = await vehiclesOfShift(db, shiftId);
-    onProgress(stepProgress('readPersons', { vehicles: vehicles.length }));
-    const persons = await personsOfShift(db, shiftId);
-    onProgress(stepProgress('readIncidents', { vehicles: vehicles.length, persons: persons.length }));
-    const incidents = await incidentsOfShift(db, shiftId);
-    return { shift, vehicles, persons, incidents };
-  });
-}
-
 export async function exportHandoverJob(req: ExportHandoverRequest, onProgress: OnProgress): Promise<HandoverFile> {
   const db = new CheckpointDB(req.dbName);
   try {
     await db.open();
-    const { shift, vehicles, persons, incidents } = await readShift(db, req.shiftId, onProgress);
+    const records = await readShiftRecords(db, req.shiftId, (step, read) => onProgress(stepProgress(step, read)));
+    if (!records) throw new JobFailure({ zh: '找不到该班次，无法导出', en: 'The shift was not found; nothing exported' });
+    const { shift, vehicles, persons, incidents } = records;
     const read = { vehicles: vehicles.length, persons: persons.length };
     onProgress(stepProgress('summarize', read));
     const summary = summarizeShift(vehicles, persons, incidents);
@@ -120,4 +97,37 @@ export function districtWorkbookJob(req: DistrictWorkbookRequest): WorkbookFile 
   const days = req.merged.map((s) => s.day).sort();
   const model = buildDistrictWorkbook(req.merged, req.exportedAt, req.tzOffsetMinutes);
   return { bytes: workbookToXlsx(model) as Uint8Array<ArrayBuffer>, fileName: districtFileName(days[0] ?? '', days[days.length - 1] ?? '') };
+}
+
+export interface JobOutcome<R extends JobRequest> {
+  value: JobValue<R>;
+  /** Buffers to transfer (not copy) back to the page. */
+  transfer: Transferable[];
+}
+
+type JobTable = { [Op in JobRequest['op']]: (req: Extract<JobRequest, { op: Op }>, onProgress: OnProgress) => Promise<JobOutcome<Extract<JobRequest, { op: Op }>>> };
+
+const JOBS: JobTable = {
+  exportHandover: async (req, onProgress) => {
+    const file = await exportHandoverJob(req, onProgress);
+    return { value: file, transfer: [file.bytes.buffer] };
+  },
+  readWorkbooks: async (req, onProgress) => ({ value: readWorkbooksJob(req, onProgress), transfer: [] }),
+  districtWorkbook: async (req) => {
+    const file = districtWorkbookJob(req);
+    return { value: file, transfer: [file.bytes.buffer] };
+  },
+};
+
+/** What the user reads a failure as being about. */
+export const JOB_ACTION: Readonly<Record<JobRequest['op'], Bilingual>> = {
+  exportHandover: { zh: '生成 Excel', en: 'Building the workbook' },
+  readWorkbooks: { zh: '读取文件', en: 'Reading the files' },
+  districtWorkbook: { zh: '生成 Excel', en: 'Building the workbook' },
+};
+
+/** The one job switch, for the worker and its page fallback alike. */
+export function runJob<R extends JobRequest>(req: R, onProgress: OnProgress): Promise<JobOutcome<R>> {
+  const job = JOBS[req.op] as unknown as (r: R, p: OnProgress) => Promise<JobOutcome<R>>;
+  return job(req, onProgress);
 }

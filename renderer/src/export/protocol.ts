@@ -3,6 +3,11 @@
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import type { Bilingual, Result } from '../../../shared/result';
 
+// What the supervisor's screen needs to know about a workbook import, handed on from the
+// workbook layer so no component imports shared/excel itself.
+export type { ImportedShift };
+export { IMPORT_CANCELLED, IMPORT_TIME_LIMIT_MS } from '../../../shared/excel/parserHost';
+
 export interface ExportHandoverRequest {
   op: 'exportHandover';
   /** The Dexie database name: the worker opens the same IndexedDB database itself. */

@@ -31,19 +31,11 @@ function createWorker(): Worker | undefined {
 async function runOnPage<R extends JobRequest>(req: R, onProgress: (p: Progress) => void): Promise<Result<JobValue<R>>> {
   const jobs = await import('./jobs');
   try {
-    switch (req.op) {
-      case 'exportHandover':
-        return ok((await jobs.exportHandoverJob(req, onProgress)) as JobValue<R>);
-      case 'readWorkbooks':
-        return ok(jobs.readWorkbooksJob(req, onProgress) as JobValue<R>);
-      case 'districtWorkbook':
-        return ok(jobs.districtWorkbookJob(req) as JobValue<R>);
-    }
+    return ok((await jobs.runJob(req, onProgress)).value);
   } catch (e) {
-    const m = jobs.failureMessage(e, { zh: '处理', en: 'The job' });
+    const m = jobs.failureMessage(e, jobs.JOB_ACTION[req.op]);
     return fail(req.op, m.zh, m.en);
   }
-  return fail('job.unknown', '未知任务', 'Unknown job');
 }
 
 export function startJob<R extends JobRequest>(req: R, onProgress: (p: Progress) => void): JobHandle<JobValue<R>> {

@@ -15,7 +15,7 @@ import { CheckField, TextField, focusNext, moveOnEnter } from '../ui/fields';
 import { formatTime } from '../ui/format';
 import { FeverCasesTable } from './FeverCasesTable';
 import { SummaryTable } from './SummaryTable';
-import { handoverNotes, MAX_LENGTH, validateHandover, type HandoverDraft, type HandoverField } from './handoverForm';
+import { handoverErrorText, handoverNotes, MAX_LENGTH, validateHandover, type HandoverDraft, type HandoverField } from '../../../shared/shift/handoverForm';
 import { useShiftRecords } from './useShiftRecords';
 
 interface Props {
@@ -58,8 +58,8 @@ export function CloseShiftDialog({ shift, draft, onDraft, unsavedVehicle, onClos
   const err = (f: HandoverField): string | undefined => {
     const code = errors[f];
     if (!code || !submitted) return undefined;
-    if (code === 'tooLong') return t('handoverTooLong', { max: f === 'confirmed' ? 0 : MAX_LENGTH[f] });
-    return t(code === 'receivingLeadRequired' ? 'handoverReceivingLeadRequired' : 'handoverConfirmRequired');
+    const text = handoverErrorText(f, code);
+    return t(text.key, text.params);
   };
   const patch = (p: Partial<HandoverDraft>) => onDraft({ ...draft, ...p });
 

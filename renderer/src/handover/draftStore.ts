@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { emptyHandoverDraft, type HandoverDraft } from './handoverForm';
+import { emptyHandoverDraft, type HandoverDraft } from '../../../shared/shift/handoverForm';
 
 // Handover notes typed but not yet confirmed, per shift, for the life of the page: closing the
 // dialog, visiting the supervisor view and coming back never loses them. (A reload does: the

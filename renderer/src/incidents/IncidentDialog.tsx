@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { INCIDENT_KINDS, type IncidentKind, type Shift } from '../../../shared/model';
+import { INCIDENT_DESCRIPTION_MAX, INCIDENT_VOID_REASON_MAX, validateIncident, validateIncidentVoid } from '../../../shared/incident';
+import type { ValidationCode } from '../../../shared/messages';
+import { INCIDENT_KINDS, type Incident, type IncidentKind, type Shift } from '../../../shared/model';
 import { previewPlateInput } from '../../../shared/plateInput';
-import { addIncident, dayKey, listIncidentsByDay, newId } from '../db';
+import { addIncident, dayKey, listIncidentsByDay, newId, voidIncident } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
 import { useT, type Say, type Translator } from '../runtime/i18n';
@@ -10,6 +12,8 @@ import { Modal } from '../ui/Modal';
 import { ChoiceField, TextField, moveOnEnter } from '../ui/fields';
 import { PlateInput } from '../ui/PlateInput';
 import { formatTime } from '../ui/format';
+
+const message = (tr: Translator, code: ValidationCode | undefined, max: number) => (code ? tr.msg(code, { max }) : undefined);
 
 /** Obstruction, evasion, refusal, violence: recorded with time, plate and what happened. */
 export function IncidentDialog({ shift, operator, homeProvince, onClose }: { shift: Shift; operator: string; homeProvince: string; onClose: () => void }) {
@@ -26,24 +30,15 @@ export function IncidentDialog({ shift, operator, homeProvince, onClose }: { shi
   const today = useLiveQuery(() => listIncidentsByDay(db, day), [db, day]);
 
   const save = async () => {
-    if (description.trim() === '') {
-      setError(() => (tr: Translator) => tr.t('reasonRequired'));
+    const draft = { kind, plate: platePreview.plate, description: description.trim() };
+    // The same rule storage applies (shared/incident.ts), shown next to the field.
+    const code = validateIncident(draft).description;
+    if (code) {
+      setError(() => (tr: Translator) => message(tr, code, INCIDENT_DESCRIPTION_MAX) ?? '');
       return;
     }
     const now = Date.now();
-    const r = await addIncident(db, {
-      id: newId(),
-      shiftId: shift.id,
-      checkpoint: shift.checkpoint,
-      operator,
-      at: now,
-      day: dayKey(now),
-      kind,
-      plate: platePreview.plate,
-      description: description.trim(),
-      voided: 0,
-      amendments: [],
-    });
+    const r = await addIncident(db, { id: newId(), shiftId: shift.id, checkpoint: shift.checkpoint, operator, at: now, day: dayKey(now), ...draft, voided: 0, amendments: [] });
     if (r.ok) {
       setStatus(() => (tr: Translator) => tr.t('incidentSaved'));
       setPlate('');
@@ -100,12 +95,66 @@ export function IncidentDialog({ shift, operator, homeProvince, onClose }: { shi
       ) : (
         <ul className="incident-list">
           {today.map((i) => (
-            <li key={i.id}>
-              {formatTime(i.at)} · {tr.label('incidentKind', i.kind)} · {i.plate || '—'} · {i.description} · {i.operator}
-            </li>
+            <IncidentItem key={i.id} incident={i} operator={operator} />
           ))}
         </ul>
       )}
     </Modal>
+  );
+}
+
+/** One listed incident; a mistaken one is voided with a reason (kept, struck through, not counted). */
+function IncidentItem({ incident: i, operator }: { incident: Incident; operator: string }) {
+  const db = useDb();
+  const tr = useT();
+  const { t } = tr;
+  const [voiding, setVoiding] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const text = `${formatTime(i.at)} · ${tr.label('incidentKind', i.kind)} · ${i.plate || '—'} · ${i.description} · ${i.operator}`;
+
+  const confirm = async () => {
+    const code = validateIncidentVoid(reason);
+    if (code) {
+      setError(message(tr, code, INCIDENT_VOID_REASON_MAX));
+      return;
+    }
+    const r = await voidIncident(db, i.id, reason, operator, Date.now());
+    if (r.ok) setVoiding(false);
+    else setError(tr.pick(r.error.message));
+  };
+
+  if (i.voided === 1) {
+    return (
+      <li className="voided">
+        <s>{text}</s> <span className="voided-note">{t('incidentVoidedNote', { reason: i.voidMark?.reason ?? '' })}</span>
+      </li>
+    );
+  }
+  return (
+    <li>
+      {text}{' '}
+      {voiding ? (
+        <form
+          className="incident-void"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void confirm();
+          }}
+        >
+          <TextField label={t('voidReason')} value={reason} onChange={setReason} error={error} autoFocus />
+          <button type="submit" className="danger">
+            {t('incidentVoidConfirm')}
+          </button>
+          <button type="button" onClick={() => setVoiding(false)}>
+            {t('cancel')}
+          </button>
+        </form>
+      ) : (
+        <button type="button" aria-label={`${t('incidentVoid')} ${text}`} onClick={() => setVoiding(true)}>
+          {t('incidentVoid')}
+        </button>
+      )}
+    </li>
   );
 }

@@ -1,5 +1,5 @@
 import type { DesktopApi } from '../../../shared/ipc';
-import type { Platform } from './platform';
+import type { Platform } from './types';
 
 export function createElectronPlatform(api: DesktopApi): Platform {
   return {

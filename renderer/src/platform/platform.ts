@@ -4,10 +4,9 @@
 import type { DesktopApi } from '../../../shared/ipc';
 import { createElectronPlatform } from './platform.electron';
 import { createWebPlatform } from './platform.web';
+import type { Platform } from './types';
 
-export interface Platform extends DesktopApi {
-  kind: 'electron' | 'web';
-}
+export type { Platform } from './types';
 
 declare global {
   interface Window {

@@ -1,7 +1,7 @@
 import type { MenuCommand } from '../../../shared/ipc';
 import { parseIsolated, type ParseHandle, type ParserChild, type ParserMessage } from '../../../shared/excel/parserHost';
 import { ok, fail } from '../../../shared/result';
-import type { Platform } from './platform';
+import type { Platform } from './types';
 import { opfsCall } from './opfsJournal';
 
 const desktopOnly = () => fail<never>('platform.desktopOnly', '仅桌面版可用。', 'Only available in the desktop app.');

@@ -1,17 +1,11 @@
 import { useState } from 'react';
-import { STAFF_UNITS, type StaffMember, type StaffUnit, type StationSettings } from '../../../shared/model';
+import { STAFF_UNITS, type StaffMember, type StationSettings } from '../../../shared/model';
+import { defaultShiftChoice, openShiftInput, validateOpenShiftInput, type ShiftChoice } from '../../../shared/shift/openShift';
 import { openShift, saveSettings } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { useT, type Say, type Translator } from '../runtime/i18n';
 import { ChoiceField, TextField, moveOnEnter } from '../ui/fields';
-
-type ShiftChoice = 'day' | 'night' | 'custom';
-
-function defaultShift(now: Date): ShiftChoice {
-  const h = now.getHours();
-  return h >= 8 && h < 20 ? 'day' : 'night';
-}
 
 /**
  * Nothing is registered outside a shift: every record carries checkpoint, shift and operator.
@@ -22,7 +16,7 @@ export function OpenShiftScreen({ settings, initialLead = '' }: { settings: Stat
   const tr = useT();
   const { t } = tr;
   const [checkpoint, setCheckpoint] = useState(settings.checkpoint);
-  const [choice, setChoice] = useState<ShiftChoice>(() => defaultShift(new Date()));
+  const [choice, setChoice] = useState<ShiftChoice>(() => defaultShiftChoice(new Date()));
   const [custom, setCustom] = useState('');
   const [lead, setLead] = useState(initialLead);
   const [staff, setStaff] = useState<StaffMember[]>([{ name: '', unit: 'health' }]);
@@ -30,27 +24,19 @@ export function OpenShiftScreen({ settings, initialLead = '' }: { settings: Stat
   const [failure, setFailure] = useState<Say | null>(null);
 
   const submit = async () => {
+    // The same rules storage applies (shared/shift/openShift.ts), shown next to the fields.
+    const input = openShiftInput({ checkpoint, choice, customName: custom, lead, staff });
     const next: Record<string, string> = {};
-    if (!checkpoint.trim()) next.checkpoint = tr.msg('required');
-    if (!lead.trim()) next.lead = tr.msg('required');
-    if (choice === 'custom' && !custom.trim()) next.custom = tr.msg('required');
-    const named = staff.filter((s) => s.name.trim() !== '');
-    if (named.length === 0) next['staff.0'] = tr.msg('required');
+    for (const [field, code] of Object.entries(validateOpenShiftInput(input))) next[field] = tr.msg(code);
     setErrors(next);
     if (Object.keys(next).length > 0) return;
-    // The lead is on duty too, and may register.
-    const withLead = named.some((s) => s.name.trim() === lead.trim()) ? named : [{ name: lead.trim(), unit: 'police' as StaffUnit }, ...named];
-    const r = await openShift(
-      db,
-      { checkpoint: checkpoint.trim(), shiftName: choice === 'custom' ? custom.trim() : choice, leadName: lead.trim(), staff: withLead.map((s) => ({ name: s.name.trim(), unit: s.unit })) },
-      Date.now(),
-    );
+    const r = await openShift(db, input, Date.now());
     if (!r.ok) {
       const message = r.error.message;
       setFailure(() => (tr: Translator) => tr.pick(message));
       return;
     }
-    if (settings.checkpoint !== checkpoint.trim()) await saveSettings(db, { ...settings, checkpoint: checkpoint.trim() });
+    if (settings.checkpoint !== input.checkpoint) await saveSettings(db, { ...settings, checkpoint: input.checkpoint });
   };
 
   const units = STAFF_UNITS.map((u) => ({ value: u, label: tr.label('staffUnit', u) }));

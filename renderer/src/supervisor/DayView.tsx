@@ -4,11 +4,12 @@ import { useEffect, useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Shift } from '../../../shared/model';
 import { shiftNameLabel } from '../../../shared/i18n/labels';
-import { dayKey, importedShiftsOfDay, incidentsOfShift, listShiftsByDay, personsOfShift, vehiclesOfShift } from '../db';
+import { dayKey } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useT } from '../runtime/i18n';
 import { formatDateTime } from '../ui/format';
-import { buildDayView, countyRow, importedRow, localRow, type DayShiftRow } from './dayView';
+import { countyRow, type DayShiftRow } from './dayView';
+import { readDay } from './readDay';
 import { getPlatform } from '../platform/platform';
 import { useSync } from '../sync/SyncContext';
 import type { Bilingual } from '../../../shared/result';
@@ -48,18 +49,8 @@ export function DayView({ onExport, onPrint }: Props) {
   const countyRows = fromCounty && county && county.day === day && 'rows' in county ? county.rows : null;
   const countyError = fromCounty && county && county.day === day && 'error' in county ? county.error : null;
 
-  const data = useLiveQuery(async () => {
-    if (!valid) return null;
-    const tz = -new Date().getTimezoneOffset();
-    const shifts = await listShiftsByDay(db, day);
-    const local: DayShiftRow[] = [];
-    for (const s of shifts) {
-      const [vehicles, persons, incidents] = await Promise.all([vehiclesOfShift(db, s.id), personsOfShift(db, s.id), incidentsOfShift(db, s.id)]);
-      local.push(localRow(s, vehicles, persons, incidents, tz));
-    }
-    const imported = countyRows ?? (await importedShiftsOfDay(db, day)).map(importedRow);
-    return { view: buildDayView(local, imported), shifts: new Map(shifts.map((s) => [s.id, s])) };
-  }, [db, day, valid, countyRows]);
+  // Closed shifts' totals are stored rows (v7); only a still-open shift is counted from its records.
+  const data = useLiveQuery(async () => (valid ? readDay(db, day, Date.now(), countyRows) : null), [db, day, valid, countyRows]);
 
   const status = (r: DayShiftRow) => (r.closedAt === null ? t('shiftStillOpen') : formatDateTime(r.closedAt));
 

@@ -5,16 +5,14 @@
 import { useId, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { districtTotals, isProvisional } from '../../../shared/excel/district';
-import type { ImportedShift } from '../../../shared/excel/importHandover';
 import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { clearImportedShifts, listImportedShifts, storeImportedShifts } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useT, type Say, type Translator } from '../runtime/i18n';
 import { getPlatform } from '../platform/platform';
 import { startJob } from '../export/workerClient';
-import { IMPORT_CANCELLED, IMPORT_TIME_LIMIT_MS } from '../../../shared/excel/parserHost';
 import { progressText } from '../export/progressText';
-import type { Progress } from '../export/protocol';
+import { IMPORT_CANCELLED, IMPORT_TIME_LIMIT_MS, type ImportedShift, type Progress } from '../export/protocol';
 import { classifyImports, type FileOutcome, type ReadFile } from './importOutcome';
 import { CountCells, CountHeaders } from './CountsRow';
 

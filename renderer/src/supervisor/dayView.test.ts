@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { summarizeShift } from '../../../shared/handover/summary';
 import { makeShiftFixture, TZ_CHINA } from '../../../shared/excel/testFixtures';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
+import { shiftTotals } from '../../../shared/shift/totals';
 import { buildDayView, countyRow, importedRow, localRow } from './dayView';
 
 function asImported(f: ReturnType<typeof makeShiftFixture>): ImportedShift {
@@ -21,7 +22,7 @@ function asImported(f: ReturnType<typeof makeShiftFixture>): ImportedShift {
     fullIds: false,
     tzOffsetMinutes: TZ_CHINA,
     summary,
-    hourly: localRow(f.shift, f.vehicles, f.persons, f.incidents, TZ_CHINA).hourly,
+    hourly: localRow(f.shift, shiftTotals(f.vehicles, f.persons, f.incidents, TZ_CHINA)).hourly,
     fingerprint: 'f',
   };
 }
@@ -33,7 +34,7 @@ describe('day view', () => {
 
   it('groups shifts by checkpoint with totals and hourly sums', () => {
     const view = buildDayView(
-      [localRow(a.shift, a.vehicles, a.persons, a.incidents, TZ_CHINA)],
+      [localRow(a.shift, shiftTotals(a.vehicles, a.persons, a.incidents, TZ_CHINA))],
       [importedRow(asImported(a2)), importedRow(asImported(b))],
     );
     expect(view.map((c) => c.checkpoint)).toEqual(['黄许卡点', '南江南卡点'].sort((x, y) => x.localeCompare(y, 'zh')));
@@ -47,7 +48,7 @@ describe('day view', () => {
   });
 
   it('counts a shift that is both local and imported once, from the local records', () => {
-    const local = localRow(a.shift, a.vehicles, a.persons, a.incidents, TZ_CHINA);
+    const local = localRow(a.shift, shiftTotals(a.vehicles, a.persons, a.incidents, TZ_CHINA));
     const imported = importedRow({ ...asImported(a), summary: { ...asImported(a).summary, vehiclesChecked: 999 } });
     const view = buildDayView([local], [imported]);
     expect(view).toHaveLength(1);
@@ -61,7 +62,7 @@ describe('day view', () => {
       const imp = asImported(f);
       return countyRow({ checkpoint: imp.checkpoint, shiftId: imp.shiftId, shiftName: imp.shiftName, leadName: imp.leadName, receivingLead: imp.receivingLead, openedAt: imp.openedAt, closedAt: imp.closedAt, counts: { ...imp.summary, ...(vehiclesChecked === undefined ? {} : { vehiclesChecked }) }, hourly: imp.hourly });
     };
-    const local = localRow(a.shift, a.vehicles, a.persons, a.incidents, TZ_CHINA);
+    const local = localRow(a.shift, shiftTotals(a.vehicles, a.persons, a.incidents, TZ_CHINA));
     const view = buildDayView([local], [fromCounty(a, 999), fromCounty(b)]);
     expect(view.flatMap((c) => c.shifts.map((s) => [s.checkpoint, s.source]))).toEqual(
       expect.arrayContaining([['南江南卡点', 'local'], ['黄许卡点', 'county']]),

@@ -2,11 +2,12 @@
 // imported handover workbooks, grouped by checkpoint with totals (sumSummaries) and an hourly
 // series (sumHourly). A shift present both here and in an import is counted once — the local
 // records win, they are the source the workbook was made from.
-import { COUNT_KEYS, hourlyCounts, sumHourly, sumSummaries, summarizeShift, type HourCount, type ShiftCounts } from '../../../shared/handover/summary';
+import { sumHourly, sumSummaries, type HourCount, type ShiftCounts } from '../../../shared/handover/summary';
 import { shiftKey } from '../../../shared/excel/district';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
-import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
+import type { Shift } from '../../../shared/model';
 import type { CountyShiftRow } from '../../../shared/sync/batch';
+import { countsOnly, type ShiftTotals } from '../../../shared/shift/totals';
 
 export interface DayShiftRow {
   key: string;
@@ -29,13 +30,8 @@ export interface CheckpointDay {
   hourly: HourCount[];
 }
 
-function countsOnly(s: ShiftCounts): ShiftCounts {
-  const c = {} as ShiftCounts;
-  for (const k of COUNT_KEYS) c[k] = s[k];
-  return c;
-}
-
-export function localRow(shift: Shift, vehicles: Vehicle[], persons: Person[], incidents: Incident[], tzOffsetMinutes: number): DayShiftRow {
+/** A shift of this PC, with its totals (stored when it closed, or computed for an open shift). */
+export function localRow(shift: Shift, totals: ShiftTotals): DayShiftRow {
   return {
     key: shiftKey({ checkpoint: shift.checkpoint, shiftId: shift.id }),
     source: 'local',
@@ -46,8 +42,8 @@ export function localRow(shift: Shift, vehicles: Vehicle[], persons: Person[], i
     receivingLead: shift.handover?.receivingLead ?? '',
     openedAt: shift.openedAt,
     closedAt: shift.closedAt ?? null,
-    counts: countsOnly(summarizeShift(vehicles, persons, incidents)),
-    hourly: hourlyCounts(vehicles, persons, tzOffsetMinutes),
+    counts: countsOnly(totals.counts),
+    hourly: totals.hourly,
   };
 }
 
