@@ -1,6 +1,6 @@
 // One command bus for keyboard shortcuts and the Electron menu, so a key and a menu item
 // always do the same thing and a command has exactly one owner at a time.
-import { createContext, useContext, useEffect, useRef } from 'react';
+import { createContext, useContext, useLayoutEffect, useRef } from 'react';
 import type { KeyCommand } from '../../../shared/keyboard';
 
 export type Command = KeyCommand;
@@ -68,12 +68,19 @@ export function useCommandBus(): CommandBus {
   return useContext(CommandContext);
 }
 
-/** Registers the latest handler for a command while the component is mounted. */
+/**
+ * Registers the latest handler for a command while the component is mounted.
+ *
+ * A layout effect, not a passive one: React runs passive effects of a screen that appeared after
+ * a data load (the booth screen once the new shift is read) only after the browser has painted it,
+ * so a key pressed the moment the screen shows (Ctrl+I straight after 开班) found no handler and
+ * did nothing. Layout effects run before the paint: whatever is on screen already answers its keys.
+ */
 export function useCommand(command: Command, handler: () => void, enabled = true): void {
   const bus = useCommandBus();
   const ref = useRef(handler);
   ref.current = handler;
-  useEffect(() => (enabled ? bus.register(command, () => ref.current()) : undefined), [bus, command, enabled]);
+  useLayoutEffect(() => (enabled ? bus.register(command, () => ref.current()) : undefined), [bus, command, enabled]);
 }
 
 /** Keys → commands come from the one keyboard table in shared/keyboard.ts. */
