@@ -3,7 +3,9 @@ import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import type { BoothTally } from '../../../shared/handover/summary';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8 } from './schema';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10 } from './schema';
+import type { WatchEntry, WatchHit, WatchList } from '../../../shared/watchlist/model';
+import type { AuditEntry } from '../../../shared/audit/model';
 import { backfillShiftSummaries } from './shiftSummaries';
 import type { ShiftSummaryRow } from './tables';
 import type { RefusedRecord } from '../../../shared/sync/batch';
@@ -88,6 +90,10 @@ export class CheckpointDB extends Dexie {
   declare syncRefused: Table<SyncRefusedRow, string>;
   declare stationKeys: Table<StationKeyRow, string>;
   declare pinnedStations: Table<PinnedStationRow, string>;
+  declare watchLists: Table<WatchList, string>;
+  declare watchEntries: Table<WatchEntry, string>;
+  declare watchHits: Table<WatchHit, string>;
+  declare audit: Table<AuditEntry, number>;
   /** The second copy outside IndexedDB (journal.ts); unset in storage unit tests that do not need it. */
   journal: JournalStore | undefined = undefined;
   /** Called after each line is flushed (the app takes rolling snapshots from here). */
@@ -132,5 +138,8 @@ export class CheckpointDB extends Dexie {
       });
     // v8 adds the station's signing key and the supervisor's pinned keys: new stores only.
     this.version(8).stores(SCHEMA_V8);
+    // v9 watchlists and their hits, v10 the audit trail: new stores only.
+    this.version(9).stores(SCHEMA_V9);
+    this.version(10).stores(SCHEMA_V10);
   }
 }

@@ -129,3 +129,35 @@ export const SCHEMA_V8 = {
   stationKeys: 'id',
   pinnedStations: 'checkpoint',
 } as const;
+
+/**
+ * v9 (watchlists, shared/watchlist/model.ts):
+ * - watchLists: a few dozen named lists. `status` lists the active ones for matching and the
+ *   reconciliation sheet (few rows; the index saves reading retired lists' entries).
+ * - watchEntries: up to a few hundred thousand listed people and vehicles.
+ *     *keys          multi-entry: 'id:…', 'plate:…', 'phone:…'. Matching while the operator types is
+ *                    one equality lookup per key, flat at any list size.
+ *     [listId+status] the reconciliation sheet and the list's totals (met / open / follow-up),
+ *                    one list at a time.
+ * - watchHits: append-only sightings.
+ *     [shiftId+at]   the shift's hits (shift summary, handover 布控命中, the booth's list).
+ *     [day+at]       the day view's hits.
+ *     entryId        an entry's sightings (reconciliation: when, where, by whom).
+ */
+export const SCHEMA_V9 = {
+  watchLists: 'id, status',
+  watchEntries: 'id, *keys, [listId+status]',
+  watchHits: 'id, [shiftId+at], [day+at], entryId',
+} as const;
+
+/**
+ * v10 (audit trail, shared/audit/model.ts): append-only, hash-chained.
+ *   seq            primary key, 1, 2, 3 … (assigned by appendAudit, not auto-increment, so a gap
+ *                  left by a deleted row is visible); the newest entry is the last key.
+ *   at             the viewer's time filter (newest first, with a limit).
+ *   [action+at]    the viewer's filter by action (exports, reveals …).
+ *   [actor+at]     the viewer's filter by operator.
+ */
+export const SCHEMA_V10 = {
+  audit: 'seq, at, [action+at], [actor+at]',
+} as const;
