@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { chordLabel, primaryChords, type KeyCommand } from '../../../shared/keyboard';
 import type { Shift, StationSettings } from '../../../shared/model';
 import { shiftNameLabel } from '../../../shared/i18n/labels';
@@ -20,6 +20,8 @@ import { useHandoverDraft } from '../handover/draftStore';
 import { RecheckDialog } from '../booth/RecheckDialog';
 import type { OpenRecheck } from '../db';
 import { SyncIndicator } from '../sync/SyncIndicator';
+import { SessionContext } from '../runtime/session';
+import { provisionalActor } from '../../../shared/privacy/provisionalActor';
 
 type DialogState =
   | { kind: 'none' }
@@ -51,6 +53,8 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
   const tr = useT();
   const { t } = tr;
   const [operator, setOperator] = useState(() => shift.staff.find((s) => s.unit === 'health')?.name ?? shift.leadName);
+  // Until operators sign in with a PIN, the chosen name acts with the role its place in the shift gives.
+  const session = useMemo(() => ({ actor: provisionalActor(shift, operator) }), [shift, operator]);
   const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
   const [amend, setAmend] = useState<AmendTarget | null>(null);
   // Kept while the close-shift dialog is closed and reopened: typed handover notes are never lost.
@@ -81,6 +85,7 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
   const close = () => setDialog({ kind: 'none' });
 
   return (
+    <SessionContext.Provider value={session}>
     <div className="booth">
       <header className="topbar">
         <h1>{t('appTitle')}</h1>
@@ -183,5 +188,6 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
       {dialog.kind === 'export' ? <ExportDialog shift={shift} onClose={close} /> : null}
       {dialog.kind === 'print' ? <PrintDialog shiftId={shift.id} onClose={close} /> : null}
     </div>
+    </SessionContext.Provider>
   );
 }
