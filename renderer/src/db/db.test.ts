@@ -31,12 +31,12 @@ describe('CheckpointDB', () => {
     expect(db._options.chromeTransactionDurability).toBe('strict');
   });
 
-  it('declares schema version 8: the documented v1 indexes plus importedShifts (v2), dayCounts (v3), shiftCounts and recheckQueue (v4), syncRefused (v6), shiftSummaries (v7), station keys (v8)', async () => {
+  it('declares schema version 10: the documented v1 indexes plus importedShifts (v2), dayCounts (v3), shiftCounts and recheckQueue (v4), syncRefused (v6), shiftSummaries (v7), station keys (v8), watchlists (v9), audit (v10)', async () => {
     const db = freshDb();
     opened.push(db);
     await db.open();
-    // The highest declared version (v8: signed workbooks' keys).
-    expect(db.verno).toBe(8);
+    // The highest declared version (v10: the audit trail).
+    expect(db.verno).toBe(10);
     const idx = (t: keyof typeof SCHEMA_V1) => db.table(t).schema.indexes.map((i) => i.name);
     expect(idx('vehicles')).toEqual(expect.arrayContaining(['[day+createdAt+id]', '[day+voided]', '[shiftId+createdAt]', '[plate+voided+createdAt]', '[plateBody+createdAt]', 'updatedAt']));
     expect(idx('persons')).toEqual(expect.arrayContaining(['vehicleId', '[shiftId+createdAt]', '[day+createdAt]', '[day+voided]', 'docNumber', 'docRev', 'name', 'phone']));
@@ -53,6 +53,11 @@ describe('CheckpointDB', () => {
     expect(db.shiftSummaries.schema.primKey.name).toBe('shiftId');
     expect(db.stationKeys.schema.primKey.name).toBe('id');
     expect(db.pinnedStations.schema.primKey.name).toBe('checkpoint');
+    expect(db.watchEntries.schema.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['keys', '[listId+status]']));
+    expect(db.watchEntries.schema.indexes.find((i) => i.name === 'keys')?.multi).toBe(true);
+    expect(db.watchHits.schema.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['[shiftId+at]', '[day+at]', 'entryId']));
+    expect(db.audit.schema.primKey.name).toBe('seq');
+    expect(db.audit.schema.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['at', '[action+at]', '[actor+at]']));
   });
 });
 
