@@ -7,9 +7,9 @@ export { SNAPSHOT_NAME };
 import type { Locale } from './model';
 import { ORIGIN_CHUNK_ROWS } from './originMove';
 import type { Result } from './result';
-import type { CountyDay, CountyDown, DayRequest, PushOutcome, SyncBatch, SyncConfigure, SyncStatus } from './sync/batch';
+import type { CountyDay, CountyDown, CountyWatchEntry, DayRequest, WatchEntriesRequest, PushOutcome, SyncBatch, SyncConfigure, SyncStatus } from './sync/batch';
 
-export { syncBatchSchema, syncConfigureSchema, dayRequestSchema } from './sync/batch';
+export { syncBatchSchema, syncConfigureSchema, dayRequestSchema, watchEntriesRequestSchema } from './sync/batch';
 
 /** A booth configuration file's text, read by the renderer from the file the user picked. */
 export const boothFileTextSchema = z.string().min(2).max(256 * 1024);
@@ -50,6 +50,8 @@ export const IPC = {
   syncForget: 'sync:forget',
   syncPush: 'sync:push',
   syncPull: 'sync:pull',
+  /** One page of a county watchlist's entries (a list pulled only when its version moved). */
+  syncWatchEntries: 'sync:watch-entries',
   syncCountyDay: 'sync:county-day',
 } as const;
 
@@ -193,6 +195,7 @@ export interface DesktopApi {
   syncForget(): Promise<Result<SyncStatus>>;
   syncPush(batch: SyncBatch): Promise<Result<PushOutcome>>;
   syncPull(): Promise<Result<CountyDown>>;
+  syncWatchEntries(req: WatchEntriesRequest): Promise<Result<CountyWatchEntry[]>>;
   syncCountyDay(req: DayRequest): Promise<Result<CountyDay>>;
   /** Reads handover workbooks away from the page, with the time limit; one outcome per file. */
   readWorkbooks(req: ReadWorkbooksRequest): Promise<Result<FileOutcome[]>>;

@@ -22,7 +22,8 @@ function fakeHandlers() {
     syncImportConfig: vi.fn(async () => ok({ available: true, configured: true })),
     syncForget: vi.fn(async () => ok({ available: true, configured: false })),
     syncPush: vi.fn(async (b: { batchId: string }) => ok({ batchId: b.batchId, stored: 0, duplicates: 0, refused: [] })),
-    syncPull: vi.fn(async () => ok({ keyAreas: [], feverLine: null })),
+    syncPull: vi.fn(async () => ok({ keyAreas: [], feverLine: null, watchlists: [] })),
+    syncWatchEntries: vi.fn(async () => ok([])),
     syncCountyDay: vi.fn(async (r: { day: string }) => ok({ day: r.day, shifts: [] })),
     readWorkbooks: vi.fn(async () => ok([])),
     cancelImport: vi.fn(async () => ok(null)),
@@ -47,7 +48,7 @@ function expectBilingualFailure(result: Result<unknown>, code: string) {
 
 describe('channels', () => {
   it('covers every invoke function of DesktopApi and maps to the channel names in shared/ipc.ts', () => {
-    const expected: Exclude<keyof DesktopApi, 'onMenuCommand'>[] = ['appInfo', 'cancelImport', 'journalAppend', 'journalRead', 'originExportChunk', 'originExportDone', 'originImportChunk', 'originImportDone', 'originImportPlan', 'print', 'printToPdf', 'readWorkbooks', 'saveFile', 'setLocale', 'snapshotList', 'snapshotRead', 'snapshotWrite', 'syncConfigure', 'syncCountyDay', 'syncForget', 'syncImportConfig', 'syncPull', 'syncPush', 'syncStatus'];
+    const expected: Exclude<keyof DesktopApi, 'onMenuCommand'>[] = ['appInfo', 'cancelImport', 'journalAppend', 'journalRead', 'originExportChunk', 'originExportDone', 'originImportChunk', 'originImportDone', 'originImportPlan', 'print', 'printToPdf', 'readWorkbooks', 'saveFile', 'setLocale', 'snapshotList', 'snapshotRead', 'snapshotWrite', 'syncConfigure', 'syncCountyDay', 'syncForget', 'syncImportConfig', 'syncPull', 'syncPush', 'syncStatus', 'syncWatchEntries'];
     expect([...INVOKE_NAMES].sort()).toEqual([...expected].sort());
     for (const name of INVOKE_NAMES) expect(IPC[name]).toMatch(/^[a-z]+:[a-z-]+$/);
   });
@@ -196,7 +197,9 @@ describe('origin migration channels', () => {
 describe('sync channels', () => {
   const id = '0190aaaa-0000-7000-8000-000000000001';
   const vehicle = { id, shiftId: id, checkpoint: '甲', createdAt: 1, updatedAt: 2, day: '2020-02-01', plate: '川A12345', voided: 0, amendments: [], origin: '成都', extra: { kept: true } };
-  const batch = { batchId: id, checkpoint: '甲', shifts: [], vehicles: [vehicle], persons: [], incidents: [] };
+  const hit = { id, at: 1, day: '2020-02-01', checkpoint: '甲', shiftId: id, operator: '李', listId: id, entryId: id, key: 'plate:鄂A12345', vehicleId: id, personId: '' };
+  const entry = { seq: 1, at: 1, actor: '李', role: 'staff', action: 'create', target: id, prevHash: '0'.repeat(64), hash: 'a'.repeat(64) };
+  const batch = { batchId: id, checkpoint: '甲', shifts: [], vehicles: [vehicle], persons: [], incidents: [], watchHits: [hit], audit: [entry] };
 
   it('passes a valid batch to main with every field of its records intact', async () => {
     const h = fakeHandlers();
@@ -205,11 +208,20 @@ describe('sync channels', () => {
     expect(h.syncPush).toHaveBeenCalledWith(batch);
   });
 
+  it('takes a batch from a booth older than hits and the audit trail as one with none of them', async () => {
+    const h = fakeHandlers();
+    const { watchHits: _h, audit: _a, ...old } = batch;
+    expect((await createIpcDispatcher(h)('syncPush', trusted, [old])).ok).toBe(true);
+    expect(h.syncPush).toHaveBeenCalledWith({ ...old, watchHits: [], audit: [] });
+  });
+
   it.each([
     ['a record id that is not an id', { ...batch, vehicles: [{ ...vehicle, id: 'x' }] }],
     ['a batch over the size bound', { ...batch, vehicles: Array.from({ length: 501 }, () => vehicle) }],
     ['a vehicle without its checkpoint', { ...batch, vehicles: [{ ...vehicle, checkpoint: '' }] }],
     ['a day that is not a day', { ...batch, vehicles: [{ ...vehicle, day: 'yesterday' }] }],
+    ['an audit entry without its chain hash', { ...batch, audit: [{ ...entry, hash: 'forged' }] }],
+    ['a watchlist hit whose entry is not an id', { ...batch, watchHits: [{ ...hit, entryId: '1' }] }],
   ])('refuses %s before main sees it', async (_what, bad) => {
     const h = fakeHandlers();
     expectBilingualFailure(await createIpcDispatcher(h)('syncPush', trusted, [bad]), 'ipc.invalid');

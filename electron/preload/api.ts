@@ -34,6 +34,7 @@ export const CHANNELS = {
   syncForget: 'sync:forget',
   syncPush: 'sync:push',
   syncPull: 'sync:pull',
+  syncWatchEntries: 'sync:watch-entries',
   syncCountyDay: 'sync:county-day',
 } as const satisfies typeof IPC;
 
@@ -64,6 +65,7 @@ export function createDesktopApi(ipc: IpcRendererLike): DesktopApi {
     syncForget: () => invoke(CHANNELS.syncForget),
     syncPush: (batch) => invoke(CHANNELS.syncPush, batch),
     syncPull: () => invoke(CHANNELS.syncPull),
+    syncWatchEntries: (req) => invoke(CHANNELS.syncWatchEntries, req),
     syncCountyDay: (req) => invoke(CHANNELS.syncCountyDay, req),
     readWorkbooks: (req) => invoke(CHANNELS.readWorkbooks, req),
     cancelImport: () => invoke(CHANNELS.cancelImport),

@@ -139,6 +139,7 @@ try {
       return service.push(parsed.data);
     },
     pull: () => service.pull(),
+    watchEntries: (r) => service.watchEntries(r),
   };
   const e2e = [];
   for (let run = 0; run < (PARTS.has('e2e') ? RUNS : 0); run++) {

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { Bilingual } from '../result';
 import type { Incident, KeyAreaEntry, Person, Shift, Vehicle } from '../model';
 import type { HourCount, ShiftCounts } from '../handover/summary';
+import type { WatchHit } from '../watchlist/model';
+import type { AuditEntry } from '../audit/model';
 
 import { SYNC_LIMITS } from './limits';
 export { SYNC_LIMITS };
@@ -34,6 +36,15 @@ export const syncIncidentSchema = z.looseObject({
   voided: z.union([z.literal(0), z.literal(1)]), voidMark: voidMark.optional(), amendments: z.array(amendment).max(1000),
 });
 
+export const syncWatchHitSchema = z.looseObject({
+  id, at: ms, day, checkpoint: text(100).min(1), shiftId: id, listId: text(100), entryId: id, key: text(80),
+  vehicleId: z.union([id, z.literal('')]), personId: z.union([id, z.literal('')]), operator: text(100),
+});
+export const syncAuditSchema = z.looseObject({
+  seq: z.number().int().positive(), at: ms, actor: text(100), role: text(20), action: text(40),
+  prevHash: z.string().regex(/^[0-9a-f]{64}$/), hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
 const syncBatchWire = z.object({
   batchId: id,
   checkpoint: text(100).min(1),
@@ -41,6 +52,9 @@ const syncBatchWire = z.object({
   vehicles: z.array(syncVehicleSchema).max(SYNC_LIMITS.vehicles),
   persons: z.array(syncPersonSchema).max(SYNC_LIMITS.persons),
   incidents: z.array(syncIncidentSchema).max(SYNC_LIMITS.incidents),
+  // Absent in batches from booths older than the watchlist and audit features.
+  watchHits: z.array(syncWatchHitSchema).max(SYNC_LIMITS.watchHits).default([]),
+  audit: z.array(syncAuditSchema).max(SYNC_LIMITS.audit).default([]),
 });
 
 /** A batch holds the booth's records as stored (model types). */
@@ -51,6 +65,10 @@ export interface SyncBatch {
   vehicles: Vehicle[];
   persons: Person[];
   incidents: Incident[];
+  /** Watchlist sightings (append-only), in id order. */
+  watchHits: WatchHit[];
+  /** The booth's audit trail, in seq order, continuing the run the county already holds. */
+  audit: AuditEntry[];
 }
 
 /**
@@ -59,7 +77,7 @@ export interface SyncBatch {
  */
 export const syncBatchSchema = syncBatchWire.transform((b) => b as unknown as SyncBatch);
 
-export type SyncRecordKind = 'shift' | 'vehicle' | 'person' | 'incident';
+export type SyncRecordKind = 'shift' | 'vehicle' | 'person' | 'incident' | 'watchHit' | 'audit';
 
 export interface RefusedRecord {
   kind: SyncRecordKind;
@@ -77,11 +95,42 @@ export interface PushOutcome {
   refused: RefusedRecord[];
 }
 
-/** What flows down: the county's key-area list and settings. Never a booth's own records. */
+/** What flows down: the county's key-area list, settings and watchlists. Never a booth's own records. */
 export interface CountyDown {
   keyAreas: KeyAreaEntry[];
   feverLine: number | null;
+  /** Every list the county holds (heads only); entries are fetched per changed list. */
+  watchlists: CountyWatchlistHead[];
 }
+
+/** A county watchlist as the booth sees it before fetching its entries. */
+export interface CountyWatchlistHead {
+  id: string;
+  name: string;
+  source: string;
+  /** 下发日期, 'YYYY-MM-DD'. */
+  publishedOn: string;
+  /** Retired by the county (valid_to passed). */
+  retired: boolean;
+  /** The county's updated_at (ms): the booth refetches the entries when it moves. */
+  version: number;
+  entries: number;
+}
+
+/** One listed person or vehicle as the county holds it (raw: the booth normalises and keys it). */
+export interface CountyWatchEntry {
+  id: string;
+  name: string;
+  docNumber: string;
+  phone: string;
+  plate: string;
+  origin: string;
+  note: string;
+}
+
+export const WATCH_PAGE_MAX = 5000;
+export const watchEntriesRequestSchema = z.object({ listId: id, after: z.union([id, z.literal('')]), limit: z.number().int().min(1).max(WATCH_PAGE_MAX) });
+export type WatchEntriesRequest = z.infer<typeof watchEntriesRequestSchema>;
 
 // ---- Setup -----------------------------------------------------------------------------
 

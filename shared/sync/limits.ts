@@ -6,4 +6,8 @@ export const SYNC_LIMITS = {
   persons: 500 * 60,
   shifts: 200,
   incidents: 2000,
+  /** Sightings of listed people and vehicles: a few per shift, thousands after a week offline. */
+  watchHits: 2000,
+  /** Audit entries: a dozen per vehicle at most (create, reveal, correction …). */
+  audit: 5000,
 } as const;

@@ -68,6 +68,7 @@ async function bindMain(page: Page, dir: string, options: { breakAtChunk?: numbe
     syncForget: notHere,
     syncPush: notHere,
     syncPull: notHere,
+    syncWatchEntries: notHere,
     syncCountyDay: notHere,
     readWorkbooks: notHere,
     cancelImport: notHere,

@@ -64,6 +64,7 @@ describe('a week offline', () => {
         return side.transport.push(batch);
       },
       pull: () => side.transport.pull(),
+      watchEntries: (r) => side.transport.watchEntries(r),
     };
     const r = await syncOnce(booth.db, transport, { checkpoint: A.checkpoint });
     await saves;

@@ -9,7 +9,7 @@ import { startCluster, type Cluster } from '../../scripts/county/cluster.mjs';
 import { addBooth, addSupervisor, migrate } from '../../scripts/county/migrate.mjs';
 import { createConfigStore, type Encryptor } from '../../electron/main/sync/configStore';
 import { createSyncService, type SyncService } from '../../electron/main/sync/service';
-import { syncBatchSchema, type SyncSetup } from '../../shared/sync/batch';
+import { syncBatchSchema, watchEntriesRequestSchema, type SyncSetup } from '../../shared/sync/batch';
 import { fail } from '../../shared/result';
 import type { SyncTransport } from '../../renderer/src/sync/engine';
 
@@ -79,6 +79,11 @@ export async function boothSide(county: County, setup: Omit<SyncSetup, 'host' | 
       return service.push(parsed.data);
     },
     pull: () => service.pull(),
+    watchEntries: async (r) => {
+      const parsed = watchEntriesRequestSchema.safeParse(r);
+      if (!parsed.success) return fail('ipc.invalid', '无效', `invalid request: ${parsed.error.issues[0]?.message}`);
+      return service.watchEntries(parsed.data);
+    },
   };
   return { service, transport, dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

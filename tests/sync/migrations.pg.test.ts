@@ -53,13 +53,21 @@ describe('county migrations', () => {
   it('apply to a database at the previous version, keeping its data', async () => {
     const c = await freshDb('prev_db');
     expect((await migrate(c, { target: latest - 1 })).version).toBe(latest - 1);
-    expect(await tables(c)).not.toContain('watchlists');
+    const auditColumns = async () =>
+      (await c.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'county' AND table_name = 'audit_entries' ORDER BY 1`)).rows.map((r) => r.column_name);
+    // Version 2: audit entries keyed by a uuid, no chain columns yet.
+    expect(await auditColumns()).toContain('id');
     await addBooth(c, { checkpoint: '南江南高速出口卡点', role: 'booth_prev', password: 'pw' });
     await c.query(`INSERT INTO county.shifts (id, checkpoint, day, opened_at, shift_name, lead_name, record, content_hash)
                    VALUES ('0190aaaa-0000-7000-8000-000000000001', '南江南高速出口卡点', '2020-02-01', now(), 'day', '王队长', '{}', 'h')`);
+    await c.query(`INSERT INTO county.watchlists (id, name, source, published_at) VALUES ('0190aaaa-0000-7000-8000-0000000000aa', '返乡人员', '数据专班', now())`);
     const r = await migrate(c);
     expect(r.applied).toEqual([latest]);
-    expect(await tables(c)).toContain('watchlists');
+    // Version 3: the booth's chain (seq, hashes), lists with a version, entries with a note.
+    expect(await auditColumns()).toEqual(expect.arrayContaining(['seq', 'role', 'prev_hash', 'hash']));
+    expect(await auditColumns()).not.toContain('id');
+    const list = await c.query(`SELECT updated_at IS NOT NULL AS versioned FROM county.watchlists`);
+    expect(list.rows).toEqual([{ versioned: true }]);
     expect((await c.query('SELECT count(*)::int n FROM county.shifts')).rows[0].n).toBe(1);
     await c.end();
   });

@@ -78,6 +78,7 @@ describe('two booths pushing to the county at once', () => {
         return sideB.transport.push(batch);
       },
       pull: () => sideB.transport.pull(),
+      watchEntries: (r) => sideB.transport.watchEntries(r),
     };
     dropA = true;
     const [a1, b1] = await Promise.all([

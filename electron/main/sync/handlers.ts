@@ -5,7 +5,7 @@ import type { IpcHandlers } from '../ipcCore';
 import { createConfigStore, type Encryptor } from './configStore';
 import { createSyncService } from './service';
 
-type SyncHandlers = Pick<IpcHandlers, 'syncStatus' | 'syncConfigure' | 'syncImportConfig' | 'syncForget' | 'syncPush' | 'syncPull' | 'syncCountyDay'>;
+type SyncHandlers = Pick<IpcHandlers, 'syncStatus' | 'syncConfigure' | 'syncImportConfig' | 'syncForget' | 'syncPush' | 'syncPull' | 'syncWatchEntries' | 'syncCountyDay'>;
 
 export function createSyncHandlers(dataDir: string, encryptor: Encryptor): SyncHandlers {
   const service = createSyncService({ store: createConfigStore(path.join(dataDir, 'county-sync.json'), encryptor) });
@@ -16,6 +16,7 @@ export function createSyncHandlers(dataDir: string, encryptor: Encryptor): SyncH
     syncForget: () => service.forget(),
     syncPush: (batch) => service.push(batch),
     syncPull: () => service.pull(),
+    syncWatchEntries: (req) => service.watchEntries(req),
     syncCountyDay: (req) => service.countyDay(req),
   };
 }

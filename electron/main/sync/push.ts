@@ -6,12 +6,16 @@ import type { ClientBase } from 'pg';
 import type { PushOutcome, RefusedRecord, SyncBatch, SyncRecordKind } from '../../../shared/sync/batch';
 
 import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
+import type { WatchHit } from '../../../shared/watchlist/model';
+import type { AuditEntry } from '../../../shared/audit/model';
 
 /** One vehicle with its occupants, or a shift, or an incident: refused or stored together. */
 type Unit =
   | { kind: 'shift'; shift: Shift }
   | { kind: 'vehicle'; vehicle: Vehicle; persons: Person[] }
-  | { kind: 'incident'; incident: Incident };
+  | { kind: 'incident'; incident: Incident }
+  | { kind: 'watchHit'; hit: WatchHit }
+  | { kind: 'audit'; entry: AuditEntry };
 
 const refuse = (kind: SyncRecordKind, id: string, code: string, zh: string, en: string): RefusedRecord => ({ kind, id, code, reason: { zh, en } });
 
@@ -46,6 +50,12 @@ export function unitsOf(batch: SyncBatch, ownCheckpoint: string): { units: Unit[
     if (incident.checkpoint !== ownCheckpoint) refused.push(other('incident', incident.id, incident.checkpoint));
     else units.push({ kind: 'incident', incident });
   }
+  for (const hit of batch.watchHits ?? []) {
+    if (hit.checkpoint !== ownCheckpoint) refused.push(other('watchHit', hit.id, hit.checkpoint));
+    else units.push({ kind: 'watchHit', hit });
+  }
+  // Audit entries carry no checkpoint: the county files them under the login's own checkpoint.
+  for (const entry of batch.audit ?? []) units.push({ kind: 'audit', entry });
   return { units, refused };
 }
 
@@ -56,6 +66,8 @@ interface Rows {
   persons: object[];
   incidents: object[];
   amendments: object[];
+  watchHits: object[];
+  audit: object[];
 }
 
 function amendmentRows(kind: 'vehicle' | 'incident', r: Vehicle | Incident, out: object[]): void {
@@ -73,7 +85,7 @@ function incidentUpdatedAt(i: Incident): number {
 }
 
 function rowsOf(units: Unit[]): Rows {
-  const rows: Rows = { shifts: [], handovers: [], vehicles: [], persons: [], incidents: [], amendments: [] };
+  const rows: Rows = { shifts: [], handovers: [], vehicles: [], persons: [], incidents: [], amendments: [], watchHits: [], audit: [] };
   for (const u of units) {
     if (u.kind === 'shift') {
       const { status: _s, closedAt, handover, exports: _e, ...identity } = u.shift;
@@ -90,6 +102,12 @@ function rowsOf(units: Unit[]): Rows {
         rows.persons.push({ id: p.id, vehicle_id: p.vehicleId, checkpoint: v.checkpoint, shift_id: p.shiftId, day: p.day, created_at: p.createdAt, updated_at: v.updatedAt, doc_number: p.docNumber, record: p });
       }
       amendmentRows('vehicle', v, rows.amendments);
+    } else if (u.kind === 'watchHit') {
+      const h = u.hit;
+      rows.watchHits.push({ id: h.id, checkpoint: h.checkpoint, entry_id: h.entryId, record_id: h.vehicleId || null, day: h.day, at: h.at, record: h });
+    } else if (u.kind === 'audit') {
+      const e = u.entry;
+      rows.audit.push({ seq: e.seq, at: e.at, operator: e.actor, role: e.role, action: e.action, prev_hash: e.prevHash, hash: e.hash, record: e });
     } else {
       const i = u.incident;
       rows.incidents.push({ id: i.id, checkpoint: i.checkpoint, shift_id: i.shiftId, day: i.day, at: i.at, updated_at: incidentUpdatedAt(i), record: i });
@@ -134,6 +152,15 @@ const SQL = {
     SELECT record_id, kind, ordinal, checkpoint, ${ts('at')}, by_name, reason, is_void, changes, after_close
     FROM jsonb_to_recordset($1::jsonb) AS r(record_id uuid, kind text, ordinal int, checkpoint text, at float8, by_name text, reason text, is_void boolean, changes jsonb, after_close boolean)
     ON CONFLICT (record_id, ordinal) DO NOTHING`,
+  watchHits: `INSERT INTO county.watchlist_hits (id, checkpoint, entry_id, record_id, day, at, record, content_hash)
+    SELECT id, checkpoint, entry_id, record_id, day, ${ts('at')}, record, md5(record::text)
+    FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, checkpoint text, entry_id uuid, record_id uuid, day date, at float8, record jsonb)
+    ON CONFLICT (id) DO NOTHING`,
+  // Filed under the login's own checkpoint (row-level security would refuse any other anyway).
+  audit: `INSERT INTO county.audit_entries (checkpoint, seq, at, operator, role, action, prev_hash, hash, record, content_hash)
+    SELECT county.checkpoint_of(current_user), seq, ${ts('at')}, operator, role, action, prev_hash, hash, record, md5(record::text)
+    FROM jsonb_to_recordset($1::jsonb) AS r(seq bigint, at float8, operator text, role text, action text, prev_hash text, hash text, record jsonb)
+    ON CONFLICT (checkpoint, seq) DO NOTHING`,
   // The log row names the login's own checkpoint, whatever the batch claims.
   log: `INSERT INTO county.push_log (batch_id, checkpoint, stored, duplicates) VALUES ($1, county.checkpoint_of(current_user), $2, $3) ON CONFLICT (batch_id) DO NOTHING`,
 };
@@ -157,16 +184,26 @@ async function insertRows(client: ClientBase, rows: Rows): Promise<{ stored: num
   await withRevisions(SQL.persons, SQL.revisions('person', 'persons'), rows.persons);
   await withRevisions(SQL.incidents, SQL.revisions('incident', 'incidents'), rows.incidents);
   await run(SQL.amendments, rows.amendments);
-  const sent = rows.shifts.length + rows.handovers.length + rows.vehicles.length + rows.persons.length + rows.incidents.length + rows.amendments.length;
+  await run(SQL.watchHits, rows.watchHits);
+  await run(SQL.audit, rows.audit);
+  const sent = rows.shifts.length + rows.handovers.length + rows.vehicles.length + rows.persons.length + rows.incidents.length + rows.amendments.length + rows.watchHits.length + rows.audit.length;
   return { stored, sent };
 }
 
-const idsOfUnit = (u: Unit): { kind: SyncRecordKind; id: string }[] =>
-  u.kind === 'shift'
-    ? [{ kind: 'shift', id: u.shift.id }]
-    : u.kind === 'incident'
-      ? [{ kind: 'incident', id: u.incident.id }]
-      : [{ kind: 'vehicle', id: u.vehicle.id }, ...u.persons.map((p) => ({ kind: 'person' as const, id: p.id }))];
+function idsOfUnit(u: Unit): { kind: SyncRecordKind; id: string }[] {
+  switch (u.kind) {
+    case 'shift':
+      return [{ kind: 'shift', id: u.shift.id }];
+    case 'incident':
+      return [{ kind: 'incident', id: u.incident.id }];
+    case 'watchHit':
+      return [{ kind: 'watchHit', id: u.hit.id }];
+    case 'audit':
+      return [{ kind: 'audit', id: String(u.entry.seq) }];
+    case 'vehicle':
+      return [{ kind: 'vehicle', id: u.vehicle.id }, ...u.persons.map((p) => ({ kind: 'person' as const, id: p.id }))];
+  }
+}
 
 function serverReason(e: unknown): { code: string; zh: string; en: string } {
   const pgCode = (e as { code?: string }).code ?? '';

@@ -3,10 +3,10 @@
 // a real PostgreSQL.
 import pg from 'pg';
 import { fail, ok, type Result } from '../../../shared/result';
-import type { CountyDay, CountyDown, DayRequest, PushOutcome, SyncBatch, SyncConfigure, SyncSetup, SyncStatus } from '../../../shared/sync/batch';
+import type { CountyDay, CountyDown, CountyWatchEntry, DayRequest, WatchEntriesRequest, PushOutcome, SyncBatch, SyncConfigure, SyncSetup, SyncStatus } from '../../../shared/sync/batch';
 import { parseBoothFile, type ConfigStore } from './configStore';
 import { countyDay } from './countyDay';
-import { pullCounty } from './pull';
+import { pullCounty, pullWatchEntries } from './pull';
 import { isConnectionError, pushBatch } from './push';
 
 export interface SyncServiceOptions {
@@ -112,6 +112,9 @@ export function createSyncService(opts: SyncServiceOptions) {
     },
     pull(): Promise<Result<CountyDown>> {
       return withClient((client) => pullCounty(client));
+    },
+    watchEntries(req: WatchEntriesRequest): Promise<Result<CountyWatchEntry[]>> {
+      return withClient((client) => pullWatchEntries(client, req));
     },
     countyDay(req: DayRequest): Promise<Result<CountyDay>> {
       return withClient((client) => countyDay(client, req));

@@ -16,6 +16,10 @@ export interface SyncCursor {
   idsAtUpdatedAt: string[];
   /** Shifts and incidents of this day and later are (re)sent; null: from the first shift. */
   dayFrom: string | null;
+  /** Watchlist hits with a greater id are not yet acknowledged ('' = none sent); ids are time-ordered. */
+  hitId: string;
+  /** Audit entries with a greater seq are not yet acknowledged. */
+  auditSeq: number;
 }
 
 export interface SyncState {
@@ -27,12 +31,14 @@ export interface SyncState {
 }
 
 const STATE_KEY = 'sync.state';
-export const INITIAL_SYNC_STATE: SyncState = { cursor: { updatedAt: 0, idsAtUpdatedAt: [], dayFrom: null }, lastSyncAt: null, lastAttemptAt: null, lastError: null };
+export const INITIAL_SYNC_STATE: SyncState = { cursor: { updatedAt: 0, idsAtUpdatedAt: [], dayFrom: null, hitId: '', auditSeq: 0 }, lastSyncAt: null, lastAttemptAt: null, lastError: null };
 
 export async function readSyncState(db: CheckpointDB): Promise<SyncState> {
   const row = await db.settings.get(STATE_KEY);
   const v = row?.value as SyncState | undefined;
-  return v && typeof v === 'object' && v.cursor ? v : structuredClone(INITIAL_SYNC_STATE);
+  if (!v || typeof v !== 'object' || !v.cursor) return structuredClone(INITIAL_SYNC_STATE);
+  // A cursor stored before hits and audit entries were sent starts them from the beginning.
+  return { ...v, cursor: { ...v.cursor, hitId: v.cursor.hitId ?? '', auditSeq: v.cursor.auditSeq ?? 0 } };
 }
 
 const DAY_MS = 86_400_000;
@@ -64,7 +70,7 @@ export interface OutboxOptions {
  */
 export async function nextOutboxBatch(db: CheckpointDB, cursor: SyncCursor, opts: OutboxOptions): Promise<OutboxBatch | null> {
   const max = Math.min(opts.maxVehicles ?? SYNC_LIMITS.vehicles, SYNC_LIMITS.vehicles);
-  return db.transaction('r', [db.vehicles, db.persons, db.shifts, db.incidents], async () => {
+  return db.transaction('r', [db.vehicles, db.persons, db.shifts, db.incidents, db.watchHits, db.audit], async () => {
     const skip = new Set(cursor.idsAtUpdatedAt);
     // updatedAt index, from the cursor on; the limit covers the acknowledged rows at the cursor.
     const candidates = await db.vehicles.where('updatedAt').aboveOrEqual(cursor.updatedAt).limit(max + skip.size + 1).toArray();
@@ -83,7 +89,14 @@ export async function nextOutboxBatch(db: CheckpointDB, cursor: SyncCursor, opts
     const incidents = await db.incidents.where('[day+at]').between([dayFrom, Dexie.minKey], [dayTo, Dexie.minKey], true, false).limit(SYNC_LIMITS.incidents).toArray();
     const moreDays = dayTo <= opts.today;
 
-    if (vehicles.length === 0 && shifts.length === 0 && incidents.length === 0 && !moreDays) {
+    // Append-only rows by their keys: hits by time-ordered id, the audit trail by seq (primary keys).
+    const hitRows = await db.watchHits.where(':id').above(cursor.hitId).limit(SYNC_LIMITS.watchHits + 1).toArray();
+    const watchHits = hitRows.slice(0, SYNC_LIMITS.watchHits);
+    const auditRows = await db.audit.where('seq').above(cursor.auditSeq).limit(SYNC_LIMITS.audit + 1).toArray();
+    const audit = auditRows.slice(0, SYNC_LIMITS.audit);
+    const moreAppendOnly = hitRows.length > watchHits.length || auditRows.length > audit.length;
+
+    if (vehicles.length === 0 && shifts.length === 0 && incidents.length === 0 && watchHits.length === 0 && audit.length === 0 && !moreDays) {
       // Nothing new; still move dayFrom up so old days are not re-read forever.
       return null;
     }
@@ -95,9 +108,11 @@ export async function nextOutboxBatch(db: CheckpointDB, cursor: SyncCursor, opts
         : cursor.idsAtUpdatedAt,
       // Keep re-sending the last day or so: a shift closes and incidents are corrected after the fact.
       dayFrom: moreDays ? dayTo : addDays(opts.today, -DAY_OVERLAP) < dayFrom ? dayFrom : addDays(opts.today, -DAY_OVERLAP),
+      hitId: watchHits[watchHits.length - 1]?.id ?? cursor.hitId,
+      auditSeq: audit[audit.length - 1]?.seq ?? cursor.auditSeq,
     };
-    const batch: SyncBatch = { batchId: newId(), checkpoint: opts.checkpoint, shifts, vehicles, persons, incidents };
-    return { batch, next, more: moreVehicles || moreDays };
+    const batch: SyncBatch = { batchId: newId(), checkpoint: opts.checkpoint, shifts, vehicles, persons, incidents, watchHits, audit };
+    return { batch, next, more: moreVehicles || moreDays || moreAppendOnly };
   });
 }
 
@@ -110,6 +125,8 @@ export async function acknowledgeBatch(db: CheckpointDB, next: SyncCursor, batch
     ...batch.vehicles.map((r) => `vehicle:${r.id}`),
     ...batch.persons.map((r) => `person:${r.id}`),
     ...batch.incidents.map((r) => `incident:${r.id}`),
+    ...batch.watchHits.map((r) => `watchHit:${r.id}`),
+    ...batch.audit.map((r) => `audit:${r.seq}`),
   ].filter((k) => !refusedKeys.has(k));
   await db.transaction('rw', [db.settings, db.syncRefused], async () => {
     const state = await readSyncState(db);

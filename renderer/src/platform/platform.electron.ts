@@ -20,6 +20,7 @@ export function createElectronPlatform(api: DesktopApi): Platform {
     syncForget: () => api.syncForget(),
     syncPush: (batch) => api.syncPush(batch),
     syncPull: () => api.syncPull(),
+    syncWatchEntries: (req) => api.syncWatchEntries(req),
     syncCountyDay: (req) => api.syncCountyDay(req),
     readWorkbooks: (req) => api.readWorkbooks(req),
     cancelImport: () => api.cancelImport(),

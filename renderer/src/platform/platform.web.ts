@@ -69,6 +69,7 @@ export function createWebPlatform(): Platform {
     syncForget: async () => syncUnavailable(),
     syncPush: async () => syncUnavailable(),
     syncPull: async () => syncUnavailable(),
+    syncWatchEntries: async () => syncUnavailable(),
     syncCountyDay: async () => syncUnavailable(),
     readWorkbooks: async (req) => {
       importing?.cancel();

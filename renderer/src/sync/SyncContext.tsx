@@ -65,7 +65,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     busy.current = true;
     setRunning(true);
     const platform = getPlatform();
-    const transport: SyncTransport = { push: (b) => platform.syncPush(b), pull: () => platform.syncPull() };
+    const transport: SyncTransport = { push: (b) => platform.syncPush(b), pull: () => platform.syncPull(), watchEntries: (r) => platform.syncWatchEntries(r) };
     try {
       const r = await syncOnce(db, transport, { checkpoint, maxBatches: BATCHES_PER_RUN });
       setLastRun(r);

@@ -1,15 +1,17 @@
 // One sync run: push the outbox batch by batch, each acknowledged before the next is read, then
-// pull the county's settings. A failed push leaves the cursor where it was, so the same records
+// pull the county's settings and the watchlists that changed. A failed push leaves the cursor where it was, so the same records
 // go again next time (the county stores each once). Runs beside the booth's work: it only reads
 // records in short bounded transactions and never holds a lock a save waits for.
 import { fail, type Bilingual, type Result } from '../../../shared/result';
-import type { CountyDown, PushOutcome, SyncBatch } from '../../../shared/sync/batch';
+import { WATCH_PAGE_MAX, type CountyDown, type CountyWatchEntry, type PushOutcome, type SyncBatch, type WatchEntriesRequest } from '../../../shared/sync/batch';
 import { acknowledgeBatch, applyCountyDown, nextOutboxBatch, readSyncState, recordSyncFailure } from '../db/outbox';
+import { applyCountyWatchlist, retireCountyWatchlists, watchlistsToFetch } from '../db/countyWatchlists';
 import { dayKey, type CheckpointDB } from '../db';
 
 export interface SyncTransport {
   push(batch: SyncBatch): Promise<Result<PushOutcome>>;
   pull(): Promise<Result<CountyDown>>;
+  watchEntries(req: WatchEntriesRequest): Promise<Result<CountyWatchEntry[]>>;
 }
 
 export interface SyncRunOptions {
@@ -29,11 +31,13 @@ export interface SyncRunResult {
   done: boolean;
   error: Bilingual | null;
   settingsChanged: boolean;
+  /** County watchlists stored anew in this run. */
+  watchlistsUpdated: number;
 }
 
 export async function syncOnce(db: CheckpointDB, transport: SyncTransport, opts: SyncRunOptions): Promise<SyncRunResult> {
   const now = opts.now ?? Date.now;
-  const out: SyncRunResult = { batches: 0, stored: 0, duplicates: 0, refused: 0, done: false, error: null, settingsChanged: false };
+  const out: SyncRunResult = { batches: 0, stored: 0, duplicates: 0, refused: 0, done: false, error: null, settingsChanged: false, watchlistsUpdated: 0 };
   const maxBatches = opts.maxBatches ?? Number.POSITIVE_INFINITY;
   while (out.batches < maxBatches) {
     const state = await readSyncState(db);
@@ -65,11 +69,41 @@ export async function syncOnce(db: CheckpointDB, transport: SyncTransport, opts:
   }
   if (out.done) {
     const down = await transport.pull();
-    if (down.ok) out.settingsChanged = await applyCountyDown(db, down.value);
-    else {
+    if (down.ok) {
+      out.settingsChanged = await applyCountyDown(db, down.value);
+      const lists = await pullWatchlists(db, transport, down.value, now);
+      if (lists.ok) out.watchlistsUpdated = lists.value;
+      else {
+        out.error = lists.error.message;
+        await recordSyncFailure(db, lists.error.message, now());
+      }
+    } else {
       out.error = down.error.message;
       await recordSyncFailure(db, down.error.message, now());
     }
   }
   return out;
+}
+
+/**
+ * Fetches every changed county list page by page, then stores it whole: a link that drops
+ * half-way leaves the booth's previous version of the list in force, and the next run retries.
+ */
+async function pullWatchlists(db: CheckpointDB, transport: SyncTransport, down: CountyDown, now: () => number): Promise<Result<number>> {
+  await retireCountyWatchlists(db, down.watchlists ?? [], now());
+  let stored = 0;
+  for (const head of await watchlistsToFetch(db, down.watchlists ?? [])) {
+    const entries: CountyWatchEntry[] = [];
+    for (let after = ''; ; ) {
+      const page = await transport.watchEntries({ listId: head.id, after, limit: WATCH_PAGE_MAX });
+      if (!page.ok) return page;
+      entries.push(...page.value);
+      const last = page.value[page.value.length - 1];
+      if (!last || page.value.length < WATCH_PAGE_MAX) break;
+      after = last.id;
+    }
+    await applyCountyWatchlist(db, head, entries, now());
+    stored++;
+  }
+  return { ok: true, value: stored };
 }
