@@ -1,7 +1,9 @@
 // The supervisor's county day view counts exactly what the booth's own handover summary counts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncOnce } from '../../renderer/src/sync/engine';
-import { incidentsOfShift, personsOfShift, vehiclesOfShift } from '../../renderer/src/db';
+import { closeShift, incidentsOfShift, personsOfShift, saveVehicle, vehiclesOfShift } from '../../renderer/src/db';
+import { makePerson, makeVehicle } from '../../renderer/src/db/testing';
+import { dayKey } from '../../renderer/src/db/ids';
 import { hourlyCounts, summarizeShift, COUNT_KEYS } from '../../shared/handover/summary';
 import { countyDay } from '../../electron/main/sync/countyDay';
 import { boothSide, startCounty, type BoothSide, type County } from './county.testkit';
@@ -25,6 +27,15 @@ beforeAll(async () => {
     await voidOne(booth, booth.vehicles[4]!, t + 6000);
     await incident(booth, t + 7000);
     await incident(booth, t + 8000, true);
+    // A listed vehicle (two hits), and for booth A a correction after the handover.
+    const listed = makeVehicle({ shiftId: booth.shift.id, checkpoint: x.checkpoint, createdAt: t + 9000, updatedAt: t + 9000, day: dayKey(t + 9000), plate: '鄂A99999', watchHits: ['e1', 'e2'] });
+    const saved = await saveVehicle(booth.db, listed, [makePerson({ seq: 0, role: 'driver' }, listed)]);
+    expect(saved.ok).toBe(true);
+    if (x === A) {
+      const closed = await closeShift(booth.db, booth.shift.id, { pending: '', supplies: { thermometers: '', masks: '', disinfectant: '', suits: '' }, equipment: '', receivingLead: '张队长' }, t + 10_000);
+      expect(closed.ok).toBe(true);
+      await amend(booth, booth.vehicles[6]!, '广元', t + 11_000);
+    }
     expect((await syncOnce(booth.db, side.transport, { checkpoint: x.checkpoint })).error).toBeNull();
     sides.push(side);
     booths.push(booth);
@@ -50,7 +61,9 @@ describe('county day view', () => {
       const row = view.shifts.find((s) => s.shiftId === booth.shift.id)!;
       for (const k of COUNT_KEYS) expect([k, row.counts[k]]).toEqual([k, own[k]]);
       expect(row.hourly).toEqual(hourlyCounts(v, p, TZ));
-      expect(row.counts.vehiclesChecked).toBe(119);
+      expect(row.counts.vehiclesChecked).toBe(120);
+      expect(row.counts.watchlistHits).toBe(2);
+      expect(row.counts.amendmentsAfterClose).toBe(booth.checkpoint === A.checkpoint ? 1 : 0);
     }
   });
 

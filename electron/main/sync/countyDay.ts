@@ -7,28 +7,43 @@ import { COUNT_KEYS, emptyCounts, emptyHourly, type ShiftCounts } from '../../..
 import type { CountyDay, CountyShiftRow, DayRequest } from '../../../shared/sync/batch';
 
 // One query. The current state of each record is its newest revision (few: only amended or
-// voided records have one) or else the row as first sent; each jsonb field is read once into a
-// column, then counted. Hours are the booth's local hours: tz offset in minutes east of UTC.
+// voided records have one) or else the row as first sent. The first copies' counted fields are
+// stored generated columns (migration 004) read by an index-only scan of the covering indexes on
+// shift_id; only the revisions are read from jsonb. Hours are the booth's local hours: tz offset
+// in minutes east of UTC. Revisions are looked up by day: a shift opened on the day holds records
+// of that day and (a night shift) the next.
+const HOUR = (col: string) => `extract(hour FROM (${col} AT TIME ZONE 'UTC') + make_interval(mins => $2::int))::int`;
 const DAY_SQL = `
 WITH s AS MATERIALIZED (SELECT id, checkpoint, shift_name, lead_name, opened_at FROM county.shifts WHERE day = $1::date),
 rev AS MATERIALIZED (
   SELECT DISTINCT ON (record_id) record_id, record FROM county.record_revisions
-  WHERE checkpoint IN (SELECT checkpoint FROM s) ORDER BY record_id, updated_at DESC, content_hash DESC),
+  WHERE day BETWEEN $1::date AND $1::date + 1 AND checkpoint IN (SELECT checkpoint FROM s)
+  ORDER BY record_id, updated_at DESC, content_hash DESC),
+rv AS MATERIALIZED (
+  SELECT record_id,
+    coalesce((record->>'voided')::int = 1, false) AS is_voided, coalesce((record->>'keyArea')::boolean, false) AS is_key_area,
+    coalesce((record->>'inspected')::boolean, false) AS is_inspected, coalesce((record->>'disinfected')::boolean, false) AS is_disinfected,
+    record->>'disposition' AS disposition, jsonb_array_length(coalesce(record->'watchHits', '[]'::jsonb)) AS watch_hits,
+    jsonb_array_length(jsonb_path_query_array(record, '$.amendments[*] ? (@.afterClose == true)')) AS after_close,
+    coalesce((record->>'feverFirst')::boolean, false) AS fever_first, coalesce((record->>'feverConfirmed')::boolean, false) AS fever_confirmed
+  FROM rev),
 v AS MATERIALIZED (
-  SELECT b.id, b.shift_id, extract(hour FROM (b.created_at AT TIME ZONE 'UTC') + make_interval(mins => $2::int))::int AS hour,
-    (c.r->>'voided')::int = 1 AS voided, (c.r->>'keyArea')::boolean AS key_area, (c.r->>'inspected')::boolean AS inspected,
-    (c.r->>'disinfected')::boolean AS disinfected, c.r->>'disposition' AS disposition,
-    jsonb_array_length(coalesce(c.r->'watchHits', '[]'::jsonb)) AS hits,
-    (SELECT count(*) FROM jsonb_array_elements(coalesce(c.r->'amendments', '[]'::jsonb)) a WHERE (a->>'afterClose')::boolean) AS after_close
-  FROM county.vehicles b JOIN s ON s.id = b.shift_id LEFT JOIN rev ON rev.record_id = b.id
-  CROSS JOIN LATERAL (SELECT coalesce(rev.record, b.record) AS r) c),
+  SELECT b.id, b.shift_id, ${HOUR('b.created_at')} AS hour,
+    CASE WHEN r.record_id IS NULL THEN b.is_voided ELSE r.is_voided END AS voided,
+    CASE WHEN r.record_id IS NULL THEN b.is_key_area ELSE r.is_key_area END AS key_area,
+    CASE WHEN r.record_id IS NULL THEN b.is_inspected ELSE r.is_inspected END AS inspected,
+    CASE WHEN r.record_id IS NULL THEN b.is_disinfected ELSE r.is_disinfected END AS disinfected,
+    CASE WHEN r.record_id IS NULL THEN b.disposition ELSE r.disposition END AS disposition,
+    CASE WHEN r.record_id IS NULL THEN b.watch_hits ELSE r.watch_hits END AS hits,
+    CASE WHEN r.record_id IS NULL THEN b.after_close ELSE r.after_close END AS after_close
+  FROM county.vehicles b JOIN s ON s.id = b.shift_id LEFT JOIN rv r ON r.record_id = b.id),
 p AS MATERIALIZED (
-  SELECT b.shift_id, extract(hour FROM (b.created_at AT TIME ZONE 'UTC') + make_interval(mins => $2::int))::int AS hour,
-    (c.r->>'voided')::int = 1 OR coalesce(v.voided, false) AS voided,
-    (c.r->>'feverFirst')::boolean AS fever_first, (c.r->>'feverConfirmed')::boolean AS fever_confirmed,
-    c.r->>'disposition' AS disposition, v.disposition AS vehicle_disposition
-  FROM county.persons b JOIN s ON s.id = b.shift_id LEFT JOIN rev ON rev.record_id = b.id
-  CROSS JOIN LATERAL (SELECT coalesce(rev.record, b.record) AS r) c
+  SELECT b.shift_id, ${HOUR('b.created_at')} AS hour,
+    CASE WHEN r.record_id IS NULL THEN b.is_voided ELSE r.is_voided END OR coalesce(v.voided, false) AS voided,
+    CASE WHEN r.record_id IS NULL THEN b.fever_first ELSE r.fever_first END AS fever_first,
+    CASE WHEN r.record_id IS NULL THEN b.fever_confirmed ELSE r.fever_confirmed END AS fever_confirmed,
+    CASE WHEN r.record_id IS NULL THEN b.disposition ELSE r.disposition END AS disposition, v.disposition AS vehicle_disposition
+  FROM county.persons b JOIN s ON s.id = b.shift_id LEFT JOIN rv r ON r.record_id = b.id
   LEFT JOIN v ON v.id = b.vehicle_id),
 vc AS (SELECT shift_id,
     count(*) FILTER (WHERE NOT voided) AS "vehiclesChecked",
@@ -48,7 +63,7 @@ pc AS (SELECT shift_id,
   FROM p WHERE NOT voided GROUP BY shift_id),
 ic AS (SELECT i.shift_id,
     count(*) FILTER (WHERE (c.r->>'voided')::int = 0) AS incidents,
-    coalesce(sum((SELECT count(*) FROM jsonb_array_elements(coalesce(c.r->'amendments', '[]'::jsonb)) a WHERE (a->>'afterClose')::boolean)), 0) AS "amendmentsAfterCloseI"
+    coalesce(sum(jsonb_array_length(jsonb_path_query_array(c.r, '$.amendments[*] ? (@.afterClose == true)'))), 0) AS "amendmentsAfterCloseI"
   FROM county.incidents i JOIN s ON s.id = i.shift_id LEFT JOIN rev ON rev.record_id = i.id
   CROSS JOIN LATERAL (SELECT coalesce(rev.record, i.record) AS r) c GROUP BY i.shift_id),
 hv AS (SELECT shift_id, jsonb_object_agg(hour, n) AS h FROM (SELECT shift_id, hour, count(*) n FROM v WHERE NOT voided GROUP BY 1, 2) x GROUP BY shift_id),
