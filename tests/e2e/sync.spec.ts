@@ -7,12 +7,13 @@ import { BoothPage } from './pages/BoothPage';
 
 const ID = '34052419800101001X';
 
-/** Runs in the page: a desktop bridge whose county refuses plate 川A44444 and accepts the rest. */
+/** Runs in the page: a desktop bridge whose county refuses plate 川A44444 (while __hold is set) and accepts the rest. */
 function installFakeDesktop() {
   const ok = (value: unknown) => Promise.resolve({ ok: true, value });
   const setup = { host: 'county.example', port: 5432, database: 'county', role: 'booth_nanjiang', checkpoint: '南江南高速出口卡点', tls: 'verify' };
-  const w = window as unknown as { __batches: unknown[]; checkpointDesktop: unknown };
+  const w = window as unknown as { __batches: unknown[]; __hold: boolean; checkpointDesktop: unknown };
   w.__batches = [];
+  w.__hold = true;
   const journal: string[] = [];
   w.checkpointDesktop = {
     appInfo: () => ok({ version: 'test', platform: 'electron', dataDir: '/data' }),
@@ -33,14 +34,15 @@ function installFakeDesktop() {
     syncForget: () => ok({ available: true, configured: false }),
     syncPush: (batch: { batchId: string; vehicles: { id: string; plate: string }[]; persons: { id: string; vehicleId: string }[] }) => {
       w.__batches.push(JSON.parse(JSON.stringify(batch)));
-      const bad = batch.vehicles.filter((v) => v.plate === '川A44444');
+      const bad = batch.vehicles.filter((v) => w.__hold && v.plate === '川A44444');
       const refused = bad.flatMap((v) => [
         { kind: 'vehicle', id: v.id, code: 'sync.forbidden', reason: { zh: '服务器拒绝：无权写入', en: 'Refused by the server: not permitted' } },
         ...batch.persons.filter((p) => p.vehicleId === v.id).map((p) => ({ kind: 'person', id: p.id, code: 'sync.forbidden', reason: { zh: '服务器拒绝：无权写入', en: 'Refused by the server: not permitted' } })),
       ]);
       return ok({ batchId: batch.batchId, stored: batch.vehicles.length + batch.persons.length - refused.length, duplicates: 0, refused });
     },
-    syncPull: () => ok({ keyAreas: [], feverLine: null }),
+    syncPull: () => ok({ keyAreas: [], feverLine: null, watchlists: [] }),
+    syncWatchEntries: () => ok([]),
     syncCountyDay: (req: { day: string }) => ok({ day: req.day, shifts: [] }),
     // The second copy (journal) kept in memory: this test is about sync, not recovery.
     journalAppend: (req: { lines: string[] }) => {
@@ -104,4 +106,14 @@ test('with the desktop bridge, records go out in a batch; a refused one stays he
   await shot(page, 'panel-night');
   await page.keyboard.press('Escape');
   await shot(page, 'topbar-night');
+
+  // The county lifts the refusal; 再次发送 sends the refused vehicle with its person, and the list empties.
+  await page.evaluate(() => ((window as unknown as { __hold: boolean }).__hold = false));
+  const again = await booth.openSyncPanel();
+  await again.getByRole('button', { name: '再次发送' }).click();
+  await expect(again.getByRole('status')).toHaveText('已再次发送；仍被拒收 0 条');
+  await expect(again.getByTestId('sync-refused')).toHaveCount(0);
+  await expect(booth.syncIndicator()).not.toContainText('被拒');
+  const resent = await page.evaluate(() => (window as unknown as { __batches: { vehicles: { plate: string }[] }[] }).__batches.at(-1));
+  expect(resent?.vehicles.map((v) => v.plate)).toEqual(['川A44444']);
 });

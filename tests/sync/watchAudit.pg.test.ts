@@ -3,7 +3,7 @@
 // chain at the county; the county's watchlists come down, a changed list only, stored whole, and
 // the booth's own check-offs survive a new version of the list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncOnce } from '../../renderer/src/sync/engine';
+import { sendRefusedAgain, syncOnce } from '../../renderer/src/sync/engine';
 import { appendAudit } from '../../renderer/src/db/audit';
 import { newId, dayKey } from '../../renderer/src/db/ids';
 import { verifyChain, type AuditEntry } from '../../shared/audit/model';
@@ -135,5 +135,28 @@ describe('the county watchlists come down', () => {
     expect(got[0]!.resolutions[0]!.note).toBe('已核查，体温正常');
     expect(await booth.db.watchLists.get(LIST)).toMatchObject({ version: 2, status: 'active' });
     expect(await booth.db.watchLists.get(OLD_LIST)).toMatchObject({ status: 'retired' });
+  });
+});
+
+describe('再次发送: refused records sent again', () => {
+  it('a record refused until the county fixed its side is accepted when sent again and leaves the list', async () => {
+    // The county refuses one plate for a while (a rule the administrator later lifts).
+    await county.admin.query(`ALTER TABLE county.vehicles ADD CONSTRAINT hold_plate CHECK (plate <> '川A10000') NOT VALID`);
+    await register(booth, 1, Date.now());
+    const v = booth.vehicles[booth.vehicles.length - 1]!;
+    const r = await syncOnce(booth.db, sideA.transport, { checkpoint: A.checkpoint });
+    expect(r.error).toBeNull();
+    expect(await booth.db.syncRefused.get(`vehicle:${v.id}`)).toMatchObject({ code: 'sync.serverRefused' });
+    // Sent again while the rule stands: refused again, still listed, with the hit of the other checkpoint.
+    const again = await sendRefusedAgain(booth.db, sideA.transport, { checkpoint: A.checkpoint });
+    const kinds = again.ok ? (again.value?.refused ?? []).map((x) => x.kind).sort() : ['push failed'];
+    expect(kinds).toEqual([...Array<string>(v.personCount).fill('person'), 'vehicle', 'watchHit'].sort());
+    await county.admin.query(`ALTER TABLE county.vehicles DROP CONSTRAINT hold_plate`);
+    const fixed = await sendRefusedAgain(booth.db, sideA.transport, { checkpoint: A.checkpoint });
+    expect(fixed.ok).toBe(true);
+    expect(await booth.db.syncRefused.get(`vehicle:${v.id}`)).toBeUndefined();
+    expect((await county.admin.query('SELECT count(*)::int n FROM county.vehicles WHERE id = $1', [v.id])).rows[0].n).toBe(1);
+    // The hit for another checkpoint can never be accepted here: it stays, with its reason.
+    expect((await booth.db.syncRefused.toArray()).map((x) => x.kind)).toEqual(['watchHit']);
   });
 });

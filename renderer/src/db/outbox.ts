@@ -182,3 +182,32 @@ export async function applyCountyDown(db: CheckpointDB, down: { keyAreas: { name
     return changed;
   });
 }
+
+/**
+ * The records the county refused, as one batch to send again (the 同步 panel's 再次发送: the
+ * county administrator fixed what made the server refuse them, e.g. registered the checkpoint).
+ * Oldest refusals first, bounded like any batch; a refused person goes with its vehicle, as
+ * persons always do. Null when nothing is refused. The cursor does not move.
+ */
+export async function refusedBatch(db: CheckpointDB, checkpoint: string): Promise<SyncBatch | null> {
+  return db.transaction('r', [db.syncRefused, db.vehicles, db.persons, db.shifts, db.incidents, db.watchHits, db.audit], async () => {
+    const rows = await db.syncRefused.orderBy('at').limit(SYNC_LIMITS.vehicles).toArray();
+    if (rows.length === 0) return null;
+    const ids = (kind: SyncRefusedRow['kind']) => rows.filter((r) => r.kind === kind).map((r) => r.id);
+    const personVehicles = (await db.persons.bulkGet(ids('person'))).flatMap((p) => (p ? [p.vehicleId] : []));
+    const vehicleIds = [...new Set([...ids('vehicle'), ...personVehicles])];
+    const vehicles = (await db.vehicles.bulkGet(vehicleIds)).filter((v) => v !== undefined);
+    const persons = (await Promise.all(vehicles.map((v) => db.persons.where('vehicleId').equals(v.id).toArray()))).flat();
+    const present = <T>(list: (T | undefined)[]): T[] => list.filter((x): x is T => x !== undefined);
+    return {
+      batchId: newId(),
+      checkpoint,
+      shifts: present(await db.shifts.bulkGet(ids('shift'))),
+      vehicles,
+      persons,
+      incidents: present(await db.incidents.bulkGet(ids('incident'))),
+      watchHits: present(await db.watchHits.bulkGet(ids('watchHit'))),
+      audit: present(await db.audit.bulkGet(ids('audit').map(Number))),
+    };
+  });
+}

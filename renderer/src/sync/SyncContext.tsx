@@ -7,7 +7,7 @@ import type { SyncStatus } from '../../../shared/sync/batch';
 import { countRefused, countWaiting, readSyncState } from '../db/outbox';
 import { useDb } from '../runtime/dbContext';
 import { getPlatform } from '../platform/platform';
-import { syncOnce, type SyncRunResult, type SyncTransport } from './engine';
+import { sendRefusedAgain, syncOnce, type SyncRunResult, type SyncTransport } from './engine';
 
 /** How often a configured booth tries; a catch-up sends this many batches per run, then yields. */
 const INTERVAL_MS = 60_000;
@@ -24,7 +24,14 @@ export interface SyncView {
   running: boolean;
   lastRun: SyncRunResult | null;
   syncNow(): Promise<void>;
+  /** 再次发送 the refused records; resolves to how many the county refused again (null: failed). */
+  sendAgain(): Promise<number | null>;
   setStatus(s: SyncStatus): void;
+}
+
+function platformTransport(): SyncTransport {
+  const platform = getPlatform();
+  return { push: (b) => platform.syncPush(b), pull: () => platform.syncPull(), watchEntries: (r) => platform.syncWatchEntries(r) };
 }
 
 const SyncCtx = createContext<SyncView | null>(null);
@@ -64,12 +71,24 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     if (busy.current || checkpoint === null || checkpoint === '') return;
     busy.current = true;
     setRunning(true);
-    const platform = getPlatform();
-    const transport: SyncTransport = { push: (b) => platform.syncPush(b), pull: () => platform.syncPull(), watchEntries: (r) => platform.syncWatchEntries(r) };
     try {
-      const r = await syncOnce(db, transport, { checkpoint, maxBatches: BATCHES_PER_RUN });
+      const r = await syncOnce(db, platformTransport(), { checkpoint, maxBatches: BATCHES_PER_RUN });
       setLastRun(r);
       setReachable(r.error === null || r.batches > 0);
+    } finally {
+      busy.current = false;
+      setRunning(false);
+    }
+  }, [db, checkpoint]);
+
+  const sendAgain = useCallback(async (): Promise<number | null> => {
+    if (busy.current || checkpoint === null || checkpoint === '') return null;
+    busy.current = true;
+    setRunning(true);
+    try {
+      const r = await sendRefusedAgain(db, platformTransport(), { checkpoint });
+      setReachable(r.ok);
+      return r.ok ? (r.value?.refused.length ?? 0) : null;
     } finally {
       busy.current = false;
       setRunning(false);
@@ -94,9 +113,10 @@ export function SyncProvider({ children }: { children: ReactNode }) {
       running,
       lastRun,
       syncNow,
+      sendAgain,
       setStatus,
     }),
-    [status, counts, reachable, running, lastRun, syncNow],
+    [status, counts, reachable, running, lastRun, syncNow, sendAgain],
   );
   return <SyncCtx.Provider value={value}>{children}</SyncCtx.Provider>;
 }

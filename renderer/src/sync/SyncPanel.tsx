@@ -140,6 +140,23 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
         {!refused || refused.length === 0 ? (
           <p className="empty">{t('syncRefusedEmpty')}</p>
         ) : (
+          <>
+          {s?.checkpoint ? (
+            <p>
+              <button
+                type="button"
+                disabled={sync.running}
+                onClick={() =>
+                  void sync.sendAgain().then((n) =>
+                    setMessage(n === null ? { text: t('syncSendAgainFailed'), bad: true } : { text: t('syncSentAgain', { n }), bad: n > 0 }),
+                  )
+                }
+              >
+                {t('syncSendAgain')}
+              </button>{' '}
+              <span className="hint">{t('syncSendAgainHint')}</span>
+            </p>
+          ) : null}
           <div className="table-scroll">
             <table className="counts-table" data-testid="sync-refused">
               <thead>
@@ -162,6 +179,7 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
               </tbody>
             </table>
           </div>
+          </>
         )}
       </section>
 

@@ -4,7 +4,7 @@
 // records in short bounded transactions and never holds a lock a save waits for.
 import { fail, type Bilingual, type Result } from '../../../shared/result';
 import { WATCH_PAGE_MAX, type CountyDown, type CountyWatchEntry, type PushOutcome, type SyncBatch, type WatchEntriesRequest } from '../../../shared/sync/batch';
-import { acknowledgeBatch, applyCountyDown, nextOutboxBatch, readSyncState, recordSyncFailure } from '../db/outbox';
+import { acknowledgeBatch, applyCountyDown, nextOutboxBatch, readSyncState, recordSyncFailure, refusedBatch } from '../db/outbox';
 import { applyCountyWatchlist, retireCountyWatchlists, watchlistsToFetch } from '../db/countyWatchlists';
 import { dayKey, type CheckpointDB } from '../db';
 
@@ -83,6 +83,29 @@ export async function syncOnce(db: CheckpointDB, transport: SyncTransport, opts:
     }
   }
   return out;
+}
+
+/**
+ * 再次发送: the refused records go once more, as they are now. Those the county accepts leave the
+ * refused list; those it refuses again stay with the new reason. The outbox cursor is untouched.
+ */
+export async function sendRefusedAgain(db: CheckpointDB, transport: SyncTransport, opts: Pick<SyncRunOptions, 'checkpoint' | 'now'>): Promise<Result<PushOutcome | null>> {
+  const now = opts.now ?? Date.now;
+  const batch = await refusedBatch(db, opts.checkpoint);
+  if (!batch) return { ok: true, value: null };
+  let r: Result<PushOutcome>;
+  try {
+    r = await transport.push(batch);
+  } catch (e) {
+    r = fail('sync.failed', `同步失败：${String(e)}`, `Sync failed: ${String(e)}`);
+  }
+  if (!r.ok) {
+    await recordSyncFailure(db, r.error.message, now());
+    return r;
+  }
+  const { cursor } = await readSyncState(db);
+  await acknowledgeBatch(db, cursor, batch, r.value.refused, now());
+  return r;
 }
 
 /**
