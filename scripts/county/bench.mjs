@@ -17,7 +17,7 @@ import { createServer } from 'vite';
 import { startCluster } from './cluster.mjs';
 import { addBooth, addSupervisor, migrate } from './migrate.mjs';
 
-const { values } = parseArgs({ options: { booths: { type: 'string' }, runs: { type: 'string' }, port: { type: 'string' }, parts: { type: 'string' } } });
+const { values } = parseArgs({ options: { booths: { type: 'string' }, runs: { type: 'string' }, port: { type: 'string' }, parts: { type: 'string' }, explain: { type: 'boolean' } } });
 // --parts push,e2e,day,save (default all)
 const PARTS = new Set((values.parts ?? 'push,e2e,day,save').split(','));
 const BOOTHS = Number(values.booths ?? 100);
@@ -31,7 +31,7 @@ const ms = (x) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 const vite = await createServer({ configFile: false, server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error', optimizeDeps: { noDiscovery: true, include: [] } });
 const load = (p) => vite.ssrLoadModule(p);
 const { pushBatch } = await load('/electron/main/sync/push.ts');
-const { countyDay } = await load('/electron/main/sync/countyDay.ts');
+const { countyDay, DAY_SQL } = await load('/electron/main/sync/countyDay.ts');
 const { createSyncService } = await load('/electron/main/sync/service.ts');
 const { createConfigStore } = await load('/electron/main/sync/configStore.ts');
 const { syncBatchSchema } = await load('/shared/sync/batch.ts');
@@ -193,6 +193,11 @@ try {
     const v = await countyDay(sup, { day, tzOffsetMinutes: 480 });
     viewTimes.push(performance.now() - t0);
     shifts = v.shifts.length;
+  }
+  // --explain: where the day view's time goes (the plan with timings and buffers).
+  if (values.explain) {
+    const plan = await sup.query(`EXPLAIN (ANALYZE, BUFFERS) ${DAY_SQL}`, [day, 480]);
+    console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
   }
   await sup.end();
   results.figures.countyDay = { booths: BOOTHS, vehicles: BOOTHS * VEHICLES, persons: BOOTHS * VEHICLES * PER_VEHICLE, shifts, ms: median(viewTimes), loadMs };

@@ -8,12 +8,13 @@ import type { CountyDay, CountyShiftRow, DayRequest } from '../../../shared/sync
 
 // One query. The current state of each record is its newest revision (few: only amended or
 // voided records have one) or else the row as first sent. The first copies' counted fields are
-// stored generated columns (migration 004) read by an index-only scan of the covering indexes on
-// shift_id; only the revisions are read from jsonb. Hours are the booth's local hours: tz offset
-// in minutes east of UTC. Revisions are looked up by day: a shift opened on the day holds records
-// of that day and (a night shift) the next.
+// stored generated columns (migration 004) read from the covering indexes on shift_id; only the
+// revisions are read from jsonb. Each table is read once and counted per (shift, hour) in one
+// pass — a few thousand groups — and the shift totals are summed from those. Hours are the
+// booth's local hours: tz offset in minutes east of UTC. Revisions are looked up by day: a shift
+// opened on the day holds records of that day and (a night shift) the next.
 const HOUR = (col: string) => `extract(hour FROM (${col} AT TIME ZONE 'UTC') + make_interval(mins => $2::int))::int`;
-const DAY_SQL = `
+export const DAY_SQL = `
 WITH s AS MATERIALIZED (SELECT id, checkpoint, shift_name, lead_name, opened_at FROM county.shifts WHERE day = $1::date),
 rev AS MATERIALIZED (
   SELECT DISTINCT ON (record_id) record_id, record FROM county.record_revisions
@@ -37,47 +38,70 @@ v AS MATERIALIZED (
     CASE WHEN r.record_id IS NULL THEN b.watch_hits ELSE r.watch_hits END AS hits,
     CASE WHEN r.record_id IS NULL THEN b.after_close ELSE r.after_close END AS after_close
   FROM county.vehicles b JOIN s ON s.id = b.shift_id LEFT JOIN rv r ON r.record_id = b.id),
-p AS MATERIALIZED (
-  SELECT b.shift_id, ${HOUR('b.created_at')} AS hour,
-    CASE WHEN r.record_id IS NULL THEN b.is_voided ELSE r.is_voided END OR coalesce(v.voided, false) AS voided,
-    CASE WHEN r.record_id IS NULL THEN b.fever_first ELSE r.fever_first END AS fever_first,
-    CASE WHEN r.record_id IS NULL THEN b.fever_confirmed ELSE r.fever_confirmed END AS fever_confirmed,
-    CASE WHEN r.record_id IS NULL THEN b.disposition ELSE r.disposition END AS disposition, v.disposition AS vehicle_disposition
-  FROM county.persons b JOIN s ON s.id = b.shift_id LEFT JOIN rv r ON r.record_id = b.id
-  LEFT JOIN v ON v.id = b.vehicle_id),
+vh AS (SELECT shift_id, hour,
+    count(*) FILTER (WHERE NOT voided) AS n,
+    count(*) FILTER (WHERE NOT voided AND key_area) AS key_area,
+    count(*) FILTER (WHERE NOT voided AND inspected) AS inspected,
+    count(*) FILTER (WHERE NOT voided AND disinfected) AS disinfected,
+    count(*) FILTER (WHERE NOT voided AND disposition = 'turnedBack') AS turned_back,
+    coalesce(sum(hits) FILTER (WHERE NOT voided), 0) AS hits,
+    coalesce(sum(after_close), 0) AS after_close
+  FROM v GROUP BY shift_id, hour),
+ph AS (SELECT p.shift_id, p.hour,
+    count(*) AS n,
+    count(*) FILTER (WHERE p.fever_first) AS fever_first,
+    count(*) FILTER (WHERE p.fever_confirmed) AS fever_confirmed,
+    count(*) FILTER (WHERE p.disposition IN ('feverClinic', 'observation', 'homeIsolation')) AS referred,
+    count(*) FILTER (WHERE p.disposition = 'turnedBack' OR (p.disposition = 'released' AND v.disposition = 'turnedBack')) AS turned_back
+  FROM (
+    SELECT b.shift_id, b.vehicle_id, ${HOUR('b.created_at')} AS hour,
+      CASE WHEN r.record_id IS NULL THEN b.is_voided ELSE r.is_voided END AS voided,
+      CASE WHEN r.record_id IS NULL THEN b.fever_first ELSE r.fever_first END AS fever_first,
+      CASE WHEN r.record_id IS NULL THEN b.fever_confirmed ELSE r.fever_confirmed END AS fever_confirmed,
+      CASE WHEN r.record_id IS NULL THEN b.disposition ELSE r.disposition END AS disposition
+    FROM county.persons b JOIN s ON s.id = b.shift_id LEFT JOIN rv r ON r.record_id = b.id) p
+  LEFT JOIN v ON v.id = p.vehicle_id
+  WHERE NOT p.voided AND NOT coalesce(v.voided, false)
+  GROUP BY p.shift_id, p.hour),
 vc AS (SELECT shift_id,
-    count(*) FILTER (WHERE NOT voided) AS "vehiclesChecked",
-    count(*) FILTER (WHERE NOT voided AND key_area) AS "keyAreaVehicles",
-    count(*) FILTER (WHERE NOT voided AND inspected) AS "vehiclesInspected",
-    count(*) FILTER (WHERE NOT voided AND disinfected) AS "vehiclesDisinfected",
-    count(*) FILTER (WHERE NOT voided AND disposition = 'turnedBack') AS "vehiclesTurnedBack",
-    coalesce(sum(hits) FILTER (WHERE NOT voided), 0) AS "watchlistHits",
-    coalesce(sum(after_close), 0) AS "amendmentsAfterCloseV"
-  FROM v GROUP BY shift_id),
+    sum(n) AS "vehiclesChecked", sum(key_area) AS "keyAreaVehicles", sum(inspected) AS "vehiclesInspected",
+    sum(disinfected) AS "vehiclesDisinfected", sum(turned_back) AS "vehiclesTurnedBack", sum(hits) AS "watchlistHits",
+    sum(after_close) AS "amendmentsAfterCloseV",
+    jsonb_object_agg(hour, n) FILTER (WHERE n > 0) AS hourly_vehicles
+  FROM vh GROUP BY shift_id),
 pc AS (SELECT shift_id,
-    count(*) AS "peopleChecked",
-    count(*) FILTER (WHERE fever_first) AS "feverFirst",
-    count(*) FILTER (WHERE fever_confirmed) AS "feverConfirmed",
-    count(*) FILTER (WHERE disposition IN ('feverClinic', 'observation', 'homeIsolation')) AS "feverReferred",
-    count(*) FILTER (WHERE disposition = 'turnedBack' OR (disposition = 'released' AND vehicle_disposition = 'turnedBack')) AS "peopleTurnedBack"
-  FROM p WHERE NOT voided GROUP BY shift_id),
+    sum(n) AS "peopleChecked", sum(fever_first) AS "feverFirst", sum(fever_confirmed) AS "feverConfirmed",
+    sum(referred) AS "feverReferred", sum(turned_back) AS "peopleTurnedBack",
+    jsonb_object_agg(hour, n) AS hourly_people
+  FROM ph GROUP BY shift_id),
 ic AS (SELECT i.shift_id,
     count(*) FILTER (WHERE (c.r->>'voided')::int = 0) AS incidents,
     coalesce(sum(jsonb_array_length(jsonb_path_query_array(c.r, '$.amendments[*] ? (@.afterClose == true)'))), 0) AS "amendmentsAfterCloseI"
   FROM county.incidents i JOIN s ON s.id = i.shift_id LEFT JOIN rev ON rev.record_id = i.id
-  CROSS JOIN LATERAL (SELECT coalesce(rev.record, i.record) AS r) c GROUP BY i.shift_id),
-hv AS (SELECT shift_id, jsonb_object_agg(hour, n) AS h FROM (SELECT shift_id, hour, count(*) n FROM v WHERE NOT voided GROUP BY 1, 2) x GROUP BY shift_id),
-hp AS (SELECT shift_id, jsonb_object_agg(hour, n) AS h FROM (SELECT shift_id, hour, count(*) n FROM p WHERE NOT voided GROUP BY 1, 2) x GROUP BY shift_id)
+  CROSS JOIN LATERAL (SELECT coalesce(rev.record, i.record) AS r) c GROUP BY i.shift_id)
 SELECT s.id, s.checkpoint, s.shift_name, s.lead_name, (extract(epoch FROM s.opened_at) * 1000)::float8 AS opened_at,
   (extract(epoch FROM h.closed_at) * 1000)::float8 AS closed_at, coalesce(h.record->'handover'->>'receivingLead', '') AS receiving_lead,
-  vc.*, pc.*, ic.*, hv.h AS hourly_vehicles, hp.h AS hourly_people
+  vc.*, pc.*, ic.*
 FROM s LEFT JOIN county.handover_summaries h ON h.shift_id = s.id
   LEFT JOIN vc ON vc.shift_id = s.id LEFT JOIN pc ON pc.shift_id = s.id LEFT JOIN ic ON ic.shift_id = s.id
-  LEFT JOIN hv ON hv.shift_id = s.id LEFT JOIN hp ON hp.shift_id = s.id
 ORDER BY s.checkpoint, s.opened_at, s.id`;
 
+/**
+ * A reporting query over a day of a whole county: given memory to hash and sort in (instead of
+ * spilling 1.5 million rows to temp files at the default 4 MB), and no JIT (compiling it costs
+ * more than it saves on a query that runs once). Both only for this transaction.
+ */
+const DAY_SETTINGS = `SET LOCAL work_mem = '128MB'; SET LOCAL jit = off`;
+
 export async function countyDay(client: ClientBase, req: DayRequest): Promise<CountyDay> {
-  const result = await client.query(DAY_SQL, [req.day, req.tzOffsetMinutes]);
+  await client.query('BEGIN READ ONLY');
+  let result;
+  try {
+    await client.query(DAY_SETTINGS);
+    result = await client.query(DAY_SQL, [req.day, req.tzOffsetMinutes]);
+  } finally {
+    await client.query('COMMIT').catch(() => undefined);
+  }
   const rows: CountyShiftRow[] = [];
   for (const r of result.rows as Record<string, unknown>[]) {
     const counts: ShiftCounts = emptyCounts();
