@@ -31,7 +31,7 @@ const ms = (x) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 const vite = await createServer({ configFile: false, server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error', optimizeDeps: { noDiscovery: true, include: [] } });
 const load = (p) => vite.ssrLoadModule(p);
 const { pushBatch } = await load('/electron/main/sync/push.ts');
-const { countyDay, DAY_SQL } = await load('/electron/main/sync/countyDay.ts');
+const { countyDay, DAY_SQL, DAY_SETTINGS } = await load('/electron/main/sync/countyDay.ts');
 const { createSyncService } = await load('/electron/main/sync/service.ts');
 const { createConfigStore } = await load('/electron/main/sync/configStore.ts');
 const { syncBatchSchema } = await load('/shared/sync/batch.ts');
@@ -196,7 +196,10 @@ try {
   }
   // --explain: where the day view's time goes (the plan with timings and buffers).
   if (values.explain) {
+    await sup.query('BEGIN READ ONLY');
+    await sup.query(DAY_SETTINGS);
     const plan = await sup.query(`EXPLAIN (ANALYZE, BUFFERS) ${DAY_SQL}`, [day, 480]);
+    await sup.query('COMMIT');
     console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
   }
   await sup.end();

@@ -91,7 +91,7 @@ ORDER BY s.checkpoint, s.opened_at, s.id`;
  * spilling 1.5 million rows to temp files at the default 4 MB), and no JIT (compiling it costs
  * more than it saves on a query that runs once). Both only for this transaction.
  */
-const DAY_SETTINGS = `SET LOCAL work_mem = '128MB'; SET LOCAL jit = off`;
+export const DAY_SETTINGS = `SET LOCAL work_mem = '128MB'; SET LOCAL jit = off`;
 
 export async function countyDay(client: ClientBase, req: DayRequest): Promise<CountyDay> {
   await client.query('BEGIN READ ONLY');
