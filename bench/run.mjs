@@ -18,7 +18,10 @@
 //   --quick                        fast look: scales 1000,100000, 1 run, fewer samples
 //   --fresh                        reseed even when a matching seeded database exists
 //   --no-build                     reuse bench-results/build.tmp
-//   --skip-export --skip-merge --skip-operator --skip-ui
+//   --skip-export --skip-merge --skip-operator --skip-ui --skip-sync
+//                                  (--skip-sync: the booth's save latency during a county catch-up,
+//                                  run by scripts/county/bench.mjs --parts save against a real
+//                                  PostgreSQL; said plainly when PostgreSQL is not installed)
 //   --diagnose                     also run the id/key-locality experiment (anatomy.ts)
 //   --ids random                   COMPARISON: seed and measure databases whose record ids are
 //                                  random v4 UUIDs instead of the app's time-ordered ids
@@ -46,7 +49,7 @@ const t0 = Date.now();
 // Options
 
 function parseArgs(argv) {
-  const o = { ids: 'ordered', diagnose: false, scales: null, runs: null, quick: false, fresh: false, build: true, exportBench: true, merge: true, operator: true, ui: true, profile: null, port: 5186, seed: 20200123, out: path.join(ROOT, 'bench-results') };
+  const o = { ids: 'ordered', diagnose: false, scales: null, runs: null, quick: false, fresh: false, build: true, exportBench: true, merge: true, operator: true, sync: true, ui: true, profile: null, port: 5186, seed: 20200123, out: path.join(ROOT, 'bench-results') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -62,6 +65,7 @@ function parseArgs(argv) {
     else if (a === '--skip-export') o.exportBench = false;
     else if (a === '--skip-merge') o.merge = false;
     else if (a === '--skip-operator') o.operator = false;
+    else if (a === '--skip-sync') o.sync = false;
     else if (a === '--skip-ui') o.ui = false;
     else if (a === '--diagnose') o.diagnose = true;
     else if (a === '--ids') {
@@ -881,8 +885,16 @@ async function main() {
     }
 
     const operator = opt.operator ? (log('operator flows (Playwright)'), operatorCost()) : null;
+    const sync = opt.sync ? (log('save latency during a county catch-up (PostgreSQL)'), syncSaveLatency()) : null;
     const mach = machine(browserVersion);
-    const { md, json } = report(mach, operator);
+    const { md: mdBooth, json } = report(mach, operator);
+    let md = mdBooth;
+    if (sync) {
+      json.syncSaveLatency = sync;
+      md += sync.notRun
+        ? `\n### Save during a county catch-up\n\nNOT RUN: ${sync.notRun}\n`
+        : `\n### Save during a county catch-up\n\n| save (vehicle + 4 people), idle | during a week's catch-up (${sync.catchUpBatches} batches) | ratio | target |\n|---|---|---|---|\n| ${fmtMs(sync.idleMs)} | ${fmtMs(sync.duringCatchUpMs)} | ${fmtRatio(sync.ratio)} | ≤ 1.5× ${sync.ratio <= 1.5 ? 'met' : 'MISSED'} |\n`;
+    }
     mkdirSync(opt.out, { recursive: true });
     writeFileSync(path.join(opt.out, 'latest.json'), JSON.stringify(json, null, 2) + '\n');
     writeFileSync(path.join(opt.out, 'latest.md'), md);
@@ -891,6 +903,18 @@ async function main() {
   } finally {
     server.kill('SIGTERM');
   }
+}
+
+/** The county catch-up's effect on the booth's save, from the sync bench (its own PostgreSQL). */
+function syncSaveLatency() {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/county/bench.mjs'), '--parts', 'save', '--runs', String(opt.runs)], { cwd: ROOT, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) {
+    const why = (r.stderr || '').split('\n').find((l) => /PostgreSQL|Error/.test(l)) ?? `exit ${r.status}`;
+    log(`county save-latency bench NOT RUN: ${why}`);
+    return { notRun: why };
+  }
+  const out = JSON.parse(readFileSync(path.join(ROOT, 'bench-results', 'sync-latest.json'), 'utf8'));
+  return out.figures.saveLatency;
 }
 
 main().catch((e) => {
