@@ -50,9 +50,9 @@ describe('county migrations', () => {
     await c.end();
   });
 
-  it('apply to a database at the previous version, keeping its data', async () => {
-    const c = await freshDb('prev_db');
-    expect((await migrate(c, { target: latest - 1 })).version).toBe(latest - 1);
+  it('apply to a database at version 2 (before booths pushed audit entries), keeping its data', async () => {
+    const c = await freshDb('v2_db');
+    expect((await migrate(c, { target: 2 })).version).toBe(2);
     const auditColumns = async () =>
       (await c.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'county' AND table_name = 'audit_entries' ORDER BY 1`)).rows.map((r) => r.column_name);
     // Version 2: audit entries keyed by a uuid, no chain columns yet.
@@ -62,13 +62,30 @@ describe('county migrations', () => {
                    VALUES ('0190aaaa-0000-7000-8000-000000000001', '南江南高速出口卡点', '2020-02-01', now(), 'day', '王队长', '{}', 'h')`);
     await c.query(`INSERT INTO county.watchlists (id, name, source, published_at) VALUES ('0190aaaa-0000-7000-8000-0000000000aa', '返乡人员', '数据专班', now())`);
     const r = await migrate(c);
-    expect(r.applied).toEqual([latest]);
+    expect(r.applied).toEqual(listMigrations().map((m) => m.version).filter((v) => v > 2));
     // Version 3: the booth's chain (seq, hashes), lists with a version, entries with a note.
     expect(await auditColumns()).toEqual(expect.arrayContaining(['seq', 'role', 'prev_hash', 'hash']));
     expect(await auditColumns()).not.toContain('id');
     const list = await c.query(`SELECT updated_at IS NOT NULL AS versioned FROM county.watchlists`);
     expect(list.rows).toEqual([{ versioned: true }]);
     expect((await c.query('SELECT count(*)::int n FROM county.shifts')).rows[0].n).toBe(1);
+    await c.end();
+  });
+
+  it('apply to a database at the previous version: only the newest runs, existing rows keep their data', async () => {
+    const c = await freshDb('prev_db');
+    expect((await migrate(c, { target: latest - 1 })).version).toBe(latest - 1);
+    await addBooth(c, { checkpoint: '南江南高速出口卡点', role: 'booth_prev2', password: 'pw' });
+    const shift = '0190aaaa-0000-7000-8000-000000000011';
+    await c.query(`INSERT INTO county.shifts (id, checkpoint, day, opened_at, shift_name, lead_name, record, content_hash)
+                   VALUES ($1, '南江南高速出口卡点', '2020-02-01', now(), 'day', '王队长', '{}', 'h')`, [shift]);
+    await c.query(`INSERT INTO county.vehicles (id, checkpoint, shift_id, day, created_at, updated_at, plate, record, content_hash)
+                   VALUES ('0190aaaa-0000-7000-8000-000000000012', '南江南高速出口卡点', $1, '2020-02-01', now(), now(), '鄂A12345',
+                           '{"voided":0,"keyArea":true,"inspected":true,"disinfected":false,"disposition":"turnedBack","watchHits":["e1"],"amendments":[{"afterClose":true},{"afterClose":false}]}', 'h')`, [shift]);
+    expect((await migrate(c)).applied).toEqual([latest]);
+    // Version 4's day-view columns are computed for the rows already there.
+    const v = await c.query(`SELECT is_voided, is_key_area, is_disinfected, disposition, watch_hits, after_close FROM county.vehicles`);
+    expect(v.rows).toEqual([{ is_voided: false, is_key_area: true, is_disinfected: false, disposition: 'turnedBack', watch_hits: 1, after_close: 1 }]);
     await c.end();
   });
 
