@@ -24,6 +24,7 @@ import { SessionContext } from '../runtime/session';
 import { provisionalActor } from '../../../shared/privacy/provisionalActor';
 import { can } from '../../../shared/privacy/roles';
 import { AuditDialog } from '../audit/AuditDialog';
+import { RetentionDialog } from '../audit/RetentionDialog';
 
 type DialogState =
   | { kind: 'none' }
@@ -136,6 +137,11 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
                   {t('auditOpen')}
                 </button>
               ) : null}
+              {can(session.actor, 'purge') ? (
+                <button type="button" onClick={() => setDialog({ kind: 'retention' })}>
+                  {t('retentionOpen')}
+                </button>
+              ) : null}
               <button type="button" onClick={toggleTheme}>
                 {settings.theme === 'night' ? t('dayMode') : t('nightMode')}
               </button>
@@ -198,6 +204,7 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
       {dialog.kind === 'export' ? <ExportDialog shift={shift} onClose={close} /> : null}
       {dialog.kind === 'print' ? <PrintDialog shiftId={shift.id} onClose={close} /> : null}
       {dialog.kind === 'audit' ? <AuditDialog onClose={close} /> : null}
+      {dialog.kind === 'retention' ? <RetentionDialog onClose={close} /> : null}
     </div>
     </SessionContext.Provider>
   );

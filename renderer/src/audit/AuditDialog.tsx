@@ -126,7 +126,7 @@ export function AuditDialog({ onClose }: { onClose: () => void }) {
             >
               <label>
                 {t('auditFilterAction')}
-                <select name="action" value={action} onChange={(e) => setAction(e.target.value as AuditAction | '')}>
+                <select name="action" aria-label={t('auditFilterAction')} value={action} onChange={(e) => setAction(e.target.value as AuditAction | '')}>
                   <option value="">{t('auditAll')}</option>
                   {AUDIT_ACTIONS.map((a) => (
                     <option key={a} value={a}>
@@ -137,7 +137,7 @@ export function AuditDialog({ onClose }: { onClose: () => void }) {
               </label>
               <label>
                 {t('auditFilterActor')}
-                <select name="actor" value={who} onChange={(e) => setWho(e.target.value)}>
+                <select name="actor" aria-label={t('auditFilterActor')} value={who} onChange={(e) => setWho(e.target.value)}>
                   <option value="">{t('auditAll')}</option>
                   {actors.map((a) => (
                     <option key={a} value={a}>
@@ -148,11 +148,11 @@ export function AuditDialog({ onClose }: { onClose: () => void }) {
               </label>
               <label>
                 {t('auditFrom')}
-                <input name="from" type="text" placeholder="2020-02-01" value={from} onChange={(e) => setFrom(e.target.value)} size={11} />
+                <input name="from" type="text" aria-label={t('auditFrom')} placeholder="2020-02-01" value={from} onChange={(e) => setFrom(e.target.value)} size={11} />
               </label>
               <label>
                 {t('auditTo')}
-                <input name="to" type="text" placeholder="2020-02-29" value={to} onChange={(e) => setTo(e.target.value)} size={11} />
+                <input name="to" type="text" aria-label={t('auditTo')} placeholder="2020-02-29" value={to} onChange={(e) => setTo(e.target.value)} size={11} />
               </label>
               <button type="submit">{t('auditApply')}</button>
               <button type="button" className="primary" disabled={busy} onClick={() => void exportAll()}>
