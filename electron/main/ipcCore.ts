@@ -9,6 +9,7 @@ import {
   syncConfigureSchema,
   journalAppendRequestSchema,
   journalReadRequestSchema,
+  journalCompactRequestSchema,
   snapshotListRequestSchema,
   snapshotReadRequestSchema,
   snapshotWriteRequestSchema,
@@ -54,6 +55,7 @@ const ARGS = {
   snapshotWrite: z.tuple([snapshotWriteRequestSchema]),
   snapshotList: z.tuple([snapshotListRequestSchema]),
   snapshotRead: z.tuple([snapshotReadRequestSchema]),
+  journalCompact: z.tuple([journalCompactRequestSchema]),
 } satisfies { [K in InvokeName]: z.ZodType<Parameters<DesktopApi[K]>> };
 
 export const INVOKE_NAMES = Object.keys(ARGS) as InvokeName[];

@@ -119,6 +119,20 @@ export function lastMark(tail: string): JournalMark | undefined {
   return best;
 }
 
+/**
+ * The journal after a retention purge: `head` (a line carrying the mark at the purge snapshot's
+ * seq) and the intact lines written after it. Lines up to that seq — which may hold personal data
+ * purged since — are dropped: the snapshot has everything they had, purged.
+ */
+export function compactJournal(text: string, keepAfterSeq: number, head: string): string {
+  const kept = text.split('\n').filter((raw, i) => {
+    if (raw.trim() === '') return false;
+    const d = decodeLine(raw, i + 1);
+    return d.ok && d.entry.seq > keepAfterSeq;
+  });
+  return [head, ...kept].map((l) => `${l}\n`).join('');
+}
+
 /** The mark a line carries (without its rows). */
 export const markOf = (e: JournalMark): JournalMark => ({ seq: e.seq, counts: e.counts, ...(e.audit ? { audit: e.audit } : {}) });
 

@@ -15,7 +15,9 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { formatMessage } from '../../../shared/messages';
 import { appendAudit } from './audit';
 import type { CheckpointDB } from './db';
-import { appendJournal, stampJournal } from './journal';
+import { appendJournal, readMark, stampJournal } from './journal';
+import { dumpDataset } from './recovery';
+import { encodeEntry, encodeSnapshot, JOURNAL_TABLE_NAMES } from '../../../shared/journal';
 
 /** The settings row (journaled like every settings write). */
 export const RETENTION_KEY = 'retention';
@@ -131,6 +133,22 @@ async function purgeTable<T>(db: CheckpointDB, table: 'persons' | 'vehicles' | '
   return ids.length;
 }
 
+/**
+ * After a purge: the copies outside IndexedDB age out by the same rule. A fresh snapshot (the
+ * purged rows) is written, then the journal is rewritten to one line carrying that snapshot's mark
+ * (so the audit head and the start-up check survive) plus any line after it, and every other
+ * snapshot is deleted — none of them can bring a purged name back in a recovery.
+ */
+export async function ageOutCopies(db: CheckpointDB, now = Date.now()): Promise<Result<null>> {
+  const store = db.journal;
+  if (!store) return ok(null);
+  const { data, mark } = await db.transaction('r', JOURNAL_TABLE_NAMES.map((t) => db.table(t)), async () => ({ data: await dumpDataset(db), mark: await readMark(db) }));
+  if (!mark) return ok(null);
+  const snap = await store.writeSnapshot('baseline', mark.seq, encodeSnapshot(data, mark.seq, now));
+  if (!snap.ok) return snap;
+  return store.compact(mark.seq, encodeEntry({ ...mark, at: now, op: 'compact', put: {} }), snap.value.name);
+}
+
 export type PurgeOutcome = { ran: false; reason: 'notConfirmed' } | { ran: true; counts: PurgeCounts; at: number };
 
 /**
@@ -172,5 +190,11 @@ export async function runPurge(db: CheckpointDB, by: Actor | 'system', now = Dat
     target: `retention ${state.days}d`,
     detail: { ...counts, days: state.days, cutoff },
   });
+  if (counts.shifts > 0) {
+    const aged = await ageOutCopies(db, now);
+    // The purge itself stands (IndexedDB holds no personal data of those shifts any more); the
+    // journal's health banner is how a failed rewrite is seen.
+    if (!aged.ok) return aged;
+  }
   return ok({ ran: true, counts, at: now });
 }
