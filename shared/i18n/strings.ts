@@ -538,7 +538,6 @@ export const zh = {
   purgeRunning: '正在清除个人信息：已处理 {done} 人…',
   purgeDone: '已清除 {shifts} 个班次的个人信息（人员 {persons}、车辆 {vehicles}、事件 {incidents}），统计数字不变',
   purgeNothing: '没有到期的个人信息需要清除',
-  purgePending: '个人信息清除尚未启用：请管理员在“更多 → 个人信息保留期限”中确认首次清除。',
   // 个人信息保护说明
   privacyTitle: '个人信息保护说明',
   privacyCollected: '收集什么：驾乘人员的姓名、证件类型和号码、联系电话、体温和症状、处置情况，车辆号牌、来源地和去向，以及执勤人员填写的备注。',
@@ -1074,7 +1073,6 @@ export const en: Record<StringKey, string> = {
   purgeRunning: 'Purging personal data: {done|person|people} done…',
   purgeDone: 'Purged the personal data of {shifts|shift|shifts} ({persons|person|people}, {vehicles|vehicle|vehicles}, {incidents|incident|incidents}); the counts are unchanged',
   purgeNothing: 'No expired personal data to purge',
-  purgePending: 'Purging personal data is not yet switched on: an administrator confirms the first purge under More → Personal data retention.',
   // privacy notice
   privacyTitle: 'Personal information protection (个人信息保护说明)',
   privacyCollected: 'What is collected: travellers’ names, document type and number, phone, temperature and symptoms, disposition; the vehicle’s plate, origin and destination; remarks written by booth staff.',
