@@ -10,7 +10,8 @@ import * as XLSX from 'xlsx';
 test('the audit viewer: administrators only, filters, chain intact, export read back', async ({ page }) => {
   const booth = new BoothPage(page);
   const audit = new AuditPage(booth);
-  await booth.goto();
+  const dbName = `audit-viewer-${Date.now()}`;
+  await booth.goto(dbName);
   await audit.openShiftAsAdmin();
 
   // Two settings changes and an export make three entries by the administrator.
@@ -69,6 +70,14 @@ test('the audit viewer: administrators only, filters, chain intact, export read 
       await audit.openViewer();
     }
   }
+  await audit.closeViewer();
+
+  // Someone removes the newest entry behind the app's back (straight in IndexedDB): the viewer says
+  // where the chain breaks — the journal on disk still knows how long the trail was.
+  await audit.deleteEntryBehindTheApp(`checkpoint-station-${dbName}`, 3);
+  await audit.openViewer();
+  await expect(audit.chain()).toHaveText('审计链在第 3 条处断开：该条记录已被删除。该条及之后的记录无法证明未被改动，请报告上级。');
+  await page.screenshot({ path: test.info().outputPath('audit-viewer-broken-1024x768-night.png') });
   await audit.closeViewer();
 
   // Anyone else: the 更多 menu has no audit item.

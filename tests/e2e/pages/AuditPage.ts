@@ -54,6 +54,27 @@ export class AuditPage {
     await expect(this.viewer()).toBeHidden();
   }
 
+  /** Tampering as an intruder would: delete one audit row directly in IndexedDB, not through the app. */
+  async deleteEntryBehindTheApp(idbName: string, seq: number) {
+    await this.booth.page.evaluate(
+      ([name, key]) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open(name);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('audit', 'readwrite');
+            tx.objectStore('audit').delete(key);
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      [idbName, seq] as const,
+    );
+  }
+
   chain(): Locator {
     return this.viewer().getByTestId('audit-chain');
   }
