@@ -30,6 +30,8 @@ export const IPC = {
   snapshotWrite: 'snapshot:write',
   snapshotList: 'snapshot:list',
   snapshotRead: 'snapshot:read',
+  /** Retention: the journal rewritten after a purge, older snapshots deleted (audit). */
+  journalCompact: 'journal:compact',
   /** main → renderer: a menu item was chosen. */
   menuCommand: 'menu:command',
   // Carrying the booth's IndexedDB from the old file:// origin to app://station (once).
@@ -160,6 +162,19 @@ export const snapshotListRequestSchema = z.object({ db: journalDbSchema });
 export const snapshotReadRequestSchema = z.object({ db: journalDbSchema, name: z.string().regex(SNAPSHOT_NAME) });
 export type SnapshotReadRequest = z.infer<typeof snapshotReadRequestSchema>;
 
+/**
+ * After a retention purge: the journal becomes `head` (the mark line at the purge snapshot's seq)
+ * plus the lines after `keepAfterSeq`; every snapshot but `keepSnapshot` is deleted. So no copy
+ * outside IndexedDB still holds the purged personal data.
+ */
+export const journalCompactRequestSchema = z.object({
+  db: journalDbSchema,
+  keepAfterSeq: z.number().int().min(0),
+  head: z.string().min(2).max(64 * 1024).refine((l) => !/[\r\n]/.test(l), { message: 'a line may not contain a newline' }),
+  keepSnapshot: z.string().regex(SNAPSHOT_NAME),
+});
+export type JournalCompactRequest = z.infer<typeof journalCompactRequestSchema>;
+
 export interface SnapshotInfo {
   name: string;
   kind: SnapshotKind;
@@ -207,6 +222,7 @@ export interface DesktopApi {
   snapshotWrite(req: SnapshotWriteRequest): Promise<Result<SnapshotInfo>>;
   snapshotList(req: { db: string }): Promise<Result<SnapshotInfo[]>>;
   snapshotRead(req: SnapshotReadRequest): Promise<Result<string>>;
+  journalCompact(req: JournalCompactRequest): Promise<Result<null>>;
   /** Returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -12,7 +12,7 @@ const ALL_CODES: ValidationCode[] = [
   'keyArea.inspectRequired', 'keyArea.disinfectRequired',
   'keyArea.nameEmpty', 'keyArea.badDate', 'keyArea.badRange',
   'settings.checkpointTooLong', 'settings.homeProvince', 'settings.feverLineEmpty', 'settings.feverLineNotNumber',
-  'settings.feverLineRange', 'settings.feverLineFahrenheit', 'settings.keyAreaLine',
+  'settings.feverLineRange', 'settings.feverLineFahrenheit', 'settings.keyAreaLine', 'settings.retentionDays',
   'text.invisible',
   // incidents (shared/incident.ts)
   'incident.descriptionRequired', 'incident.voidReasonRequired',

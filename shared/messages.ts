@@ -95,6 +95,8 @@ export const MESSAGES: Record<ValidationCode, Bilingual> = {
   'settings.feverLineRange': { zh: '发热标准应在 {min}–{max} ℃ 之间', en: 'The fever line must be between {min} and {max} °C' },
   'settings.feverLineFahrenheit': { zh: '这像是华氏度（约 {c} ℃），发热标准请填摄氏度', en: 'This looks like Fahrenheit (about {c} °C): enter the fever line in °C' },
   'settings.keyAreaLine': { zh: '重点地区有误，未保存', en: 'The key-area list has mistakes; nothing saved' },
+  // audit: retention period (shared/settings.ts parseRetentionDays)
+  'settings.retentionDays': { zh: '保留天数应为 {min}–{max} 之间的整数', en: 'Enter whole days between {min} and {max}' },
   // imports: data fidelity
   'text.invisible': { zh: '只有看不见的字符（如零宽字符），请输入实际内容', en: 'Only invisible characters (such as zero-width spaces) — enter the actual text' },
   // incidents (shared/incident.ts)

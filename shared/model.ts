@@ -33,6 +33,8 @@ export interface Shift {
   /** Filled when the shift is closed (handover issue). */
   handover?: HandoverNotes;
   exports?: ExportRecord[];
+  /** When the retention purge removed this shift's personal data (privacy); counts stay. */
+  purgedAt?: Millis;
 }
 
 export interface HandoverNotes {

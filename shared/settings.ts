@@ -26,7 +26,8 @@ export type SettingsCode =
   | 'settings.feverLineNotNumber'
   | 'settings.feverLineRange'
   | 'settings.feverLineFahrenheit'
-  | 'settings.keyAreaLine';
+  | 'settings.keyAreaLine'
+  | 'settings.retentionDays';
 
 export interface SettingsError {
   code: SettingsCode;
@@ -76,4 +77,21 @@ export function validateSettings(
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, settings: { ...current, checkpoint, homeProvince: province, feverLine, keyAreas: areas.entries } };
+}
+
+// ---- Retention (privacy): how long personal data is kept after a shift closed ----
+
+/** Two incubation periods of 14 days: the 2020 notice's "delete when the purpose ends". */
+export const RETENTION_DAYS_DEFAULT = 28;
+export const RETENTION_DAYS_MIN = 1;
+export const RETENTION_DAYS_MAX = 365;
+
+/** Whole days, typed by the administrator (full-width digits accepted). */
+export function parseRetentionDays(text: string): { ok: true; days: number } | { ok: false; error: SettingsError } {
+  const t = toHalfWidth(text).trim();
+  const days = /^\d{1,4}$/.test(t) ? Number(t) : NaN;
+  if (!Number.isInteger(days) || days < RETENTION_DAYS_MIN || days > RETENTION_DAYS_MAX) {
+    return { ok: false, error: { code: 'settings.retentionDays', params: { min: RETENTION_DAYS_MIN, max: RETENTION_DAYS_MAX } } };
+  }
+  return { ok: true, days };
 }

@@ -146,6 +146,7 @@ function start(): void {
         snapshotWrite: (req) => journal.writeSnapshot(req),
         snapshotList: (req) => journal.listSnapshots(req.db),
         snapshotRead: (req) => journal.readSnapshot(req.db, req.name),
+        journalCompact: (req) => journal.compact(req),
       },
       isAppPage,
       { getWindow: () => migrationWindow?.window ?? null, isAllowedPage: isMigrationPage },

@@ -32,6 +32,7 @@ function fakeHandlers() {
     snapshotWrite: vi.fn(async () => ok({ name: 'shift-0000000001-1700000000000.jsonl', kind: 'shift' as const, seq: 1, bytes: 1 })),
     snapshotList: vi.fn(async () => ok([])),
     snapshotRead: vi.fn(async () => ok('')),
+    journalCompact: vi.fn(async () => ok(null)),
   } satisfies IpcHandlers;
 }
 
@@ -48,7 +49,7 @@ function expectBilingualFailure(result: Result<unknown>, code: string) {
 
 describe('channels', () => {
   it('covers every invoke function of DesktopApi and maps to the channel names in shared/ipc.ts', () => {
-    const expected: Exclude<keyof DesktopApi, 'onMenuCommand'>[] = ['appInfo', 'cancelImport', 'journalAppend', 'journalRead', 'originExportChunk', 'originExportDone', 'originImportChunk', 'originImportDone', 'originImportPlan', 'print', 'printToPdf', 'readWorkbooks', 'saveFile', 'setLocale', 'snapshotList', 'snapshotRead', 'snapshotWrite', 'syncConfigure', 'syncCountyDay', 'syncForget', 'syncImportConfig', 'syncPull', 'syncPush', 'syncStatus', 'syncWatchEntries'];
+    const expected: Exclude<keyof DesktopApi, 'onMenuCommand'>[] = ['appInfo', 'cancelImport', 'journalAppend', 'journalCompact', 'journalRead', 'originExportChunk', 'originExportDone', 'originImportChunk', 'originImportDone', 'originImportPlan', 'print', 'printToPdf', 'readWorkbooks', 'saveFile', 'setLocale', 'snapshotList', 'snapshotRead', 'snapshotWrite', 'syncConfigure', 'syncCountyDay', 'syncForget', 'syncImportConfig', 'syncPull', 'syncPush', 'syncStatus', 'syncWatchEntries'];
     expect([...INVOKE_NAMES].sort()).toEqual([...expected].sort());
     for (const name of INVOKE_NAMES) expect(IPC[name]).toMatch(/^[a-z]+:[a-z-]+$/);
   });

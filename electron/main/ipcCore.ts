@@ -10,6 +10,7 @@ import {
   syncConfigureSchema,
   journalAppendRequestSchema,
   journalReadRequestSchema,
+  journalCompactRequestSchema,
   snapshotListRequestSchema,
   snapshotReadRequestSchema,
   snapshotWriteRequestSchema,
@@ -56,6 +57,7 @@ const ARGS = {
   snapshotWrite: z.tuple([snapshotWriteRequestSchema]),
   snapshotList: z.tuple([snapshotListRequestSchema]),
   snapshotRead: z.tuple([snapshotReadRequestSchema]),
+  journalCompact: z.tuple([journalCompactRequestSchema]),
 } satisfies { [K in InvokeName]: z.ZodType<Parameters<DesktopApi[K]>> };
 
 export const INVOKE_NAMES = Object.keys(ARGS) as InvokeName[];

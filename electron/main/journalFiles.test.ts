@@ -80,3 +80,24 @@ describe('snapshots', () => {
     expect(pulled.ok && pulled.value.mirrored).toBe(false);
   });
 });
+
+describe('retention: compact after a purge', () => {
+  it('rewrites the journal to the head line plus later lines, deletes every other snapshot, and appends keep working', async () => {
+    const { encodeEntry } = await import('../../shared/journal/format');
+    const line = (seq: number, name: string) => encodeEntry({ seq, counts: { shifts: 1, vehicles: 1, persons: seq, incidents: 0 }, at: seq, op: 'saveVehicle', put: { persons: [{ id: `p${seq}`, name }] } });
+    for (let i = 1; i <= 5; i++) await files.append({ db: 'station', lines: [line(i, `旧名${i}`)] });
+    const old = await files.writeSnapshot({ db: 'station', kind: 'shift', seq: 3, text: 'old 旧名1' }, 1);
+    const kept = await files.writeSnapshot({ db: 'station', kind: 'baseline', seq: 4, text: 'purged' }, 2);
+    expect(old.ok && kept.ok).toBe(true);
+    const head = encodeEntry({ seq: 4, counts: { shifts: 1, vehicles: 1, persons: 4, incidents: 0 }, audit: { seq: 9, hash: 'ab' }, at: 10, op: 'compact', put: {} });
+    expect(await files.compact({ db: 'station', keepAfterSeq: 4, head, keepSnapshot: kept.ok ? kept.value.name : '' })).toEqual({ ok: true, value: null });
+
+    const onDisk = await readFile(path.join(dir, 'journal', 'station.jsonl'), 'utf8');
+    expect(onDisk).toBe(`${head}\n${line(5, '旧名5')}\n`);
+    expect(onDisk).not.toContain('旧名1');
+    expect(await readdir(path.join(dir, 'snapshots', 'station'))).toEqual([kept.ok ? kept.value.name : '']);
+    // The open append handle was replaced: the next line lands in the new file.
+    await files.append({ db: 'station', lines: [line(6, '新名6')] });
+    expect((await readFile(path.join(dir, 'journal', 'station.jsonl'), 'utf8')).split('\n').filter(Boolean)).toHaveLength(3);
+  });
+});

@@ -4,7 +4,8 @@
 // and optionally a copy of every snapshot in a second folder (a USB stick). Electron-free.
 import { mkdir, open, readdir, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { JournalAppendRequest, SnapshotInfo, SnapshotWriteRequest } from '../../shared/ipc';
+import type { JournalAppendRequest, JournalCompactRequest, SnapshotInfo, SnapshotWriteRequest } from '../../shared/ipc';
+import { compactJournal } from '../../shared/journal/format';
 import { parseSnapshotName, snapshotName, snapshotsToDelete } from '../../shared/journal/snapshotFiles';
 import { fail, ok, type Result } from '../../shared/result';
 import { describeWriteError, writeFileAtomic } from './atomicWrite';
@@ -138,6 +139,26 @@ export function createJournalFiles(dataDir: string, options: JournalFilesOptions
     }
   }
 
+  /**
+   * Retention: rewrite the journal without the lines the purge snapshot covers (temp file, fsync,
+   * rename: the old journal or the new one, never half of either), then delete every other
+   * snapshot here. The second folder (a USB stick) is not touched: it may not be plugged in; the
+   * README says to age it out by hand.
+   */
+  async function compact(req: JournalCompactRequest): Promise<Result<null>> {
+    const current = await read(req.db, 'all');
+    if (!current.ok) return current;
+    const h = handles.get(req.db);
+    handles.delete(req.db);
+    await h?.close().catch(() => undefined);
+    await mkdir(journalDir, { recursive: true }).catch(() => undefined);
+    const written = await writeFileAtomic(journalPath(req.db), Buffer.from(compactJournal(current.value, req.keepAfterSeq, req.head), 'utf8'));
+    if (!written.ok) return written;
+    const dir = snapshotDir(req.db);
+    for (const s of await list(dir)) if (s.name !== req.keepSnapshot) await rm(path.join(dir, s.name), { force: true });
+    return ok(null);
+  }
+
   async function close(): Promise<void> {
     for (const h of handles.values()) await h.close().catch(() => undefined);
     handles.clear();
@@ -151,6 +172,7 @@ export function createJournalFiles(dataDir: string, options: JournalFilesOptions
     writeSnapshot,
     listSnapshots: async (db: string): Promise<Result<SnapshotInfo[]>> => ok(await list(snapshotDir(db))),
     readSnapshot,
+    compact,
     close,
   };
 }

@@ -86,7 +86,7 @@ describe('preload api', () => {
 
   it('exposes only DesktopApi functions, never ipcRenderer', () => {
     const api = createDesktopApi(asIpc(fakeIpc())) as unknown as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'cancelImport', 'journalAppend', 'journalRead', 'onMenuCommand', 'originExportChunk', 'originExportDone', 'originImportChunk', 'originImportDone', 'originImportPlan', 'print', 'printToPdf', 'readWorkbooks', 'saveFile', 'setLocale', 'snapshotList', 'snapshotRead', 'snapshotWrite', 'syncConfigure', 'syncCountyDay', 'syncForget', 'syncImportConfig', 'syncPull', 'syncPush', 'syncStatus', 'syncWatchEntries']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'cancelImport', 'journalAppend', 'journalCompact', 'journalRead', 'onMenuCommand', 'originExportChunk', 'originExportDone', 'originImportChunk', 'originImportDone', 'originImportPlan', 'print', 'printToPdf', 'readWorkbooks', 'saveFile', 'setLocale', 'snapshotList', 'snapshotRead', 'snapshotWrite', 'syncConfigure', 'syncCountyDay', 'syncForget', 'syncImportConfig', 'syncPull', 'syncPush', 'syncStatus', 'syncWatchEntries']);
     for (const v of Object.values(api)) expect(typeof v).toBe('function');
   });
 

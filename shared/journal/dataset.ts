@@ -1,7 +1,7 @@
 // A whole station's data as plain rows: what a snapshot holds, what replaying the journal
 // produces, and what is hashed to prove that a restore gave back exactly what was saved.
 import { canonicalJson, hashText } from './hash';
-import { JOURNAL_TABLES, JOURNAL_TABLE_NAMES, ZERO_COUNTS, type JournalEntry, type JournalMark, type JournalTable, type RecordCounts } from './format';
+import { JOURNAL_TABLES, JOURNAL_TABLE_NAMES, markOf, ZERO_COUNTS, type JournalEntry, type JournalMark, type JournalTable, type RecordCounts } from './format';
 
 export type Dataset = Record<JournalTable, Map<string, unknown>>;
 
@@ -10,7 +10,8 @@ export const emptyDataset = (): Dataset =>
 
 const keyOf = (table: JournalTable, row: unknown): string | undefined => {
   const k = (row as Record<string, unknown> | null)?.[JOURNAL_TABLES[table]];
-  return typeof k === 'string' ? k : undefined;
+  // Audit entries are keyed by their number (seq); every other table by a string.
+  return typeof k === 'string' ? k : typeof k === 'number' ? String(k) : undefined;
 };
 
 export function putRows(data: Dataset, table: JournalTable, rows: readonly unknown[]): void {
@@ -31,7 +32,7 @@ export function replay(data: Dataset, entries: readonly JournalEntry[], after = 
       const rows = e.put[t];
       if (Array.isArray(rows)) putRows(data, t, rows);
     }
-    mark = { seq: e.seq, counts: e.counts };
+    mark = markOf(e);
   }
   return mark;
 }

@@ -14,6 +14,8 @@ export const JOURNAL_TABLES = {
   incidents: 'id',
   settings: 'key',
   importedShifts: 'key',
+  /** The audit trail (privacy): journaled like every write, so a restore brings its entries back. */
+  audit: 'seq',
 } as const;
 export type JournalTable = keyof typeof JOURNAL_TABLES;
 export const JOURNAL_TABLE_NAMES = Object.keys(JOURNAL_TABLES) as JournalTable[];
@@ -31,6 +33,17 @@ export const ZERO_COUNTS: RecordCounts = { shifts: 0, vehicles: 0, persons: 0, i
 export interface JournalMark {
   seq: number;
   counts: RecordCounts;
+  /**
+   * The audit trail's newest entry (seq + hash) when this write committed. Every line carries it
+   * forward, so the journal's last line says how long the trail must be: deleting the newest audit
+   * rows from IndexedDB (which the hash chain alone cannot see) is found by comparing with it.
+   */
+  audit?: AuditHead;
+}
+
+export interface AuditHead {
+  seq: number;
+  hash: string;
 }
 
 export interface JournalEntry extends JournalMark {
@@ -90,19 +103,38 @@ export function parseJournal(text: string): ParsedJournal {
 }
 
 /**
- * The mark of the last intact line in the end of a journal (the start-up check reads only the
+ * The mark of the newest intact line in the end of a journal (the start-up check reads only the
  * last few KiB, not the whole file). The first line of a tail may be cut by the read: skipped.
+ * Newest = highest seq, not last in the file: an audit entry written inside another write's
+ * transaction is appended when that transaction commits, which may be just before the write's own
+ * line although its seq is higher.
  */
 export function lastMark(tail: string): JournalMark | undefined {
-  const lines = tail.split('\n');
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const raw = lines[i];
-    if (!raw || raw.trim() === '') continue;
+  let best: JournalMark | undefined;
+  tail.split('\n').forEach((raw, i) => {
+    if (raw.trim() === '') return;
     const d = decodeLine(raw, i + 1);
-    if (d.ok) return { seq: d.entry.seq, counts: d.entry.counts };
-  }
-  return undefined;
+    if (d.ok && (!best || d.entry.seq > best.seq)) best = markOf(d.entry);
+  });
+  return best;
 }
+
+/**
+ * The journal after a retention purge: `head` (a line carrying the mark at the purge snapshot's
+ * seq) and the intact lines written after it. Lines up to that seq — which may hold personal data
+ * purged since — are dropped: the snapshot has everything they had, purged.
+ */
+export function compactJournal(text: string, keepAfterSeq: number, head: string): string {
+  const kept = text.split('\n').filter((raw, i) => {
+    if (raw.trim() === '') return false;
+    const d = decodeLine(raw, i + 1);
+    return d.ok && d.entry.seq > keepAfterSeq;
+  });
+  return [head, ...kept].map((l) => `${l}\n`).join('');
+}
+
+/** The mark a line carries (without its rows). */
+export const markOf = (e: JournalMark): JournalMark => ({ seq: e.seq, counts: e.counts, ...(e.audit ? { audit: e.audit } : {}) });
 
 export const addCounts = (a: RecordCounts, b: Partial<RecordCounts>): RecordCounts => ({
   shifts: a.shifts + (b.shifts ?? 0),

@@ -78,6 +78,7 @@ async function bindMain(page: Page, dir: string, options: { breakAtChunk?: numbe
     snapshotWrite: notHere,
     snapshotList: notHere,
     snapshotRead: notHere,
+    journalCompact: notHere,
     ...originMigrationHandlers(migration, {
       development: false,
       onExportFinished: (done) => finish(done),

@@ -10,7 +10,7 @@ const binary = findElectronBinary();
 test.skip(!binary, NOT_RUN_LINE);
 
 /** Exactly the DesktopApi members: `satisfies` rejects strangers, the type below rejects omissions. */
-const API_FUNCTIONS = ['appInfo', 'cancelImport', 'journalAppend', 'journalRead', 'onMenuCommand', 'originExportChunk', 'originExportDone', 'originImportChunk', 'originImportDone', 'originImportPlan', 'print', 'printToPdf', 'readWorkbooks', 'saveFile', 'setLocale', 'snapshotList', 'snapshotRead', 'snapshotWrite', 'syncConfigure', 'syncCountyDay', 'syncForget', 'syncImportConfig', 'syncPull', 'syncPush', 'syncStatus', 'syncWatchEntries'] as const satisfies readonly (keyof DesktopApi)[];
+const API_FUNCTIONS = ['appInfo', 'cancelImport', 'journalAppend', 'journalCompact', 'journalRead', 'onMenuCommand', 'originExportChunk', 'originExportDone', 'originImportChunk', 'originImportDone', 'originImportPlan', 'print', 'printToPdf', 'readWorkbooks', 'saveFile', 'setLocale', 'snapshotList', 'snapshotRead', 'snapshotWrite', 'syncConfigure', 'syncCountyDay', 'syncForget', 'syncImportConfig', 'syncPull', 'syncPush', 'syncStatus', 'syncWatchEntries'] as const satisfies readonly (keyof DesktopApi)[];
 type Missing = Exclude<keyof DesktopApi, (typeof API_FUNCTIONS)[number]>;
 const _noneMissing: [Missing] extends [never] ? true : Missing = true;
 void _noneMissing;

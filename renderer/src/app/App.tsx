@@ -14,6 +14,7 @@ import { DbContext, useDb } from '../runtime/dbContext';
 import { CommandContext, commandForKey, createCommandBus, useCommandBus } from '../runtime/commands';
 import { TranslatorProvider, makeTranslator, useT } from '../runtime/i18n';
 import { BoothScreen } from './BoothScreen';
+import { usePurgeSchedule } from '../audit/purgeSchedule';
 import { OpenShiftScreen } from '../shift/OpenShiftScreen';
 import { getPlatform } from '../platform/platform';
 import { ExportProvider } from '../export/ExportContext';
@@ -113,6 +114,8 @@ function Station({ journalError }: { journalError?: AppError }) {
   useEffect(() => {
     ensureStationKey(db).catch((e: unknown) => console.error('[station key]', e));
   }, [db]);
+  // Retention: purge expired personal data at start-up and daily (once an administrator confirmed).
+  usePurgeSchedule(db);
   // The desktop menu and dialogs follow the UI language.
   useEffect(() => {
     if (locale) void getPlatform().setLocale(locale);

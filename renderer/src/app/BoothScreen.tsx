@@ -22,6 +22,9 @@ import type { OpenRecheck } from '../db';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { SessionContext } from '../runtime/session';
 import { provisionalActor } from '../../../shared/privacy/provisionalActor';
+import { can } from '../../../shared/privacy/roles';
+import { AuditDialog } from '../audit/AuditDialog';
+import { RetentionDialog } from '../audit/RetentionDialog';
 
 type DialogState =
   | { kind: 'none' }
@@ -32,7 +35,9 @@ type DialogState =
   | { kind: 'help' }
   | { kind: 'closeShift'; unsavedVehicle: boolean }
   | { kind: 'export' }
-  | { kind: 'print' };
+  | { kind: 'print' }
+  | { kind: 'audit' }
+  | { kind: 'retention' };
 
 /** Anything typed in the registration form that was not saved (closing the shift would lose it). */
 function registrationHasInput(): boolean {
@@ -126,6 +131,17 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
               <button type="button" onClick={() => setDialog({ kind: 'settings' })}>
                 {t('settings')} ({keyOf('settings')})
               </button>
+              {/* Administrators only (storage refuses everyone else too). */}
+              {can(session.actor, 'viewAudit') ? (
+                <button type="button" onClick={() => setDialog({ kind: 'audit' })}>
+                  {t('auditOpen')}
+                </button>
+              ) : null}
+              {can(session.actor, 'purge') ? (
+                <button type="button" onClick={() => setDialog({ kind: 'retention' })}>
+                  {t('retentionOpen')}
+                </button>
+              ) : null}
               <button type="button" onClick={toggleTheme}>
                 {settings.theme === 'night' ? t('dayMode') : t('nightMode')}
               </button>
@@ -187,6 +203,8 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
       ) : null}
       {dialog.kind === 'export' ? <ExportDialog shift={shift} onClose={close} /> : null}
       {dialog.kind === 'print' ? <PrintDialog shiftId={shift.id} onClose={close} /> : null}
+      {dialog.kind === 'audit' ? <AuditDialog onClose={close} /> : null}
+      {dialog.kind === 'retention' ? <RetentionDialog onClose={close} /> : null}
     </div>
     </SessionContext.Provider>
   );

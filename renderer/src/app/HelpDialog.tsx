@@ -2,6 +2,7 @@ import { helpLines } from '../../../shared/keyboard';
 import { useT } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 import { DataSafetyPanel } from '../recovery/DataSafetyPanel';
+import { PrivacyNotice } from '../audit/PrivacyNotice';
 
 /** F1: every key, read from the one keyboard table (shared/keyboard.ts) that also drives them. */
 export function HelpDialog({ onClose }: { onClose: () => void }) {
@@ -28,6 +29,7 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
       </table>
       <p>{t('plateHint')}</p>
       <DataSafetyPanel />
+      <PrivacyNotice />
       <button type="button" autoFocus onClick={onClose}>
         {t('close')}
       </button>

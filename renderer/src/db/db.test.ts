@@ -35,8 +35,10 @@ describe('CheckpointDB', () => {
     const db = freshDb();
     opened.push(db);
     await db.open();
-    // The highest declared version (v10: the audit trail).
+    // The highest declared version (v10: the audit trail, after v9's watchlists).
     expect(db.verno).toBe(10);
+    expect(db.audit.schema.primKey.name).toBe('seq');
+    expect(db.audit.schema.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['at', '[action+at]', '[actor+at]']));
     const idx = (t: keyof typeof SCHEMA_V1) => db.table(t).schema.indexes.map((i) => i.name);
     expect(idx('vehicles')).toEqual(expect.arrayContaining(['[day+createdAt+id]', '[day+voided]', '[shiftId+createdAt]', '[plate+voided+createdAt]', '[plateBody+createdAt]', 'updatedAt']));
     expect(idx('persons')).toEqual(expect.arrayContaining(['vehicleId', '[shiftId+createdAt]', '[day+createdAt]', '[day+voided]', 'docNumber', 'docRev', 'name', 'phone']));

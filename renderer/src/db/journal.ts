@@ -57,7 +57,8 @@ export async function stampJournal(
   clear?: JournalTable[],
 ): Promise<JournalEntry> {
   const mark = (await readMark(db)) ?? { seq: 0, counts: ZERO_COUNTS };
-  const next: JournalMark = { seq: mark.seq + 1, counts: addCounts(mark.counts, added) };
+  // The audit head is carried forward on every line (appendAudit sets it): see JournalMark.audit.
+  const next: JournalMark = { seq: mark.seq + 1, counts: addCounts(mark.counts, added), ...(mark.audit ? { audit: mark.audit } : {}) };
   await writeMark(db, next);
   return { ...next, at: Date.now(), op, put, ...(clear ? { clear } : {}) };
 }

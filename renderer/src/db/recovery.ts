@@ -185,7 +185,7 @@ export async function restoreDataset(db: CheckpointDB, data: Dataset, mark: Jour
           const keyName = JOURNAL_TABLES[t];
           const present = await db.table(t).bulkGet(rows.map((r) => (r as Record<string, string>)[keyName]!));
           rows = rows.filter((_, i) => present[i] === undefined);
-          if (t !== 'settings' && t !== 'importedShifts') added[t] = rows.length;
+          if (t !== 'settings' && t !== 'importedShifts' && t !== 'audit') added[t] = rows.length;
         }
         for (let i = 0; i < rows.length; i += 5000) await db.table(t).bulkPut(rows.slice(i, i + 5000));
       }

@@ -38,4 +38,6 @@ export interface JournalStore {
   writeSnapshot(kind: SnapshotInfo['kind'], seq: number, text: string): Promise<Result<SnapshotInfo>>;
   listSnapshots(): Promise<Result<SnapshotInfo[]>>;
   readSnapshot(name: string): Promise<Result<string>>;
+  /** Retention: journal = head + lines after keepAfterSeq; every snapshot but keepSnapshot deleted. */
+  compact(keepAfterSeq: number, head: string, keepSnapshot: string): Promise<Result<null>>;
 }

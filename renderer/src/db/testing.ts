@@ -7,6 +7,7 @@ import { dayKey, newId } from './ids';
 import { docRevOf } from '../../../shared/derived';
 import type { JournalStore, SnapshotInfo } from './journal';
 import { fail, ok, type Result } from '../../../shared/result';
+import { compactJournal } from '../../../shared/journal';
 
 /** A valid resident ID (GB 11643-1999 check digit X), area 340524 (Anhui). */
 export const VALID_ID = '34052419800101001X';
@@ -142,6 +143,12 @@ export function memoryJournalStore() {
       const info: SnapshotInfo = { name: `${kind}-${seq}-${snapshots.size}`, kind, seq, bytes: text.length };
       snapshots.set(info.name, { info, text });
       return ok(info);
+    },
+    async compact(keepAfterSeq: number, head: string, keepSnapshot: string): Promise<Result<null>> {
+      const text = compactJournal(lines.map((l) => `${l}\n`).join(''), keepAfterSeq, head);
+      lines.splice(0, lines.length, ...text.split('\n').filter((l) => l !== ''));
+      for (const name of [...snapshots.keys()]) if (name !== keepSnapshot) snapshots.delete(name);
+      return ok(null);
     },
     async listSnapshots(): Promise<Result<SnapshotInfo[]>> {
       return ok([...snapshots.values()].map((s) => s.info));

@@ -18,6 +18,7 @@ export function journalStoreFor(platform: Platform, dbName: string, mirrorDir: (
     },
     listSnapshots: () => platform.snapshotList({ db }),
     readSnapshot: (name) => platform.snapshotRead({ db, name }),
+    compact: (keepAfterSeq, head, keepSnapshot) => platform.journalCompact({ db, keepAfterSeq, head, keepSnapshot }),
   };
 }
 

@@ -1,10 +1,11 @@
 // Messages between the page and the OPFS journal worker (opfsJournal.worker.ts).
-import type { JournalAppendRequest, JournalReadRequest, SnapshotInfo, SnapshotKind } from '../../../shared/ipc';
+import type { JournalAppendRequest, JournalCompactRequest, JournalReadRequest, SnapshotInfo, SnapshotKind } from '../../../shared/ipc';
 import type { Result } from '../../../shared/result';
 
 export type OpfsRequest =
   | ({ op: 'append' } & JournalAppendRequest)
   | ({ op: 'read' } & JournalReadRequest)
+  | ({ op: 'compact' } & JournalCompactRequest)
   | { op: 'snapshotWrite'; db: string; kind: SnapshotKind; seq: number; text: string; at: number }
   | { op: 'snapshotList'; db: string }
   | { op: 'snapshotRead'; db: string; name: string };

@@ -7,6 +7,7 @@
 import type { SnapshotInfo } from '../../../shared/ipc';
 import { JOURNAL_DB_NAME, SNAPSHOT_NAME } from '../../../shared/journal/names';
 import { parseSnapshotName, snapshotName, snapshotsToDelete } from '../../../shared/journal/snapshotFiles';
+import { compactJournal } from '../../../shared/journal/format';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { OpfsCall, OpfsReply, OpfsRequest } from './opfsJournal.protocol';
 
@@ -110,6 +111,21 @@ async function handle(req: OpfsRequest): Promise<OpfsReply['result']> {
       await tmp.move(name);
       for (const old of snapshotsToDelete(await listSnapshots(req.db))) await dir.removeEntry(old).catch(() => undefined);
       return ok({ name, kind: req.kind, seq: req.seq, bytes: bytes.length });
+    }
+    case 'compact': {
+      // Retention: the journal without the lines the purge snapshot covers, then every other
+      // snapshot deleted. Rewritten in place (the snapshot just written holds everything).
+      const h = await journalHandle(req.db);
+      const old = new Uint8Array(h.getSize());
+      h.read(old, { at: 0 });
+      const bytes = encoder.encode(compactJournal(decoder.decode(old), req.keepAfterSeq, req.head));
+      h.truncate(0);
+      const n = h.write(bytes, { at: 0 });
+      h.flush();
+      if (n !== bytes.length) return fail('save.diskFull', '备份日志写入失败：磁盘空间不足', 'The backup journal could not be written: the disk is full');
+      const dir = await folder('snapshots', req.db);
+      for (const s of await listSnapshots(req.db)) if (s.name !== req.keepSnapshot) await dir.removeEntry(s.name).catch(() => undefined);
+      return ok(null);
     }
     case 'snapshotList':
       return ok(await listSnapshots(req.db));

@@ -26,6 +26,7 @@ export function createElectronPlatform(api: DesktopApi): Platform {
     cancelImport: () => api.cancelImport(),
     journalAppend: (req) => api.journalAppend(req),
     journalRead: (req) => api.journalRead(req),
+    journalCompact: (req) => api.journalCompact(req),
     snapshotWrite: (req) => api.snapshotWrite(req),
     snapshotList: (req) => api.snapshotList(req),
     snapshotRead: (req) => api.snapshotRead(req),

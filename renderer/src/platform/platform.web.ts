@@ -87,6 +87,7 @@ export function createWebPlatform(): Platform {
     // The second copy lives in the Origin Private File System, written by a worker (opfsJournal.worker.ts).
     journalAppend: (req) => opfsCall({ op: 'append', ...req }),
     journalRead: (req) => opfsCall({ op: 'read', ...req }),
+    journalCompact: (req) => opfsCall({ op: 'compact', ...req }),
     // No second folder in a browser: a snapshot leaves the machine only as a download (关于).
     snapshotWrite: ({ db, kind, seq, text }) => opfsCall({ op: 'snapshotWrite', db, kind, seq, text, at: Date.now() }),
     snapshotList: (req) => opfsCall({ op: 'snapshotList', ...req }),
