@@ -22,6 +22,7 @@ import type { OpenRecheck } from '../db';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { SessionContext } from '../runtime/session';
 import { provisionalActor } from '../../../shared/privacy/provisionalActor';
+import { WatchlistDialog } from '../watchlist/WatchlistDialog';
 
 type DialogState =
   | { kind: 'none' }
@@ -32,7 +33,8 @@ type DialogState =
   | { kind: 'help' }
   | { kind: 'closeShift'; unsavedVehicle: boolean }
   | { kind: 'export' }
-  | { kind: 'print' };
+  | { kind: 'print' }
+  | { kind: 'watchlists' };
 
 /** Anything typed in the registration form that was not saved (closing the shift would lose it). */
 function registrationHasInput(): boolean {
@@ -123,6 +125,9 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
               <button type="button" onClick={goSupervisor}>
                 {t('supervisor')}
               </button>
+              <button type="button" onClick={() => setDialog({ kind: 'watchlists' })}>
+                {t('wlMenu')}
+              </button>
               <button type="button" onClick={() => setDialog({ kind: 'settings' })}>
                 {t('settings')} ({keyOf('settings')})
               </button>
@@ -187,6 +192,7 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
       ) : null}
       {dialog.kind === 'export' ? <ExportDialog shift={shift} onClose={close} /> : null}
       {dialog.kind === 'print' ? <PrintDialog shiftId={shift.id} onClose={close} /> : null}
+      {dialog.kind === 'watchlists' ? <WatchlistDialog onClose={close} /> : null}
     </div>
     </SessionContext.Provider>
   );
