@@ -223,7 +223,7 @@ function mergeRows(reads: RowRead[]): { entries: ParsedEntry[]; merged: RowProbl
     for (const i of members) {
       if (i === root) continue;
       const r = reads[i] as RowRead;
-      merged.push({ sheet: r.sheet, row: r.row, field: null, code: 'duplicate', value: r.entry.keys[0] ?? '', other: where });
+      merged.push({ sheet: r.sheet, row: r.row, field: null, code: 'duplicate', value: (r.entry.keys[0] ?? '').replace(/^[a-z]+:/, ''), other: where });
       if (r.entry.name && e.name && r.entry.name !== e.name) {
         merged.push({ sheet: r.sheet, row: r.row, field: 'name', code: 'nameConflict', value: r.entry.name, other: where });
       }
