@@ -84,6 +84,7 @@ function ListsView({ notice, onNotice, onImport, onClose }: { notice: Say | null
               <th>{t('wlColIssued')}</th>
               <th>{t('wlColVersion')}</th>
               <th>{t('wlColEntries')}</th>
+              <th>{t('wlColDropped')}</th>
               <th>{t('wlColMet')}</th>
               <th>{t('wlColFollowUp')}</th>
               <th>{t('wlColOpen')}</th>
@@ -99,6 +100,7 @@ function ListsView({ notice, onNotice, onImport, onClose }: { notice: Say | null
                 <td>{list.issuedOn}</td>
                 <td>{t('wlVersionN', { n: list.version })}</td>
                 <td className="num">{current}</td>
+                <td className="num">{Math.max(0, open + met + followUp - current)}</td>
                 <td className="num">{met}</td>
                 <td className="num">{followUp}</td>
                 <td className="num">{open}</td>
