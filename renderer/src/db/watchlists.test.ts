@@ -128,6 +128,9 @@ describe('watchlist storage', () => {
     await stored(newList([person(2)]));
     const overview = await listWatchLists(db);
     expect(overview.map((o) => [o.list.status, o.current, o.open])).toEqual([['active', 1, 1], ['retired', 1, 1]]);
+    // A list stored without its figure (as county lists are) is counted from its entries.
+    await db.watchLists.update(list.id, { currentEntries: undefined });
+    expect((await listWatchLists(db)).find((o) => o.list.id === list.id)?.current).toBe(1);
   });
 
   // 20,000 here (fake-indexeddb writes ~1,500 rows/s on a loaded machine); 100,000 in real IndexedDB: npm run bench.

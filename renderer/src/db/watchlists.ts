@@ -64,7 +64,9 @@ export async function listWatchLists(db: CheckpointDB): Promise<ListOverview[]> 
   const rows = await Promise.all(
     lists.map(async (list) => {
       const [open, met, followUp] = await Promise.all([count(list.id, 'open'), count(list.id, 'met'), count(list.id, 'followUp')]);
-      return { list, current: list.currentEntries ?? 0, open, met, followUp };
+      // Lists stored without the figure (county lists, renderer/src/db/countyWatchlists.ts): counted from the list's own entries.
+      const current = list.currentEntries ?? (await entriesOfList(db, list.id)).filter((e) => e.current === 1).length;
+      return { list, current, open, met, followUp };
     }),
   );
   return rows.sort((a, b) => (a.list.status === b.list.status ? b.list.importedAt - a.list.importedAt : a.list.status === 'active' ? -1 : 1));
