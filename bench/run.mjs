@@ -18,10 +18,11 @@
 //   --quick                        fast look: scales 1000,100000, 1 run, fewer samples
 //   --fresh                        reseed even when a matching seeded database exists
 //   --no-build                     reuse bench-results/build.tmp
-//   --skip-export --skip-merge --skip-operator --skip-ui --skip-sync
+//   --skip-export --skip-merge --skip-operator --skip-ui --skip-sync --skip-watchlist
 //                                  (--skip-sync: the booth's save latency during a county catch-up,
 //                                  run by scripts/county/bench.mjs --parts save against a real
 //                                  PostgreSQL; said plainly when PostgreSQL is not installed)
+//   --list-rows N                  rows of the watchlist file imported (default 100000)
 //   --diagnose                     also run the id/key-locality experiment (anatomy.ts)
 //   --ids random                   COMPARISON: seed and measure databases whose record ids are
 //                                  random v4 UUIDs instead of the app's time-ordered ids
@@ -32,7 +33,7 @@
 //   --seed N                       data seed (default 20200123)
 //   --out DIR                      where latest.json / latest.md go (default bench-results)
 // Functions handed to page.evaluate run in the browser, hence these globals:
-/* global window, document, MutationObserver, HTMLInputElement */
+/* global window, document, MutationObserver, HTMLInputElement, indexedDB */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -49,7 +50,7 @@ const t0 = Date.now();
 // Options
 
 function parseArgs(argv) {
-  const o = { ids: 'ordered', diagnose: false, scales: null, runs: null, quick: false, fresh: false, build: true, exportBench: true, merge: true, operator: true, sync: true, ui: true, profile: null, port: 5186, seed: 20200123, out: path.join(ROOT, 'bench-results') };
+  const o = { ids: 'ordered', diagnose: false, scales: null, runs: null, quick: false, fresh: false, build: true, exportBench: true, merge: true, operator: true, sync: true, ui: true, watchlist: true, listRows: 100000, profile: null, port: 5186, seed: 20200123, out: path.join(ROOT, 'bench-results') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -67,6 +68,8 @@ function parseArgs(argv) {
     else if (a === '--skip-operator') o.operator = false;
     else if (a === '--skip-sync') o.sync = false;
     else if (a === '--skip-ui') o.ui = false;
+    else if (a === '--skip-watchlist') o.watchlist = false;
+    else if (a === '--list-rows') o.listRows = Math.max(10, Number(val()));
     else if (a === '--diagnose') o.diagnose = true;
     else if (a === '--ids') {
       o.ids = val();
@@ -86,8 +89,8 @@ function parseArgs(argv) {
   o.runs ??= o.quick ? 1 : 3;
   o.profile ??= path.join(os.tmpdir(), 'checkpoint-station-bench-profile');
   o.n = o.quick
-    ? { saves: 15, saveWarm: 3, search: 8, searchWarm: 2, today: 10, todayWarm: 2, day: 2, dayWarm: 1, anatomy: 5, shiftExport: 2, loads: 3, uiSaves: 3, uiSearch: 3, export: 2, merge: 1, boothVehicles: 40 }
-    : { saves: 40, saveWarm: 5, search: 20, searchWarm: 3, today: 25, todayWarm: 3, day: 3, dayWarm: 1, anatomy: 12, shiftExport: 3, loads: 5, uiSaves: 6, uiSearch: 6, export: 4, merge: 2, boothVehicles: 100 };
+    ? { saves: 15, saveWarm: 3, search: 8, searchWarm: 2, today: 10, todayWarm: 2, day: 2, dayWarm: 1, anatomy: 5, shiftExport: 2, loads: 3, uiSaves: 3, uiSearch: 3, export: 2, merge: 1, boothVehicles: 40, watchlist: 1 }
+    : { saves: 40, saveWarm: 5, search: 20, searchWarm: 3, today: 25, todayWarm: 3, day: 3, dayWarm: 1, anatomy: 12, shiftExport: 3, loads: 5, uiSaves: 6, uiSearch: 6, export: 4, merge: 2, boothVehicles: 100, watchlist: 2 };
   return o;
 }
 
@@ -100,6 +103,7 @@ const EXPORT_VEHICLES = 5000;
 const EXPORT_PER_VEHICLE = 4;
 const BOOTHS = 100;
 
+const WATCHLIST_DB = 'bench-watchlist';
 const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(5)} s]`, ...a);
 
 // ---------------------------------------------------------------------------------------------
@@ -552,6 +556,51 @@ async function measureExport(run) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Watchlist import (issue 9): a list of --list-rows rows, the app's import vs raw SheetJS reading
+// the same file on the same thread, and the whole import as the 布控名单 dialog runs it.
+
+const watchRuns = { raw: [], ours: [], oursRead: [], oursCheck: [], app: [], appRead: [], appCheck: [], appStore: [] };
+const watchFacts = {};
+
+async function measureWatchlist(run) {
+  const context = await launch(WATCHLIST_DB);
+  try {
+    const page = await benchPage(context);
+    // Each run starts from an empty database: the store step always writes a list of the same size.
+    await page.evaluate((name) => new Promise((resolve) => { const r = indexedDB.deleteDatabase(name); r.onsuccess = r.onerror = r.onblocked = () => resolve(null); }), `checkpoint-station-${WATCHLIST_DB}`);
+    Object.assign(watchFacts, await bench(page, 'makeListFile', opt.listRows));
+    await bench(page, 'rawListRead'); // warm-up of both sides
+    await bench(page, 'listImportPure');
+    const per = Object.fromEntries(Object.keys(watchRuns).map((k) => [k, []]));
+    for (let i = 0; i < opt.n.watchlist; i++) {
+      const raw = async () => per.raw.push((await bench(page, 'rawListRead')).ms);
+      const ours = async () => {
+        const r = await bench(page, 'listImportPure');
+        per.ours.push(r.ms);
+        per.oursRead.push(r.read);
+        per.oursCheck.push(r.check);
+        watchFacts.entries = r.entries;
+      };
+      // Alternate the order so neither side always runs on a warmer machine.
+      for (const step of i % 2 === 0 ? [raw, ours] : [ours, raw]) await step();
+    }
+    const app = await bench(page, 'listImportApp', WATCHLIST_DB);
+    per.app.push(app.ms);
+    per.appRead.push(app.read);
+    per.appCheck.push(app.check);
+    per.appStore.push(app.store);
+    for (const [k, v] of Object.entries(per)) if (v.length) watchRuns[k].push(summarize(v));
+    log(`  watchlist run ${run + 1}: ${opt.listRows} rows, ours ${fmtMs(watchRuns.ours.at(-1).median)} vs raw SheetJS ${fmtMs(watchRuns.raw.at(-1).median)}; as the dialog does it ${fmtMs(app.ms)}`);
+    await page.close();
+  } catch (e) {
+    watchFacts.error = String(e?.message ?? e).split('\n')[0];
+    log(`  watchlist failed: ${watchFacts.error}`);
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Operator cost (Playwright test runner; counts only)
 
 function operatorCost() {
@@ -729,6 +778,27 @@ function report(mach, operator) {
   }
   if (exportFacts.error) exRows.push([`Export FAILED: ${exportFacts.error}`, '', '', '', 'n/a']);
   if (mergeFacts.error) exRows.push([`Merge FAILED: ${mergeFacts.error}`, '', '', '', 'n/a']);
+  // Watchlist import
+  const wl = Object.fromEntries(Object.entries(watchRuns).map(([k, v]) => [k, c(v)]));
+  const wlRows = [];
+  const watchVerdicts = {};
+  if (wl.raw && wl.ours) {
+    const vs = (x) => fmtRatio(ratio(x, wl.raw.median));
+    watchVerdicts.ratio = ratio(wl.ours.median, wl.raw.median);
+    wlRows.push(['Raw SheetJS: XLSX.read + sheet_to_json (header: 1), same file, page thread', fmtMs(wl.raw.median), '1.00×']);
+    wlRows.push(["App's list import, same thread: readListFile + detectMappings + buildListPreview", fmtMs(wl.ours.median), vs(wl.ours.median)]);
+    wlRows.push(['  readListFile (zip check, SheetJS, merged cells)', fmtMs(wl.oursRead?.median), vs(wl.oursRead?.median)]);
+    wlRows.push(['  header, columns, every value checked, duplicates merged', fmtMs(wl.oursCheck?.median), vs(wl.oursCheck?.median)]);
+    if (wl.app) {
+      wlRows.push(['As the 布控名单 dialog does it: worker read → preview → storeWatchList (IndexedDB, one transaction)', fmtMs(wl.app.median), vs(wl.app.median)]);
+      wlRows.push(['  file read in the worker (parser host), result back on the page', fmtMs(wl.appRead?.median), vs(wl.appRead?.median)]);
+      wlRows.push(['  preview on the page', fmtMs(wl.appCheck?.median), vs(wl.appCheck?.median)]);
+      wlRows.push([`  storeWatchList: ${watchFacts.entries ?? '?'} entries + audit entry`, fmtMs(wl.appStore?.median), vs(wl.appStore?.median)]);
+    }
+  }
+  if (watchFacts.error) wlRows.push([`Watchlist import FAILED: ${watchFacts.error}`, '', '']);
+  const watchTable = wlRows.length ? table([`Watchlist import: ${watchFacts.rows ?? '?'} rows, ${watchFacts.bytes ? fmtMB(watchFacts.bytes) : '?'} .xlsx`, 'median', 'vs raw SheetJS'], wlRows) : '';
+
   const exportTable = exRows.length
     ? table([`Export: shift of ${exportFacts.vehicles ?? '?'} vehicles / ${exportFacts.persons ?? '?'} persons, ${exportFacts.cells ?? '?'} cells`, 'median', 'vs raw SheetJS', 'target', 'verdict'], exRows)
     : '';
@@ -804,6 +874,8 @@ function report(mach, operator) {
     '',
     exportTable ? "The app's export and import run through its own worker client (renderer/src/export/workerClient.ts startJob), started from the bench page on the same origin; the raw SheetJS baseline and the step-by-step breakdown run in the bench's worker (bench/page/exportWorker.ts)." : '',
     '',
+    watchTable,
+    '',
     operatorTable,
     '',
   ].join('\n');
@@ -818,6 +890,7 @@ function report(mach, operator) {
     storageBytes: storage,
     export: { facts: exportFacts, figures: ex, verdicts: exportVerdicts, runs: exportRuns },
     merge: { facts: mergeFacts, figures: mg, runs: mergeRuns },
+    watchlist: { facts: watchFacts, figures: wl, verdicts: watchVerdicts, runs: watchRuns },
     operator: operator ?? null,
     operatorVerdicts: opVerdicts,
     elapsedSeconds: Math.round((Date.now() - t0) / 1000),
@@ -881,6 +954,10 @@ async function main() {
       if (opt.exportBench || opt.merge) {
         log(`run ${run + 1}/${opt.runs}: export + merge`);
         await measureExport(run);
+      }
+      if (opt.watchlist) {
+        log(`run ${run + 1}/${opt.runs}: watchlist import`);
+        await measureWatchlist(run);
       }
     }
 

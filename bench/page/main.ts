@@ -5,6 +5,7 @@ import type { IdMode } from './generate';
 import { anatomy, idExperiment } from './anatomy';
 import { connect, dayView, lastClosed, disconnect, lastVisits, meta, removeSince, removeVehicles, saves, searches, today } from './measure';
 import { appExport, appMerge, breakdownInWorker, exportOnMainThread, makeBoothFiles, rawInWorker, terminateWorker, writeOnlyInWorker } from './exportBench';
+import { listImportApp, listImportPure, makeListFile, rawListRead } from './watchlistBench';
 
 const bench = {
   seedScale: (name: string, persons: number, seed: number, force = false, idMode: IdMode = 'ordered') =>
@@ -33,6 +34,10 @@ const bench = {
   makeBoothFiles,
   appMerge,
   terminateWorker,
+  makeListFile,
+  rawListRead,
+  listImportPure,
+  listImportApp,
 };
 
 declare global {

@@ -3,6 +3,7 @@
 // supply how messages travel.
 import { readVerifiedHandoverWorkbook } from './importHandover';
 import type { ParserMessage, ParserRequest } from './parserHost';
+import type { Result } from '../result';
 
 function isRequest(m: unknown): m is ParserRequest {
   if (typeof m !== 'object' || m === null) return false;
@@ -11,6 +12,17 @@ function isRequest(m: unknown): m is ParserRequest {
 }
 
 export async function answerRequest(m: unknown, send: (msg: ParserMessage) => void, now: () => number, maxRssKb?: () => number): Promise<void> {
+  return answerRequestWith(readVerifiedHandoverWorkbook, m, send, now, maxRssKb);
+}
+
+/** The same answer loop with another reader (a watchlist file: shared/watchlist/readListFile.ts). */
+export async function answerRequestWith<T>(
+  read: (bytes: Uint8Array, name: string) => Result<T> | Promise<Result<T>>,
+  m: unknown,
+  send: (msg: ParserMessage<T>) => void,
+  now: () => number,
+  maxRssKb?: () => number,
+): Promise<void> {
   if (!isRequest(m)) {
     send({ type: 'done' });
     return;
@@ -20,7 +32,7 @@ export async function answerRequest(m: unknown, send: (msg: ParserMessage) => vo
     if (!f) continue;
     send({ type: 'start', index });
     const t0 = now();
-    const result = await readVerifiedHandoverWorkbook(f.bytes);
+    const result = await read(f.bytes, f.name);
     const ms = Math.round(now() - t0);
     send(maxRssKb ? { type: 'outcome', index, result, ms, maxRssKb: maxRssKb() } : { type: 'outcome', index, result, ms });
   }

@@ -24,24 +24,28 @@ export interface ParserRequest {
   files: ParserFile[];
 }
 
-/** Parser → host. `index` is the file's position in the request. */
-export type ParserMessage =
+/**
+ * Parser → host. `index` is the file's position in the request. `T` is what one file reads as:
+ * a handover shift by default; a watchlist file (shared/watchlist/readListFile.ts) goes through
+ * the same host with its own parser entry.
+ */
+export type ParserMessage<T = ImportedShift> =
   | { type: 'start'; index: number }
-  | { type: 'outcome'; index: number; result: Result<ImportedShift>; ms?: number; maxRssKb?: number }
+  | { type: 'outcome'; index: number; result: Result<T>; ms?: number; maxRssKb?: number }
   | { type: 'done' };
 
 /** One running parser (process or thread). */
-export interface ParserChild {
+export interface ParserChild<T = ImportedShift> {
   post(req: ParserRequest): void;
-  onMessage(fn: (m: ParserMessage) => void): void;
+  onMessage(fn: (m: ParserMessage<T>) => void): void;
   /** The parser stopped without being asked (crash, out of memory, failed to load). */
   onExit(fn: (detail: string) => void): void;
   kill(): void;
 }
 
-export interface FileOutcome {
+export interface FileOutcome<T = ImportedShift> {
   name: string;
-  result: Result<ImportedShift>;
+  result: Result<T>;
   ms?: number;
   maxRssKb?: number;
 }
@@ -52,40 +56,40 @@ export interface ParseProgress {
   fileName: string;
 }
 
-export interface ParseHandle {
-  promise: Promise<Result<FileOutcome[]>>;
+export interface ParseHandle<T = ImportedShift> {
+  promise: Promise<Result<FileOutcome<T>[]>>;
   cancel(): void;
 }
 
 export const IMPORT_CANCELLED = 'import.cancelled';
 
-const timeout = (limitMs: number) =>
-  fail<ImportedShift>(
+const timeout = <T>(limitMs: number) =>
+  fail<T>(
     'import.timeout',
     `读取超时（超过 ${Math.round(limitMs / 1000)} 秒），已停止；文件可能已损坏或不是交接表`,
     `Reading took longer than ${Math.round(limitMs / 1000)} s and was stopped; the file may be damaged or not a handover workbook`,
   );
-const crashed = (detail: string) =>
-  fail<ImportedShift>('import.crashed', `读取该文件时解析程序异常退出（${detail}），已跳过`, `The parser stopped while reading this file (${detail}); skipped`);
+const crashed = <T>(detail: string) =>
+  fail<T>('import.crashed', `读取该文件时解析程序异常退出（${detail}），已跳过`, `The parser stopped while reading this file (${detail}); skipped`);
 
-function isMessage(m: unknown): m is ParserMessage {
+function isMessage<T>(m: unknown): m is ParserMessage<T> {
   if (typeof m !== 'object' || m === null) return false;
   const t = (m as { type?: unknown }).type;
   return t === 'start' || t === 'outcome' || t === 'done';
 }
 
-export function parseIsolated(
-  spawn: () => ParserChild,
+export function parseIsolated<T = ImportedShift>(
+  spawn: () => ParserChild<T>,
   files: readonly ParserFile[],
   opts: { timeLimitMs?: number; onProgress?: (p: ParseProgress) => void } = {},
-): ParseHandle {
+): ParseHandle<T> {
   const limit = opts.timeLimitMs ?? IMPORT_TIME_LIMIT_MS;
-  const outcomes: (FileOutcome | undefined)[] = files.map(() => undefined);
-  let child: ParserChild | null = null;
+  const outcomes: (FileOutcome<T> | undefined)[] = files.map(() => undefined);
+  let child: ParserChild<T> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let finished = false;
-  let resolve: (r: Result<FileOutcome[]>) => void = () => undefined;
-  const promise = new Promise<Result<FileOutcome[]>>((r) => (resolve = r));
+  let resolve: (r: Result<FileOutcome<T>[]>) => void = () => undefined;
+  const promise = new Promise<Result<FileOutcome<T>[]>>((r) => (resolve = r));
 
   const stopChild = () => {
     if (timer) clearTimeout(timer);
@@ -98,7 +102,7 @@ export function parseIsolated(
       // already gone
     }
   };
-  const finish = (r: Result<FileOutcome[]>) => {
+  const finish = (r: Result<FileOutcome<T>[]>) => {
     if (finished) return;
     finished = true;
     stopChild();
@@ -107,25 +111,25 @@ export function parseIsolated(
   const nextPending = () => outcomes.findIndex((o) => o === undefined);
 
   /** The parser failed on the file it was reading: record it and go on with a fresh one. */
-  const giveUp = (result: Result<ImportedShift>) => {
+  const giveUp = (result: Result<T>) => {
     const i = nextPending();
     stopChild();
-    if (i < 0) return finish(ok(outcomes as FileOutcome[]));
+    if (i < 0) return finish(ok(outcomes as FileOutcome<T>[]));
     outcomes[i] = { name: files[i]?.name ?? '', result };
     run();
   };
 
   const arm = () => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => giveUp(timeout(limit)), limit);
+    timer = setTimeout(() => giveUp(timeout<T>(limit)), limit);
   };
 
   function run(): void {
     if (finished) return;
     const first = nextPending();
-    if (first < 0) return finish(ok(outcomes as FileOutcome[]));
+    if (first < 0) return finish(ok(outcomes as FileOutcome<T>[]));
     const batch = files.map((f, i) => ({ f, i })).filter(({ i }) => outcomes[i] === undefined);
-    let c: ParserChild;
+    let c: ParserChild<T>;
     try {
       c = spawn();
     } catch (e) {
@@ -134,7 +138,7 @@ export function parseIsolated(
     child = c;
     const mine = () => child === c && !finished;
     c.onMessage((m) => {
-      if (!mine() || !isMessage(m)) return;
+      if (!mine() || !isMessage<T>(m)) return;
       if (m.type === 'start') {
         const i = batch[m.index]?.i;
         if (i === undefined) return;
@@ -150,7 +154,7 @@ export function parseIsolated(
       }
     });
     c.onExit((detail) => {
-      if (mine()) giveUp(crashed(detail));
+      if (mine()) giveUp(crashed<T>(detail));
     });
     arm();
     c.post({ files: batch.map(({ f }) => f) });

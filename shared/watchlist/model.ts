@@ -20,6 +20,8 @@ export interface WatchList {
   retiredAt?: Millis;
   /** File name of the newest version, for the reconciliation sheet. */
   fileName: string;
+  /** Entries the newest version lists (current = 1), set by each import: the list of lists shows it without reading the entries. */
+  currentEntries?: number;
 }
 
 /** open = 未见到 (not met yet); met = 已核查 (checked off); followUp = 待跟进. */

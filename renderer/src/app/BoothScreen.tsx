@@ -25,6 +25,7 @@ import { provisionalActor } from '../../../shared/privacy/provisionalActor';
 import { can } from '../../../shared/privacy/roles';
 import { AuditDialog } from '../audit/AuditDialog';
 import { RetentionDialog } from '../audit/RetentionDialog';
+import { WatchlistDialog } from '../watchlist/WatchlistDialog';
 
 type DialogState =
   | { kind: 'none' }
@@ -37,7 +38,8 @@ type DialogState =
   | { kind: 'export' }
   | { kind: 'print' }
   | { kind: 'audit' }
-  | { kind: 'retention' };
+  | { kind: 'retention' }
+  | { kind: 'watchlists' };
 
 /** Anything typed in the registration form that was not saved (closing the shift would lose it). */
 function registrationHasInput(): boolean {
@@ -128,6 +130,9 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
               <button type="button" onClick={goSupervisor}>
                 {t('supervisor')}
               </button>
+              <button type="button" onClick={() => setDialog({ kind: 'watchlists' })}>
+                {t('wlMenu')}
+              </button>
               <button type="button" onClick={() => setDialog({ kind: 'settings' })}>
                 {t('settings')} ({keyOf('settings')})
               </button>
@@ -205,6 +210,7 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
       {dialog.kind === 'print' ? <PrintDialog shiftId={shift.id} onClose={close} /> : null}
       {dialog.kind === 'audit' ? <AuditDialog onClose={close} /> : null}
       {dialog.kind === 'retention' ? <RetentionDialog onClose={close} /> : null}
+      {dialog.kind === 'watchlists' ? <WatchlistDialog onClose={close} /> : null}
     </div>
     </SessionContext.Provider>
   );
