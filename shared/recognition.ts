@@ -90,3 +90,8 @@ export function nameConflict(r: Pick<PersonRecognition, 'names'>, typedName: str
   const all = typed !== '' && !r.names.some((n) => sameName(n, typed)) ? [typed, ...r.names] : r.names;
   return all.length > 1 ? all : [];
 }
+
+/** 36.5 ℃, or 37.6 → 36.9 ℃ when a recheck was taken. */
+export function visitTemperature(v: Pick<EarlierVisit, 'first' | 'recheck'>): string {
+  return v.recheck === undefined ? `${v.first.toFixed(1)} ℃` : `${v.first.toFixed(1)} → ${v.recheck.toFixed(1)} ℃`;
+}

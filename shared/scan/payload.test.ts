@@ -76,3 +76,19 @@ describe('where a scan goes', () => {
     expect(routeScan({ kind: 'text', text: 'x' }, view([{}]))).toEqual({ to: 'focused', text: 'x' });
   });
 });
+
+describe('a scan applied to the draft', () => {
+  it('adds a person when every line has an ID, sets the ID as a resident ID, and leaves the rest alone', async () => {
+    const { emptyVehicleDraft } = await import('../registration');
+    const { draftWithScan, scanView } = await import('./apply');
+    const d0 = emptyVehicleDraft('k0');
+    const d = { ...d0, origin: '巴中', occupants: [{ ...d0.occupants[0]!, name: '张三', docNumber: '1', docType: 'passport' as const }] };
+    const route = routeScan(classifyScan(ID), scanView(d, 0));
+    const after = draftWithScan(d, route, () => 'k1');
+    expect(after.origin).toBe('巴中');
+    expect(after.occupants).toHaveLength(2);
+    expect(after.occupants[0]).toEqual(d.occupants[0]);
+    expect(after.occupants[1]).toMatchObject({ key: 'k1', role: 'passenger', docNumber: ID, docType: 'residentId', name: '' });
+    expect(draftWithScan(d, routeScan(classifyScan('鄂A12345'), scanView(d)), () => 'k2')).toEqual({ ...d, plateInput: '鄂A12345' });
+  });
+});

@@ -25,6 +25,10 @@ import { withoutBlankPassengers } from './blankPassengers';
 import { OccupantFields } from './OccupantFields';
 import { RepeatVisitBanner, type Visit } from './RepeatVisitBanner';
 import { errorText } from './errorText';
+import { personTitle } from './personTitle';
+import { RecognisedPersonBanner } from './RecognisedPersonBanner';
+import { useBoothScanner } from './useBoothScanner';
+import { usePersonRecognition } from './usePersonRecognition';
 
 export interface AmendTarget {
   vehicle: Vehicle;
@@ -237,6 +241,20 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
     }
   };
 
+  // People recognised across visits (F6 reuses name and phone) and scanner bursts (shared/scan/).
+  const recognised = usePersonRecognition(draft.occupants, today, !amend);
+  const reusePerson = () => {
+    if (!recognised) return;
+    const { name, phone } = recognised.recognition;
+    flushSync(() => {
+      patchOccupant(recognised.index, { name, ...(phone !== '' ? { phone } : {}) });
+      setStatus({ kind: 'info', say: (tr) => tr.t('recogReused') });
+    });
+    focusOccupantField(recognised.index, 'temp');
+  };
+  useCommand('reusePerson', reusePerson);
+  useBoothScanner({ formRef, draftRef, setDraft, say: (say) => setStatus({ kind: 'info', say }) });
+
   useCommand('save', () => void save());
   useCommand('addOccupant', addOccupant);
   useCommand('recall', recall);
@@ -378,6 +396,9 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
             {...(draft.occupants.length > 1 ? { onRemove: () => removeOccupant(i) } : {})}
           />
         ))}
+        {recognised ? (
+          <RecognisedPersonBanner recognition={recognised.recognition} typedName={recognised.occupant.name} role={personTitle(tr, recognised.index)} onReuse={reusePerson} />
+        ) : null}
         <button type="button" className="add-person" onClick={addOccupant}>
           {t('addOccupant')}
         </button>
