@@ -111,3 +111,32 @@ test('a person seen before: earlier visits with masked ID and phone, F6 reuses n
   await booth.press('Control+s');
   await booth.expectSaved('川B11111', 1);
 });
+
+for (const width of [1366, 1024]) {
+  for (const theme of ['day', 'night'] as const) {
+    test(`the recognised-person banner, with a second-look line, fits beside two people on one ${width}×768 screen (${theme})`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 768 });
+      const booth = await start(page);
+      if (theme === 'night') {
+        await booth.toggleTheme();
+        await expect(page.locator('html')).toHaveAttribute('data-theme', 'night');
+        await booth.plateInput().focus();
+      }
+      await booth.registerVehicle({ plate: 'a12345', origin: '巴中', destination: '南江', people: [DRIVER] });
+      await booth.registerVehicle({ plate: 'e a54321', origin: '武汉', destination: '南江', keyArea: true, people: [{ ...DRIVER, name: '张叁', temp: '37.6', recheck: '36.9' }] });
+      await booth.enterVehicle({ plate: 'a12345', origin: '巴中', destination: '南江', people: [] });
+      await booth.enterPeople([{ ...DRIVER, temp: '36.4' }, { name: '李四', id: ID, phone: '13900139000', temp: '36.6' }]);
+      // The banner follows the person whose ID was completed last: the driver's, typed again.
+      await personField(booth, 0, 'docNumber').fill('');
+      await personField(booth, 0, 'docNumber').focus();
+      await booth.type(DRIVER.id);
+      const banner = recognisedBanner(booth);
+      await expect(banner).toContainText('37.6 → 36.9 ℃');
+      await expect(banner.getByTestId('recognised-conflict')).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+      expect(overflow, 'page scrolls').toBeLessThanOrEqual(0);
+      for (const el of [banner, personField(booth, 1, 'temp'), page.getByRole('button', { name: /^保存/ }), booth.plateInput()]) await expect(el).toBeInViewport({ ratio: 1 });
+      if (process.env.SCREENSHOTS) await page.screenshot({ path: `docs/screenshots/recognised-person-${width}x768-${theme}.png` });
+    });
+  }
+}

@@ -13,23 +13,27 @@ export function RecognisedPersonBanner({ recognition: r, typedName, role, onReus
   const conflict = nameConflict(r, typedName);
   return (
     <div className="recognised-person" role="note" aria-label={role} data-testid="recognised-person">
-      <p>
-        <strong>{role}</strong> · {t(r.more ? 'recogSeenMore' : 'recogSeen', { id: r.idMasked, count: r.count })} ·{' '}
-        {t('recogLast', { name: r.name, phone: r.phone === '' ? t('recogNoPhone') : r.phoneMasked })}{' '}
-        <button type="button" onClick={onReuse}>
-          {t('recogReuse')}
-        </button>
-      </p>
-      <p className="recognised-visits">
-        {r.visits
-          .map((v) => t('recogVisit', { when: formatDateTime(v.at), plate: v.plate, temp: visitTemperature(v), disposition: tr.label('personDisposition', v.disposition) }))
-          .join(' ｜ ')}
-      </p>
-      {conflict.length > 0 ? (
-        <p className="recognised-conflict" data-testid="recognised-conflict">
-          ⚠ {t('recogNameConflict', { names: conflict.join(tr.locale === 'zh' ? '、' : ', ') })}
+      <div className="recognised-text">
+        <p>
+          <strong>{role}</strong> · {t(r.more ? 'recogSeenMore' : 'recogSeen', { id: r.idMasked, count: r.count })} ·{' '}
+          {t('recogLast', { name: r.name, phone: r.phone === '' ? t('recogNoPhone') : r.phoneMasked })}
         </p>
-      ) : null}
+        <p className="recognised-visits">
+          {r.visits
+            .map((v) =>
+              t('recogVisit', { when: formatDateTime(v.at).slice(5), plate: v.plate, temp: visitTemperature(v), disposition: tr.label('personDisposition', v.disposition) }),
+            )
+            .join(' ｜ ')}
+        </p>
+        {conflict.length > 0 ? (
+          <p className="recognised-conflict" data-testid="recognised-conflict">
+            ⚠ {t('recogNameConflict', { names: conflict.join(tr.locale === 'zh' ? '、' : ', ') })}
+          </p>
+        ) : null}
+      </div>
+      <button type="button" onClick={onReuse}>
+        {t('recogReuse')}
+      </button>
     </div>
   );
 }
