@@ -59,6 +59,13 @@ test('a plate scanned from the driver’s name goes to the plate; a QR person fi
   await expect(personField(booth, 0, 'name')).toHaveValue('Li Si');
   await expect(personField(booth, 0, 'docNumber')).toHaveValue(ID);
   await expect(page.getByLabel('去往何地')).toHaveValue('');
+  // A product barcode is no person and no plate: it goes into the focused field as typed, and its Enter saves nothing.
+  await page.getByLabel('备注').focus();
+  await scan(booth, '6901234567892');
+  await expect(page.getByLabel('备注')).toHaveValue('6901234567892');
+  await expect(page.getByLabel('备注')).toBeFocused();
+  await expect(booth.saveStatus()).toHaveText('已扫描，填入当前栏');
+  await expect(booth.todayList().locator('tbody tr')).toHaveCount(0);
 });
 
 test('with a Chinese input method on, the reader’s keys (Process / 229) still land as the ID', async ({ page }) => {
@@ -110,6 +117,19 @@ test('a person seen before: earlier visits with masked ID and phone, F6 reuses n
   await booth.type('36.6');
   await booth.press('Control+s');
   await booth.expectSaved('川B11111', 1);
+  // F1 lists the key with the others (one keyboard table).
+  await booth.press('F1');
+  await expect(page.getByRole('dialog')).toContainText('沿用证件号上次登记的姓名和电话');
+});
+
+test('a scanned plate is looked up at once, like Enter in the plate field (repeat vehicles)', async ({ page }) => {
+  const booth = await start(page);
+  await booth.registerVehicle({ plate: 'e a12345', origin: '武汉', destination: '南江', keyArea: true, people: [DRIVER] });
+  await personField(booth, 0, 'name').focus();
+  await scan(booth, '鄂A12345');
+  await expect(page.getByTestId('repeat-visit')).toBeVisible();
+  await booth.press('F3');
+  await expect(personField(booth, 0, 'docNumber')).toHaveValue(DRIVER.id);
 });
 
 for (const width of [1366, 1024]) {

@@ -171,13 +171,13 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
       occupants: d.occupants.filter((_, j) => j !== i).map((o, j) => ({ ...o, role: j === 0 ? 'driver' : 'passenger' })),
     }));
 
-  const lookUpPlate = async () => {
-    if (amend || !plate.info.valid) {
+  const lookUpPlate = async (p = plate) => {
+    if (amend || !p.info.valid) {
       setVisit(null);
       return;
     }
-    const found = await lastVisit(db, plate.plate);
-    setVisit(found ? { plate: plate.plate, ...found } : null);
+    const found = await lastVisit(db, p.plate);
+    setVisit(found ? { plate: p.plate, ...found } : null);
   };
 
   const recall = () => {
@@ -253,7 +253,13 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
     focusOccupantField(recognised.index, 'temp');
   };
   useCommand('reusePerson', reusePerson);
-  useBoothScanner({ formRef, draftRef, setDraft, say: (say) => setStatus({ kind: 'info', say }) });
+  useBoothScanner({
+    formRef,
+    draftRef,
+    setDraft,
+    say: (say) => setStatus({ kind: 'info', say }),
+    onPlate: (plateInput) => void lookUpPlate(previewPlate({ plateInput }, settings.homeProvince)),
+  });
 
   useCommand('save', () => void save());
   useCommand('addOccupant', addOccupant);

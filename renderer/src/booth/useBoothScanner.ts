@@ -17,6 +17,8 @@ interface Options {
   draftRef: RefObject<VehicleDraft>;
   setDraft: Dispatch<SetStateAction<VehicleDraft>>;
   say: (say: Say) => void;
+  /** A plate arrived by scan: look it up as Enter in the plate field would (repeat vehicles). */
+  onPlate: (plateInput: string) => void;
 }
 
 /** Types text into an input as if at its caret (React sees an ordinary input event). */
@@ -31,7 +33,7 @@ function insertAtCaret(el: HTMLInputElement | HTMLTextAreaElement, text: string,
   el.setSelectionRange(start + text.length, start + text.length);
 }
 
-export function useBoothScanner({ formRef, draftRef, setDraft, say }: Options): void {
+export function useBoothScanner({ formRef, draftRef, setDraft, say, onPlate }: Options): void {
   const before = useRef<VehicleDraft | null>(null);
   useScanner({
     root: formRef,
@@ -54,6 +56,7 @@ export function useBoothScanner({ formRef, draftRef, setDraft, say }: Options): 
       if (route.to === 'plate') {
         form?.querySelector<HTMLInputElement>('input[name="plate"]')?.focus();
         say((tr) => tr.t('scanPlate', { plate: route.plate }));
+        onPlate(route.plate);
         return;
       }
       form?.querySelector<HTMLInputElement>(`input[name="occupants.${route.index}.${route.focus}"]`)?.focus();
