@@ -130,6 +130,9 @@ test('a scanned plate is looked up at once, like Enter in the plate field (repea
   await expect(page.getByTestId('repeat-visit')).toBeVisible();
   await booth.press('F3');
   await expect(personField(booth, 0, 'docNumber')).toHaveValue(DRIVER.id);
+  // A recalled visit's people are not announced again: the repeat-vehicle banner tells that story.
+  await expect(personField(booth, 0, 'temp')).toBeFocused();
+  await expect(recognisedBanner(booth)).toHaveCount(0);
 });
 
 for (const width of [1366, 1024]) {

@@ -1,5 +1,5 @@
 // Looks up each person's ID once it is a complete, valid resident ID and keeps the answer; the
-// banner follows the person whose ID was completed last (people recognised across visits).
+// banner follows the person whose ID was typed or scanned last (people recognised across visits).
 import { useEffect, useRef, useState } from 'react';
 import { recognisableId, type PersonRecognition } from '../../../shared/recognition';
 import type { OccupantDraft } from '../../../shared/registration';
@@ -29,12 +29,16 @@ export function usePersonRecognition(occupants: readonly OccupantDraft[], today:
   const idOf = (o: OccupantDraft) => (enabled ? recognisableId(o.docType, o.docNumber, today) : undefined);
 
   useEffect(() => {
+    // Every line new at once is a recalled visit (F3), a restored draft or a new vehicle: its IDs
+    // are noted without a banner (the repeat-vehicle banner already tells that story).
+    const replaced = previous.current.size > 0 && occupants.every((o) => !previous.current.has(o.key));
     for (const o of occupants) {
       const id = enabled ? recognisableId(o.docType, o.docNumber, today) : undefined;
       const before = previous.current.get(o.key);
       previous.current.set(o.key, id);
       if (id === undefined || id === before) continue;
-      // This person's ID was just completed (typed, scanned or recalled): the banner is theirs.
+      // This person's ID was just completed (typed or scanned): the banner is theirs.
+      if (replaced) continue;
       setCurrentKey(o.key);
       const k = `${o.key}:${id}`;
       if (found.current.has(k)) continue;
