@@ -27,6 +27,7 @@ describe('the keyboard table', () => {
     expect(press('F9')).toBe('save');
     expect(press('Enter', { ctrl: true })).toBe('save');
     expect(press('F3')).toBe('recall');
+    expect(press('F6')).toBe('reusePerson');
   });
 
   it('binds each chord once', () => {
@@ -51,6 +52,6 @@ describe('the keyboard table', () => {
     expect(primary.save && chordAccelerator(primary.save)).toBe('CmdOrCtrl+S');
     expect(primary.settings && chordAccelerator(primary.settings)).toBe('CmdOrCtrl+,');
     expect(primary.help && chordAccelerator(primary.help)).toBe('F1');
-    for (const c of Object.keys(primary)) expect([...MENU_COMMANDS, 'recall', 'recheckQueue']).toContain(c);
+    for (const c of Object.keys(primary)) expect([...MENU_COMMANDS, 'recall', 'recheckQueue', 'reusePerson']).toContain(c);
   });
 });

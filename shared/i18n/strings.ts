@@ -638,6 +638,20 @@ export const zh = {
   wlBack: '返回',
   wlStored: '已保存“{name}”第 {version} 版：新增 {added}，移除 {removed}，不变 {unchanged}，信息更新 {updated}',
   wlNothingToStore: '没有可导入的条目，未保存',
+  // ---- recog (issue 9): people recognised across visits, scanners and ID-card readers ----
+  key_reusePerson: '沿用证件号上次登记的姓名和电话（输入证件号后）',
+  recogSeen: '证件 {id} 此前登记过 {count} 次',
+  recogSeenMore: '证件 {id} 此前登记过至少 {count} 次',
+  recogLast: '上次 {name} · {phone}',
+  recogNoPhone: '未留电话',
+  recogVisit: '{when} {plate} {temp} {disposition}',
+  recogReuse: '沿用姓名和电话 (F6)',
+  recogReused: '已沿用上次的姓名和电话，请核对本人证件',
+  recogNameConflict: '请再核对本人证件：此证件号登记过不同姓名：{names}',
+  scanId: '已扫描证件号，填入{role}',
+  scanPerson: '已扫描二维码，填入{role}',
+  scanPlate: '已扫描车牌 {plate}',
+  scanText: '已扫描，填入当前栏',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -1266,6 +1280,20 @@ export const en: Record<StringKey, string> = {
   wlBack: 'Back',
   wlStored: 'Stored “{name}” version {version}: {added} added, {removed} removed, {unchanged} unchanged, {updated} updated',
   wlNothingToStore: 'No entries to import; nothing stored',
+  // ---- recog (issue 9): people recognised across visits, scanners and ID-card readers ----
+  key_reusePerson: 'Reuse the name and phone last given with this ID (after the ID)',
+  recogSeen: 'ID {id} registered {count|time|times} before',
+  recogSeenMore: 'ID {id} registered at least {count|time|times} before',
+  recogLast: 'last {name} · {phone}',
+  recogNoPhone: 'no phone given',
+  recogVisit: '{when} {plate} {temp} {disposition}',
+  recogReuse: 'Reuse name and phone (F6)',
+  recogReused: 'Name and phone of the last visit reused — check the ID card',
+  recogNameConflict: 'Check the ID card again: this ID was registered with different names: {names}',
+  scanId: 'ID scanned for {role}',
+  scanPerson: 'QR code scanned for {role}',
+  scanPlate: 'Plate scanned: {plate}',
+  scanText: 'Scanned into the current field',
 };
 
 /** The table of one language, for code outside React (the main process). */

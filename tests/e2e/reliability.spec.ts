@@ -57,7 +57,11 @@ test(`${KILLS} SIGKILLs at random moments and right after Ctrl+S lose no confirm
     // Not the recovery screen: IndexedDB committed durably, nothing was lost.
     await expect(s.booth.plateInput()).toBeVisible();
     const survivors = [...inFlight];
-    const rows = await s.page.locator('.vehicle-list tbody tr').allTextContents();
+    // Today's list loads after the form shows: wait until it holds at least the confirmed saves
+    // (asserted below anyway) before telling which in-flight saves survived.
+    const list = s.page.locator('.vehicle-list tbody tr');
+    await expect.poll(() => list.count()).toBeGreaterThanOrEqual(confirmed.length);
+    const rows = await list.allTextContents();
     const present = survivors.filter((p) => rows.some((r) => r.includes(p)));
     const expected = [...confirmed, ...present];
     // The counter covers vehicles AND people: a vehicle without its person would show here.

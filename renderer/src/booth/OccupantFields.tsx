@@ -11,6 +11,7 @@ import { missingDecimalPoint, parseTemperature } from '../../../shared/temperatu
 import { useT } from '../runtime/i18n';
 import { MultiCheckField, SelectField, TextField } from '../ui/fields';
 import { errorText } from './errorText';
+import { personTitle } from './personTitle';
 import { RecheckPendingField } from './RecheckPendingField';
 
 interface Props {
@@ -30,7 +31,7 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
   const p = `occupants.${index}`;
   const err = (field: string) => (shown(`${p}.${field}`) ? errorText(tr, errors[`${p}.${field}`]) : undefined);
   const readings = occupantReadings(o, settings.feverLine);
-  const title = `${index === 0 ? tr.label('role', 'driver') : `${tr.label('role', 'passenger')} ${index}`}`;
+  const title = personTitle(tr, index);
 
   /**
    * A reading that is probably right but not as typed (98.6 °F, 365 without its point) is offered

@@ -25,6 +25,10 @@ import { withoutBlankPassengers } from './blankPassengers';
 import { OccupantFields } from './OccupantFields';
 import { RepeatVisitBanner, type Visit } from './RepeatVisitBanner';
 import { errorText } from './errorText';
+import { personTitle } from './personTitle';
+import { RecognisedPersonBanner } from './RecognisedPersonBanner';
+import { useBoothScanner } from './useBoothScanner';
+import { usePersonRecognition } from './usePersonRecognition';
 
 export interface AmendTarget {
   vehicle: Vehicle;
@@ -167,13 +171,13 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
       occupants: d.occupants.filter((_, j) => j !== i).map((o, j) => ({ ...o, role: j === 0 ? 'driver' : 'passenger' })),
     }));
 
-  const lookUpPlate = async () => {
-    if (amend || !plate.info.valid) {
+  const lookUpPlate = async (p = plate) => {
+    if (amend || !p.info.valid) {
       setVisit(null);
       return;
     }
-    const found = await lastVisit(db, plate.plate);
-    setVisit(found ? { plate: plate.plate, ...found } : null);
+    const found = await lastVisit(db, p.plate);
+    setVisit(found ? { plate: p.plate, ...found } : null);
   };
 
   const recall = () => {
@@ -236,6 +240,26 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
       savingRef.current = false;
     }
   };
+
+  // People recognised across visits (F6 reuses name and phone) and scanner bursts (shared/scan/).
+  const recognised = usePersonRecognition(draft.occupants, today, !amend);
+  const reusePerson = () => {
+    if (!recognised) return;
+    const { name, phone } = recognised.recognition;
+    flushSync(() => {
+      patchOccupant(recognised.index, { name, ...(phone !== '' ? { phone } : {}) });
+      setStatus({ kind: 'info', say: (tr) => tr.t('recogReused') });
+    });
+    focusOccupantField(recognised.index, 'temp');
+  };
+  useCommand('reusePerson', reusePerson);
+  useBoothScanner({
+    formRef,
+    draftRef,
+    setDraft,
+    say: (say) => setStatus({ kind: 'info', say }),
+    onPlate: (plateInput) => void lookUpPlate(previewPlate({ plateInput }, settings.homeProvince)),
+  });
 
   useCommand('save', () => void save());
   useCommand('addOccupant', addOccupant);
@@ -378,6 +402,9 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
             {...(draft.occupants.length > 1 ? { onRemove: () => removeOccupant(i) } : {})}
           />
         ))}
+        {recognised ? (
+          <RecognisedPersonBanner recognition={recognised.recognition} typedName={recognised.occupant.name} role={personTitle(tr, recognised.index)} onReuse={reusePerson} />
+        ) : null}
         <button type="button" className="add-person" onClick={addOccupant}>
           {t('addOccupant')}
         </button>

@@ -42,3 +42,4 @@ export { readDayCounts, readShiftCounts, ensureCounterRows } from './dayCounts';
 export { listOpenRechecks, countOpenRechecks, completeRecheck, type OpenRecheck } from './rechecks';
 export { keepBoothDraft, keptBoothDraft, dropBoothDraft, draftIsBlank, type StoredBoothDraft } from './boothDraft';
 export { computeShiftSummary, shiftSummariesOf, tzOffsetAt, type ShiftSummaryRow } from './shiftSummaries';
+export { earlierVisitsOfId } from './recognition';
