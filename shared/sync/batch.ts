@@ -7,8 +7,8 @@ import type { HourCount, ShiftCounts } from '../handover/summary';
 import type { WatchHit } from '../watchlist/model';
 import type { AuditEntry } from '../audit/model';
 
-import { SYNC_LIMITS } from './limits';
-export { SYNC_LIMITS };
+import { SYNC_LIMITS, WATCH_PAGE_MAX } from './limits';
+export { SYNC_LIMITS, WATCH_PAGE_MAX };
 
 const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'not a record id');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a day');
@@ -128,7 +128,6 @@ export interface CountyWatchEntry {
   note: string;
 }
 
-export const WATCH_PAGE_MAX = 5000;
 export const watchEntriesRequestSchema = z.object({ listId: id, after: z.union([id, z.literal('')]), limit: z.number().int().min(1).max(WATCH_PAGE_MAX) });
 export type WatchEntriesRequest = z.infer<typeof watchEntriesRequestSchema>;
 

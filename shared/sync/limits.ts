@@ -1,5 +1,8 @@
 // Bounds of one sync batch, apart from the zod schemas so the renderer can read them without
 // loading zod (whose eval probe the production CSP reports).
+/** Entries of a county watchlist fetched per page (sync:watch-entries). */
+export const WATCH_PAGE_MAX = 5000;
+
 export const SYNC_LIMITS = {
   vehicles: 500,
   /** Persons travel with their vehicle; a bus may carry 60. */

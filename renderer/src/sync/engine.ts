@@ -3,7 +3,9 @@
 // go again next time (the county stores each once). Runs beside the booth's work: it only reads
 // records in short bounded transactions and never holds a lock a save waits for.
 import { fail, type Bilingual, type Result } from '../../../shared/result';
-import { WATCH_PAGE_MAX, type CountyDown, type CountyWatchEntry, type PushOutcome, type SyncBatch, type WatchEntriesRequest } from '../../../shared/sync/batch';
+import type { CountyDown, CountyWatchEntry, PushOutcome, SyncBatch, WatchEntriesRequest } from '../../../shared/sync/batch';
+// From limits, not batch.ts: batch.ts loads zod, whose start-up eval probe the production CSP refuses.
+import { WATCH_PAGE_MAX } from '../../../shared/sync/limits';
 import { acknowledgeBatch, applyCountyDown, nextOutboxBatch, readSyncState, recordSyncFailure, refusedBatch } from '../db/outbox';
 import { applyCountyWatchlist, retireCountyWatchlists, watchlistsToFetch } from '../db/countyWatchlists';
 import { dayKey, type CheckpointDB } from '../db';
