@@ -4,7 +4,7 @@
 // a booth that has been running for a while has too. Cold start is measured separately, by
 // loading the app page (bench/run.mjs).
 import type { Shift, Vehicle } from '../../shared/model';
-import type { ShiftCounts } from '../../shared/handover/summary';
+import type { ShiftCounts } from '../../shared/shift/summary';
 import {
   countPersonsByDay,
   countVehiclesByDay,

@@ -10,7 +10,7 @@ import {
   type HourCount,
   type ShiftCounts,
   type ShiftSummary,
-} from '../handover/summary';
+} from '../shift/summary';
 import { maskDigitsInText, maskId, maskPhone } from './cells';
 import { fingerprintSheets } from './fingerprint';
 import {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { expect, test, type Page } from '@playwright/test';
-import { COUNT_KEYS, hourlyCounts, sumSummaries, summarizeShift, type ShiftCounts } from '../../shared/handover/summary';
+import { COUNT_KEYS, hourlyCounts, sumSummaries, summarizeShift, type ShiftCounts } from '../../shared/shift/summary';
 import { buildHandoverWorkbook } from '../../shared/excel/handoverWorkbook';
 import { workbookToXlsx } from '../../shared/excel/toXlsx';
 import { makeShiftFixture, TZ_CHINA, type ShiftFixture } from '../../shared/excel/testFixtures';

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Shift } from '../../../shared/model';
 import { LABELS, shiftNameLabel } from '../../../shared/i18n/labels';
-import { openRechecks } from '../../../shared/handover/summary';
+import { openRechecks } from '../../../shared/shift/summary';
 import { minutesWaited } from '../../../shared/recheck';
 import { closeShift } from '../db';
 import { useDb } from '../runtime/dbContext';

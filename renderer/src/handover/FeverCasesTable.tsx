@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { FeverCase } from '../../../shared/handover/summary';
+import type { FeverCase } from '../../../shared/shift/summary';
 import { LABELS } from '../../../shared/i18n/labels';
 import { useT } from '../runtime/i18n';
 import { formatTime } from '../ui/format';

@@ -2,7 +2,7 @@
 // imported handover workbooks, grouped by checkpoint with totals (sumSummaries) and an hourly
 // series (sumHourly). A shift present both here and in an import is counted once — the local
 // records win, they are the source the workbook was made from.
-import { sumHourly, sumSummaries, type HourCount, type ShiftCounts } from '../../../shared/handover/summary';
+import { sumHourly, sumSummaries, type HourCount, type ShiftCounts } from '../../../shared/shift/summary';
 import { shiftKey } from '../../../shared/excel/district';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import type { Shift } from '../../../shared/model';
