@@ -9,6 +9,7 @@ import { getPlatform } from '../platform/platform';
 import { Modal } from '../ui/Modal';
 import { formatDateTime } from '../ui/format';
 import { useSync } from './SyncContext';
+import { TableHead } from '../ui/TableHead';
 
 interface Form {
   host: string;
@@ -159,13 +160,7 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
           ) : null}
           <div className="table-scroll">
             <table className="counts-table" data-testid="sync-refused">
-              <thead>
-                <tr>
-                  <th scope="col">{t('syncRefusedWhat')}</th>
-                  <th scope="col">{t('syncRefusedWhy')}</th>
-                  <th scope="col">{t('syncRefusedWhen')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('syncRefusedWhat'), t('syncRefusedWhy'), t('syncRefusedWhen')]} />
               <tbody>
                 {refused.map((r) => (
                   <tr key={r.key}>
