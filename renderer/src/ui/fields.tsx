@@ -96,6 +96,20 @@ export interface ChoiceFieldProps<V extends string> extends FieldShell {
 }
 
 /**
+ * Digits 1–9 pick the option with that number (shown beside it), for the radio group and its
+ * folded select alike. Returns the digit picked, or 0 when the key was not one (left alone).
+ */
+function pickByDigit<V extends string>(e: KeyboardEvent, options: readonly ChoiceOption<V>[], onChange: (value: V) => void): number {
+  if (e.ctrlKey || e.altKey || e.metaKey) return 0;
+  const n = Number(e.key);
+  const opt = Number.isInteger(n) && n >= 1 ? options[n - 1] : undefined;
+  if (!opt) return 0;
+  e.preventDefault();
+  onChange(opt.value);
+  return n;
+}
+
+/**
  * A radio group: arrows move, digits 1–9 pick directly, Enter goes on. Digits are shown
  * on the options so nobody has to remember them.
  */
@@ -103,17 +117,8 @@ export function ChoiceField<V extends string>(p: ChoiceFieldProps<V>) {
   const name = useId();
   const errId = `${name}-err`;
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.ctrlKey || e.altKey || e.metaKey) return;
-    const n = Number(e.key);
-    if (Number.isInteger(n) && n >= 1 && n <= p.options.length) {
-      e.preventDefault();
-      const opt = p.options[n - 1];
-      if (opt) {
-        p.onChange(opt.value);
-        const group = e.currentTarget.closest('fieldset');
-        group?.querySelectorAll<HTMLInputElement>('input[type=radio]')[n - 1]?.focus();
-      }
-    }
+    const n = pickByDigit(e, p.options, p.onChange);
+    if (n) e.currentTarget.closest('fieldset')?.querySelectorAll<HTMLInputElement>('input[type=radio]')[n - 1]?.focus();
   };
   return (
     <fieldset className={`field choice ${p.className ?? ''} ${p.error ? 'has-error' : ''}`} aria-describedby={p.error ? errId : undefined}>
@@ -159,15 +164,7 @@ export interface SelectFieldProps<V extends string> extends FieldShell {
 export function SelectField<V extends string>(p: SelectFieldProps<V>) {
   const id = useId();
   const errId = `${id}-err`;
-  const onKeyDown = (e: KeyboardEvent<HTMLSelectElement>) => {
-    if (e.ctrlKey || e.altKey || e.metaKey) return;
-    const n = Number(e.key);
-    const opt = Number.isInteger(n) && n >= 1 ? p.options[n - 1] : undefined;
-    if (opt) {
-      e.preventDefault();
-      p.onChange(opt.value);
-    }
-  };
+  const onKeyDown = (e: KeyboardEvent<HTMLSelectElement>) => void pickByDigit(e, p.options, p.onChange);
   return (
     <div className={`field select ${p.className ?? ''} ${p.error ? 'has-error' : ''}`}>
       <label htmlFor={id} className={p.hideLabel ? 'sr-only' : undefined}>
