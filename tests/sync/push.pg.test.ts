@@ -6,15 +6,16 @@ import type pg from 'pg';
 import { syncOnce, type SyncTransport } from '../../renderer/src/sync/engine';
 import { countWaiting, listRefused, readSyncState } from '../../renderer/src/db/outbox';
 import type { SyncBatch } from '../../shared/sync/batch';
-import { boothSide, startCounty, type BoothSide, type County } from './county.testkit';
+import { BOOTH_A, BOOTH_B, startTwoBoothCounty, type BoothSide, type County } from './county.testkit';
 import { amend, incident, openBooth, ownCounts, register, voidOne, type Booth } from './booth.testkit';
 
-const A = { checkpoint: '南江南高速出口卡点', role: 'booth_a', password: 'pw-a' };
-const B = { checkpoint: '成绵高速黄许出口卡点', role: 'booth_b', password: 'pw-b' };
+const A = BOOTH_A;
+const B = BOOTH_B;
 
 let county: County;
 let sideA: BoothSide;
 let sideB: BoothSide;
+let stopCounty: (() => Promise<void>) | undefined;
 let boothA: Booth;
 let boothB: Booth;
 /** Set to cut booth A's link before its next persons insert (mid-batch, after the vehicles). */
@@ -35,9 +36,7 @@ function cutLinkMidBatch(client: pg.Client): void {
 }
 
 beforeAll(async () => {
-  county = await startCounty([A, B]);
-  sideA = await boothSide(county, { role: A.role, checkpoint: A.checkpoint }, A.password, cutLinkMidBatch);
-  sideB = await boothSide(county, { role: B.role, checkpoint: B.checkpoint }, B.password);
+  ({ county, sideA, sideB, stop: stopCounty } = await startTwoBoothCounty(cutLinkMidBatch));
   const t = Date.now() - 3600_000;
   boothA = await openBooth(A.checkpoint, t - 1000);
   boothB = await openBooth(B.checkpoint, t - 1000);
@@ -49,9 +48,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await county?.stop();
-  sideA?.cleanup();
-  sideB?.cleanup();
+  await stopCounty?.();
 });
 
 async function countyCounts(checkpoint: string) {

@@ -7,15 +7,16 @@ import { listRefused } from '../../renderer/src/db/outbox';
 import { makePerson, makeVehicle } from '../../renderer/src/db/testing';
 import { pushBatch } from '../../electron/main/sync/push';
 import { newId } from '../../renderer/src/db/ids';
-import { boothSide, startCounty, type BoothSide, type County } from './county.testkit';
+import { BOOTH_A, BOOTH_B, startTwoBoothCounty, type BoothSide, type County } from './county.testkit';
 import { openBooth, register, type Booth } from './booth.testkit';
 
-const A = { checkpoint: '南江南高速出口卡点', role: 'booth_a', password: 'pw-a' };
-const B = { checkpoint: '成绵高速黄许出口卡点', role: 'booth_b', password: 'pw-b' };
+const A = BOOTH_A;
+const B = BOOTH_B;
 
 let county: County;
 let sideA: BoothSide;
 let sideB: BoothSide;
+let stopCounty: (() => Promise<void>) | undefined;
 let boothA: Booth;
 let boothB: Booth;
 let asA: pg.Client;
@@ -27,9 +28,7 @@ const refusedBy = async (p: Promise<unknown>) => {
 };
 
 beforeAll(async () => {
-  county = await startCounty([A, B]);
-  sideA = await boothSide(county, { role: A.role, checkpoint: A.checkpoint }, A.password);
-  sideB = await boothSide(county, { role: B.role, checkpoint: B.checkpoint }, B.password);
+  ({ county, sideA, sideB, stop: stopCounty } = await startTwoBoothCounty());
   boothA = await openBooth(A.checkpoint);
   boothB = await openBooth(B.checkpoint);
   await register(boothA, 20);
@@ -40,9 +39,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await county?.stop();
-  sideA?.cleanup();
-  sideB?.cleanup();
+  await stopCounty?.();
 });
 
 describe('row-level security for a booth role', () => {
