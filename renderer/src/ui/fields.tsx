@@ -95,6 +95,19 @@ export interface ChoiceFieldProps<V extends string> extends FieldShell {
   nav?: boolean;
 }
 
+/** One option of a radio or checkbox group: its control, the digit that picks it, its words. */
+function NumberedOption({ chosen, digit, label, children }: { chosen: boolean; digit: number; label: string; children: ReactNode }) {
+  return (
+    <label className={chosen ? 'chosen' : ''}>
+      {children}
+      <span className="digit" aria-hidden="true">
+        {digit}
+      </span>
+      {label}
+    </label>
+  );
+}
+
 /**
  * Digits 1–9 pick the option with that number (shown beside it), for the radio group and its
  * folded select alike. Returns the digit picked, or 0 when the key was not one (left alone).
@@ -125,7 +138,7 @@ export function ChoiceField<V extends string>(p: ChoiceFieldProps<V>) {
       <legend>{p.label}</legend>
       <div className="choice-options">
         {p.options.map((o, i) => (
-          <label key={o.value} className={o.value === p.value ? 'chosen' : ''}>
+          <NumberedOption key={o.value} chosen={o.value === p.value} digit={i + 1} label={o.label}>
             <input
               type="radio"
               name={name}
@@ -136,11 +149,7 @@ export function ChoiceField<V extends string>(p: ChoiceFieldProps<V>) {
               onChange={() => p.onChange(o.value)}
               onKeyDown={onKeyDown}
             />
-            <span className="digit" aria-hidden="true">
-              {i + 1}
-            </span>
-            {o.label}
-          </label>
+          </NumberedOption>
         ))}
       </div>
       <ErrorText id={errId} text={p.error} />
@@ -240,7 +249,7 @@ export function MultiCheckField<V extends string>(p: MultiCheckProps<V>) {
       <legend>{p.label}</legend>
       <div className="choice-options">
         {p.options.map((o, i) => (
-          <label key={o.value} className={p.values.includes(o.value) ? 'chosen' : ''}>
+          <NumberedOption key={o.value} chosen={p.values.includes(o.value)} digit={i + 1} label={o.label}>
             <input
               type="checkbox"
               checked={p.values.includes(o.value)}
@@ -248,11 +257,7 @@ export function MultiCheckField<V extends string>(p: MultiCheckProps<V>) {
               onChange={() => toggle(o.value)}
               onKeyDown={onKeyDown}
             />
-            <span className="digit" aria-hidden="true">
-              {i + 1}
-            </span>
-            {o.label}
-          </label>
+          </NumberedOption>
         ))}
       </div>
     </fieldset>
