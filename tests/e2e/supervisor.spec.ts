@@ -50,14 +50,8 @@ async function expectTotals(page: Page, counts: ShiftCounts, shifts: number) {
 }
 
 test('imports three booths, counts a workbook imported twice once, rejects foreign and damaged files, and exports the district summary', async ({ page }) => {
-  const exportWarnings: string[] = [];
-  page.on('console', (m) => {
-    if (m.text().includes('[export]')) exportWarnings.push(m.text());
-  });
-  const workers: string[] = [];
-  page.on('worker', (w) => workers.push(w.url()));
-
   const station = new BoothPage(page);
+  const { exportWarnings, workers } = station.watchExports();
   await station.goto();
   // A supervisor's PC has no open shift: the view is reachable from the open-shift screen.
   await expect(page.getByRole('heading', { name: /开班/ })).toBeVisible();

@@ -110,6 +110,19 @@ export class BoothPage {
     await expect(this.page.getByTestId('shift-info')).toContainText(opts.checkpoint);
   }
 
+  /**
+   * From now on, collects the export's console warnings ('[export]') and the workers the page
+   * starts: the specs check that an export ran in its worker and warned of nothing.
+   */
+  watchExports(): { exportWarnings: string[]; workers: string[] } {
+    const seen = { exportWarnings: [] as string[], workers: [] as string[] };
+    this.page.on('console', (m) => {
+      if (m.text().includes('[export]')) seen.exportWarnings.push(m.text());
+    });
+    this.page.on('worker', (w) => seen.workers.push(w.url()));
+    return seen;
+  }
+
   /** The usual night shift of the e2e suite. */
   async openShift(opts: { checkpoint?: string; lead?: string; staff?: string } = {}) {
     await this.openShiftByKeyboard({ checkpoint: opts.checkpoint ?? '南江南高速出口卡点', lead: opts.lead ?? '岳阳', staff: opts.staff ?? '王医生' });
