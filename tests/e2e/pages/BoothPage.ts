@@ -123,6 +123,14 @@ export class BoothPage {
     return seen;
   }
 
+  /** A booth page loaded and on an open night shift (openShift's defaults where not given). */
+  static async withOpenShift(page: Page, opts: { checkpoint?: string; lead?: string; staff?: string } = {}): Promise<BoothPage> {
+    const booth = new BoothPage(page);
+    await booth.goto();
+    await booth.openShift(opts);
+    return booth;
+  }
+
   /** The usual night shift of the e2e suite. */
   async openShift(opts: { checkpoint?: string; lead?: string; staff?: string } = {}) {
     await this.openShiftByKeyboard({ checkpoint: opts.checkpoint ?? '南江南高速出口卡点', lead: opts.lead ?? '岳阳', staff: opts.staff ?? '王医生' });
