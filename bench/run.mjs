@@ -23,6 +23,7 @@
 //                                  run by scripts/county/bench.mjs --parts save against a real
 //                                  PostgreSQL; said plainly when PostgreSQL is not installed)
 //   --list-rows N                  rows of the watchlist file imported (default 100000)
+//   --skip-upgrade                 leave out the schema v7 upgrade (minutes at 1M persons)
 //   --diagnose                     also run the id/key-locality experiment (anatomy.ts)
 //   --ids random                   COMPARISON: seed and measure databases whose record ids are
 //                                  random v4 UUIDs instead of the app's time-ordered ids
@@ -50,7 +51,7 @@ const t0 = Date.now();
 // Options
 
 function parseArgs(argv) {
-  const o = { ids: 'ordered', diagnose: false, scales: null, runs: null, quick: false, fresh: false, build: true, exportBench: true, merge: true, operator: true, sync: true, ui: true, watchlist: true, listRows: 100000, profile: null, port: 5186, seed: 20200123, out: path.join(ROOT, 'bench-results') };
+  const o = { ids: 'ordered', diagnose: false, scales: null, runs: null, quick: false, fresh: false, build: true, exportBench: true, upgrade: true, merge: true, operator: true, sync: true, ui: true, watchlist: true, listRows: 100000, profile: null, port: 5186, seed: 20200123, out: path.join(ROOT, 'bench-results') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -70,6 +71,7 @@ function parseArgs(argv) {
     else if (a === '--skip-ui') o.ui = false;
     else if (a === '--skip-watchlist') o.watchlist = false;
     else if (a === '--list-rows') o.listRows = Math.max(10, Number(val()));
+    else if (a === '--skip-upgrade') o.upgrade = false;
     else if (a === '--diagnose') o.diagnose = true;
     else if (a === '--ids') {
       o.ids = val();
@@ -428,6 +430,14 @@ async function measureScale(persons, run) {
     note('day', persons, { day: dv.day, shifts: dv.shifts, computed: dv.computed, vehiclesRead: dv.vehiclesRead, personsRead: dv.personsRead });
     add('heap.bench.day', persons, [await heap(page)]);
 
+    // The schema v7 upgrade an existing booth runs once on its first start after the update:
+    // every closed shift's totals from its records (one sample per run: minutes at 1M).
+    if (opt.upgrade) {
+      const up = await bench(page, 'upgradeV7', db);
+      add('upgrade.v7', persons, [up.ms]);
+      note('upgrade.v7', persons, { shifts: up.shifts });
+    }
+
     // Export of the last closed shift FROM THIS database (the booth's real situation), app vs
     // raw SheetJS of the same cells: does the export's ratio depend on the database's size?
     if (opt.exportBench) {
@@ -665,6 +675,7 @@ const ROWS = [
   ['day.light', 'Supervisor day view: shifts + day counts', null],
   ['day.full', "Supervisor day view as shipped (readDay: stored totals of closed shifts, schema v7)", 1.5],
   ['day.fromRecords', 'Supervisor day view counted from every record of the day (before v7), for reference', null],
+  ['upgrade.v7', 'Schema v7 upgrade: totals of every closed shift from its records (once per booth)', null],
   ['shiftExport.app', "Export last night's shift from this database: app (worker)", null],
   ['shiftExport.raw', '  raw SheetJS, same cells', null],
   ['shiftExport.read', '  of which: reading the shift from IndexedDB', null],

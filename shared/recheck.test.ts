@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Person } from './model';
 import { completeRecheckOf, minutesWaited, recheckDraftFor, validateRecheck } from './recheck';
-import { openRechecks, summarizeShift, tallyRecords } from './handover/summary';
+import { openRechecks, summarizeShift, tallyRecords } from './shift/summary';
 
 const T = 1_581_955_200_000;
 const waiting: Person = {

@@ -5,7 +5,7 @@
 // is SheetJS itself writing the same cells from plain arrays (aoa_to_sheet).
 import * as XLSX from 'xlsx';
 import type { Person, Shift, Vehicle } from '../../shared/model';
-import { summarizeShift } from '../../shared/handover/summary';
+import { summarizeShift } from '../../shared/shift/summary';
 import { buildHandoverWorkbook } from '../../shared/excel/handoverWorkbook';
 import { workbookToXlsx } from '../../shared/excel/toXlsx';
 import { excelDate } from '../../shared/excel/cells';

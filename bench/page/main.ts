@@ -3,7 +3,7 @@
 import { seedExportShift, seedScale } from './seed';
 import type { IdMode } from './generate';
 import { anatomy, idExperiment } from './anatomy';
-import { connect, dayView, lastClosed, disconnect, lastVisits, meta, removeSince, removeVehicles, saves, searches, today } from './measure';
+import { connect, dayView, lastClosed, disconnect, lastVisits, meta, removeSince, removeVehicles, saves, searches, today, upgradeV7 } from './measure';
 import { appExport, appMerge, breakdownInWorker, exportOnMainThread, makeBoothFiles, rawInWorker, terminateWorker, writeOnlyInWorker } from './exportBench';
 import { listImportApp, listImportPure, makeListFile, rawListRead } from './watchlistBench';
 
@@ -23,6 +23,7 @@ const bench = {
   lastVisits,
   today,
   dayView,
+  upgradeV7,
   lastClosed,
   anatomy,
   idExperiment,

@@ -4,7 +4,7 @@
 // a booth that has been running for a while has too. Cold start is measured separately, by
 // loading the app page (bench/run.mjs).
 import type { Shift, Vehicle } from '../../shared/model';
-import type { ShiftCounts } from '../../shared/handover/summary';
+import type { ShiftCounts } from '../../shared/shift/summary';
 import {
   countPersonsByDay,
   countVehiclesByDay,
@@ -27,6 +27,7 @@ import {
 import { Generator } from './generate';
 import { recountDay, recountShift } from '../../renderer/src/db/dayCounts';
 import { readDay } from '../../renderer/src/supervisor/readDay';
+import { backfillShiftSummaries } from '../../renderer/src/db/shiftSummaries';
 import { shiftTotals } from '../../shared/shift/totals';
 import { readMeta, type SeedMeta } from './seed';
 
@@ -267,6 +268,27 @@ export async function dayView(name: string, day: string, n: number, warmup: numb
     }
   }
   return out;
+}
+
+export interface UpgradeSample {
+  ms: number;
+  /** Closed shifts whose totals the upgrade computed. */
+  shifts: number;
+}
+
+/**
+ * The schema v7 upgrade's work on this database, as an existing booth meets it on the first start
+ * after the update: every closed shift's totals computed from its records by
+ * backfillShiftSummaries, the function db.ts's upgrade() runs. The stored rows are removed first
+ * (a pre-v7 booth has none), then the backfill runs in one read-write transaction over the same
+ * five tables the versionchange transaction holds. It writes the same rows back.
+ */
+export async function upgradeV7(name: string): Promise<UpgradeSample> {
+  const db = await connect(name);
+  await db.shiftSummaries.clear();
+  const tables = [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries];
+  const [ms, shifts] = await timed(() => db.transaction('rw', tables, () => backfillShiftSummaries(db, Date.now())));
+  return { ms, shifts };
 }
 
 /** The most recent closed shift (last night's at every scale): the one a lead would export now. */

@@ -3,15 +3,12 @@
 // even an unforeseen parser blow-up leaves the booth screen running. parserHost supplies the time
 // limit, the kill-and-continue on a hang or crash, and the cancel.
 import { utilityProcess } from 'electron';
-import { parseIsolated, type ParseHandle, type ParserChild, type ParserMessage } from '../../shared/excel/parserHost';
-import type { ReadWorkbooksRequest } from '../../shared/ipc';
-import { ok } from '../../shared/result';
+import { createImportRunner, type ParserChild, type ParserMessage } from '../../shared/excel/parserHost';
 
 /** Heap of the parser process: far above a 20,000-person workbook (~150 MB), far below a booth PC's memory. */
 export const PARSER_HEAP_MB = 1024;
 
 export function createImportService(entry: string) {
-  let current: ParseHandle | null = null;
   const spawn = (): ParserChild => {
     const child = utilityProcess.fork(entry, [], {
       serviceName: 'Checkpoint Station import parser',
@@ -25,19 +22,5 @@ export function createImportService(entry: string) {
       kill: () => void child.kill(),
     };
   };
-  return {
-    readWorkbooks: async (req: ReadWorkbooksRequest) => {
-      current?.cancel(); // one import at a time
-      const handle = parseIsolated(spawn, req.files);
-      current = handle;
-      const r = await handle.promise;
-      if (current === handle) current = null;
-      return r;
-    },
-    cancelImport: async () => {
-      current?.cancel();
-      current = null;
-      return ok(null);
-    },
-  };
+  return createImportRunner(spawn);
 }

@@ -6,39 +6,15 @@ import { IPC } from '../../shared/ipc';
 import { createFakeElectron, type FakeElectron } from './fakeElectron.testkit';
 
 let fake: FakeElectron;
-// The factory runs once; the getters hand each test its own fresh fake.
-vi.mock('electron', () => ({
-  get app() {
-    return fake.electron.app;
-  },
-  get BrowserWindow() {
-    return fake.electron.BrowserWindow;
-  },
-  get dialog() {
-    return fake.electron.dialog;
-  },
-  get Menu() {
-    return fake.electron.Menu;
-  },
-  get session() {
-    return fake.electron.session;
-  },
-  get ipcMain() {
-    return fake.electron.ipcMain;
-  },
-  get shell() {
-    return fake.electron.shell;
-  },
-  get protocol() {
-    return fake.electron.protocol;
-  },
-  get safeStorage() {
-    return fake.electron.safeStorage;
-  },
-  get utilityProcess() {
-    return fake.electron.utilityProcess;
-  },
-}));
+// The factory runs once; a getter per export of the fake hands each test its own fresh fake.
+vi.mock('electron', async () => {
+  const { createFakeElectron } = await import('./fakeElectron.testkit');
+  const mod: Record<string, unknown> = {};
+  for (const name of Object.keys(createFakeElectron().electron)) {
+    Object.defineProperty(mod, name, { enumerable: true, get: () => (fake.electron as Record<string, unknown>)[name] });
+  }
+  return mod;
+});
 
 let base: string;
 beforeEach(() => {

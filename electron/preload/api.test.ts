@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { IPC, type MenuCommand } from '../../shared/ipc';
-import { CHANNELS, createDesktopApi, type IpcRendererLike } from './api';
+import { createDesktopApi, type IpcRendererLike } from './api';
 
 function fakeIpc(answer: unknown = { ok: true, value: null }) {
   const listeners = new Map<string, Set<(...a: unknown[]) => void>>();
@@ -25,8 +25,13 @@ function fakeIpc(answer: unknown = { ok: true, value: null }) {
 const asIpc = (f: ReturnType<typeof fakeIpc>) => f as unknown as IpcRendererLike;
 
 describe('preload api', () => {
-  it('uses exactly the channel names of shared/ipc.ts', () => {
-    expect(CHANNELS).toEqual(IPC);
+  it('wraps every channel of shared/ipc.ts under its name, and nothing else', async () => {
+    const ipc = fakeIpc();
+    const api = createDesktopApi(asIpc(ipc)) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    const names = Object.keys(IPC).filter((k) => k !== 'menuCommand') as (keyof typeof IPC)[];
+    for (const name of names) await api[name]?.({ payload: name });
+    expect(ipc.invoke.mock.calls).toEqual(names.map((name) => [IPC[name], { payload: name }]));
+    expect(Object.keys(api).sort()).toEqual([...names, 'onMenuCommand'].sort());
   });
 
   it('wraps one named channel per function, passing only the payload', async () => {
@@ -97,5 +102,8 @@ describe('preload api', () => {
       const valueImports = [...source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]);
       expect(valueImports.filter((m) => m === 'zod' || m?.endsWith('shared/ipc')), file).toEqual([]);
     }
+    // The channel table it does bundle is constants only.
+    const channels = readFileSync(path.join(here, '../../shared/ipcChannels.ts'), 'utf8');
+    expect(channels).not.toMatch(/^import\s/m);
   });
 });

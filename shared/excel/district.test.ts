@@ -1,6 +1,6 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { COUNT_KEYS, summarizeShift, sumSummaries } from '../handover/summary';
+import { COUNT_KEYS, summarizeShift, sumSummaries } from '../shift/summary';
 import { buildDistrictWorkbook, districtTotals, mergeDistrict } from './district';
 import { buildHandoverWorkbook } from './handoverWorkbook';
 import { readHandoverWorkbook, type ImportedShift } from './importHandover';

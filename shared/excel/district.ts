@@ -14,7 +14,7 @@
 //   is a provisional version of its shift. The closed export always replaces it, whatever the
 //   export times say, and a provisional file never replaces a closed one. The district summary
 //   counts how many shifts are still provisional, so the supervisor sees which figures may move.
-import { COUNT_KEYS, emptyCounts, sumHourly, sumSummaries, type HourCount, type ShiftCounts } from '../handover/summary';
+import { COUNT_KEYS, emptyCounts, sumHourly, sumSummaries, type HourCount, type ShiftCounts } from '../shift/summary';
 import type { ImportedShift } from './importHandover';
 import { LABELS, shiftNameLabel } from '../i18n/labels';
 import { date, text, type CellValue, type SheetModel, type WorkbookModel } from './workbookModel';

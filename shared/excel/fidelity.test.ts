@@ -5,7 +5,7 @@
 import * as fc from 'fast-check';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { summarizeShift } from '../handover/summary';
+import { summarizeShift } from '../shift/summary';
 import { restoreNeutralized } from './cells';
 import { buildHandoverWorkbook } from './handoverWorkbook';
 import { PERSON_COLUMNS, SHEET } from './handoverFormat';

@@ -122,6 +122,31 @@ export interface FingerprintSheet {
 }
 
 /**
+ * A sheet's canonical text, piece by piece (fingerprint and signature both read it): the name
+ * between group separators, then every row up to the last non-empty one and every cell up to the
+ * row's last non-empty one, cells separated by \x1f and rows ended by \x1e. `masked(c)` says
+ * whether column c is masked below the header.
+ */
+function emitSheet(sheet: FingerprintSheet, tz: number, masked: (c: number) => boolean, emit: (s: string) => void): void {
+  emit('\x1d');
+  emit(sheet.name);
+  emit('\x1d');
+  const rows = sheet.rows;
+  let lastRow = rows.length - 1;
+  while (lastRow >= 0 && (rows[lastRow] ?? []).every(isEmptyCell)) lastRow--;
+  for (let r = 0; r <= lastRow; r++) {
+    const row = rows[r] ?? [];
+    let last = row.length - 1;
+    while (last >= 0 && isEmptyCell(row[last])) last--;
+    for (let c = 0; c <= last; c++) {
+      if (c > 0) emit('\x1f');
+      emit(canonicalCell(row[c], r > 0 && masked(c), tz));
+    }
+    emit('\x1e');
+  }
+}
+
+/**
  * Hashes identity fields and sheets. Columns whose row-0 text is a SENSITIVE_HEADERS entry are
  * masked in every later row (form-like sheets have no such header and mask nothing).
  */
@@ -129,24 +154,11 @@ export function fingerprintSheets(identity: readonly string[], sheets: readonly 
   const h = new Fnv1a64();
   for (const part of identity) h.update(part).update('\x1f');
   for (const sheet of sheets) {
-    h.update('\x1d').update(sheet.name).update('\x1d');
-    const rows = sheet.rows;
-    let lastRow = rows.length - 1;
-    while (lastRow >= 0 && (rows[lastRow] ?? []).every(isEmptyCell)) lastRow--;
     const sensitive = new Set<number>();
-    (rows[0] ?? []).forEach((v, c) => {
+    (sheet.rows[0] ?? []).forEach((v, c) => {
       if (typeof v === 'string' && SENSITIVE_HEADERS.has(v)) sensitive.add(c);
     });
-    for (let r = 0; r <= lastRow; r++) {
-      const row = rows[r] ?? [];
-      let last = row.length - 1;
-      while (last >= 0 && isEmptyCell(row[last])) last--;
-      for (let c = 0; c <= last; c++) {
-        if (c > 0) h.update('\x1f');
-        h.update(canonicalCell(row[c], r > 0 && sensitive.has(c), tz));
-      }
-      h.update('\x1e');
-    }
+    emitSheet(sheet, tz, (c) => sensitive.has(c), (s) => void h.update(s));
   }
   return h.hex();
 }
@@ -158,21 +170,6 @@ export function fingerprintSheets(identity: readonly string[], sheets: readonly 
  */
 export function canonicalText(sheets: readonly FingerprintSheet[], tz: number): string {
   const out: string[] = [];
-  for (const sheet of sheets) {
-    out.push('\x1d', sheet.name, '\x1d');
-    const rows = sheet.rows;
-    let lastRow = rows.length - 1;
-    while (lastRow >= 0 && (rows[lastRow] ?? []).every(isEmptyCell)) lastRow--;
-    for (let r = 0; r <= lastRow; r++) {
-      const row = rows[r] ?? [];
-      let last = row.length - 1;
-      while (last >= 0 && isEmptyCell(row[last])) last--;
-      for (let c = 0; c <= last; c++) {
-        if (c > 0) out.push('\x1f');
-        out.push(canonicalCell(row[c], false, tz));
-      }
-      out.push('\x1e');
-    }
-  }
+  for (const sheet of sheets) emitSheet(sheet, tz, () => false, (s) => void out.push(s));
   return out.join('');
 }

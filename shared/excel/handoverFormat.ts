@@ -25,33 +25,70 @@ export interface ColumnDef {
   kind?: 'date' | 'text' | 'temp';
 }
 
-function cols<const T extends readonly ColumnDef[]>(defs: T): T {
-  return defs;
+/**
+ * Every column of the handover sheets, once: a header means the same thing, with the same width
+ * and cell kind, on every sheet that has it (the vehicle's and the person's 处置 are two columns).
+ */
+const COLUMN = {
+  seq: { h: '序号', w: 6 },
+  vehicleSeq: { h: '车辆序号', w: 8 },
+  personSeq: { h: '人员序号', w: 8 },
+  registeredAt: { h: '登记时间', w: 17, kind: 'date' },
+  at: { h: '时间', w: 17, kind: 'date' },
+  plate: { h: '车牌号', w: 11, kind: 'text' },
+  vehicleType: { h: '车辆类型', w: 10 },
+  direction: { h: '方向', w: 6 },
+  origin: { h: '来自何地', w: 14 },
+  via: { h: '途经', w: 14 },
+  destination: { h: '目的地', w: 18 },
+  purpose: { h: '事由', w: 12 },
+  localContact: { h: '本地联系人', w: 14, kind: 'text' },
+  occupants: { h: '乘员人数', w: 8 },
+  keyArea: { h: '重点地区', w: 8 },
+  keyAreaReasons: { h: '重点地区依据', w: 16 },
+  fullCheck: { h: '全面查验', w: 8 },
+  disinfected: { h: '消毒', w: 6 },
+  watchHit: { h: '布控命中', w: 8 },
+  vehicleDisposition: { h: '处置', w: 9 },
+  maxTemp: { h: '最高体温', w: 8, kind: 'temp' },
+  role: { h: '身份', w: 7 },
+  name: { h: '姓名', w: 10, kind: 'text' },
+  docType: { h: '证件类型', w: 14 },
+  docNumber: { h: '证件号码', w: 21, kind: 'text' },
+  phone: { h: '联系电话', w: 14, kind: 'text' },
+  homeProvince: { h: '户籍省份', w: 8 },
+  firstTemp: { h: '初测体温', w: 8, kind: 'temp' },
+  firstMethod: { h: '初测方式', w: 9 },
+  firstAt: { h: '初测时间', w: 17, kind: 'date' },
+  recheckTemp: { h: '复测体温', w: 8, kind: 'temp' },
+  recheckMethod: { h: '复测方式', w: 9 },
+  recheckAt: { h: '复测时间', w: 17, kind: 'date' },
+  firstFever: { h: '初测发热', w: 8 },
+  recheckFever: { h: '复测发热', w: 8 },
+  symptoms: { h: '症状', w: 16 },
+  personDisposition: { h: '处置', w: 16 },
+  referredTo: { h: '处置去向', w: 18 },
+  incidentKind: { h: '类型', w: 12 },
+  description: { h: '经过', w: 40 },
+  amendments: { h: '更正次数', w: 8 },
+  remarks: { h: '备注', w: 20 },
+  operator: { h: '登记人', w: 8 },
+  voided: { h: '已作废', w: 6 },
+  voidReason: { h: '作废原因', w: 16 },
+} as const satisfies Record<string, ColumnDef>;
+
+type ColumnKey = keyof typeof COLUMN;
+
+/** A sheet's columns in order, by key (literal headers kept for the readers' lookups). */
+type Columns<K extends readonly ColumnKey[]> = { readonly [I in keyof K]: (typeof COLUMN)[K[I]] };
+function cols<const K extends readonly ColumnKey[]>(keys: K): Columns<K> {
+  // map() loses the tuple's positions; the keys are the positions.
+  return keys.map((k) => COLUMN[k]) as unknown as Columns<K>;
 }
 
 export const VEHICLE_COLUMNS = cols([
-  { h: '序号', w: 6 },
-  { h: '登记时间', w: 17, kind: 'date' },
-  { h: '车牌号', w: 11, kind: 'text' },
-  { h: '车辆类型', w: 10 },
-  { h: '方向', w: 6 },
-  { h: '来自何地', w: 14 },
-  { h: '途经', w: 14 },
-  { h: '目的地', w: 18 },
-  { h: '事由', w: 12 },
-  { h: '本地联系人', w: 14, kind: 'text' },
-  { h: '乘员人数', w: 8 },
-  { h: '重点地区', w: 8 },
-  { h: '重点地区依据', w: 16 },
-  { h: '全面查验', w: 8 },
-  { h: '消毒', w: 6 },
-  { h: '布控命中', w: 8 },
-  { h: '处置', w: 9 },
-  { h: '最高体温', w: 8, kind: 'temp' },
-  { h: '备注', w: 20 },
-  { h: '登记人', w: 8 },
-  { h: '已作废', w: 6 },
-  { h: '作废原因', w: 16 },
+  'seq', 'registeredAt', 'plate', 'vehicleType', 'direction', 'origin', 'via', 'destination', 'purpose', 'localContact', 'occupants',
+  'keyArea', 'keyAreaReasons', 'fullCheck', 'disinfected', 'watchHit', 'vehicleDisposition', 'maxTemp', 'remarks', 'operator', 'voided', 'voidReason',
 ]);
 
 /**
@@ -62,62 +99,16 @@ export const VEHICLE_COLUMNS = cols([
 export const LEGACY_VEHICLE_COLUMN = { h: '出发时间', after: '来自何地' } as const;
 
 export const PERSON_COLUMNS = cols([
-  { h: '序号', w: 6 },
-  { h: '车辆序号', w: 8 },
-  { h: '登记时间', w: 17, kind: 'date' },
-  { h: '车牌号', w: 11, kind: 'text' },
-  { h: '身份', w: 7 },
-  { h: '姓名', w: 10, kind: 'text' },
-  { h: '证件类型', w: 14 },
-  { h: '证件号码', w: 21, kind: 'text' },
-  { h: '联系电话', w: 14, kind: 'text' },
-  { h: '户籍省份', w: 8 },
-  { h: '初测体温', w: 8, kind: 'temp' },
-  { h: '初测方式', w: 9 },
-  { h: '初测时间', w: 17, kind: 'date' },
-  { h: '复测体温', w: 8, kind: 'temp' },
-  { h: '复测方式', w: 9 },
-  { h: '复测时间', w: 17, kind: 'date' },
-  { h: '初测发热', w: 8 },
-  { h: '复测发热', w: 8 },
-  { h: '症状', w: 16 },
-  { h: '处置', w: 16 },
-  { h: '备注', w: 20 },
-  { h: '已作废', w: 6 },
+  'seq', 'vehicleSeq', 'registeredAt', 'plate', 'role', 'name', 'docType', 'docNumber', 'phone', 'homeProvince', 'firstTemp', 'firstMethod', 'firstAt',
+  'recheckTemp', 'recheckMethod', 'recheckAt', 'firstFever', 'recheckFever', 'symptoms', 'personDisposition', 'remarks', 'voided',
 ]);
 
 export const FEVER_COLUMNS = cols([
-  { h: '序号', w: 6 },
-  { h: '人员序号', w: 8 },
-  { h: '登记时间', w: 17, kind: 'date' },
-  { h: '车牌号', w: 11, kind: 'text' },
-  { h: '身份', w: 7 },
-  { h: '姓名', w: 10, kind: 'text' },
-  { h: '证件类型', w: 14 },
-  { h: '证件号码', w: 21, kind: 'text' },
-  { h: '联系电话', w: 14, kind: 'text' },
-  { h: '初测体温', w: 8, kind: 'temp' },
-  { h: '初测方式', w: 9 },
-  { h: '复测体温', w: 8, kind: 'temp' },
-  { h: '复测方式', w: 9 },
-  { h: '复测时间', w: 17, kind: 'date' },
-  { h: '复测发热', w: 8 },
-  { h: '症状', w: 16 },
-  { h: '处置去向', w: 18 },
-  { h: '备注', w: 20 },
+  'seq', 'personSeq', 'registeredAt', 'plate', 'role', 'name', 'docType', 'docNumber', 'phone', 'firstTemp', 'firstMethod',
+  'recheckTemp', 'recheckMethod', 'recheckAt', 'recheckFever', 'symptoms', 'referredTo', 'remarks',
 ]);
 
-export const INCIDENT_COLUMNS = cols([
-  { h: '序号', w: 6 },
-  { h: '时间', w: 17, kind: 'date' },
-  { h: '类型', w: 12 },
-  { h: '车牌号', w: 11, kind: 'text' },
-  { h: '经过', w: 40 },
-  { h: '登记人', w: 8 },
-  { h: '更正次数', w: 8 },
-  { h: '已作废', w: 6 },
-  { h: '作废原因', w: 16 },
-]);
+export const INCIDENT_COLUMNS = cols(['seq', 'at', 'incidentKind', 'plate', 'description', 'operator', 'amendments', 'voided', 'voidReason']);
 
 /** Title of the corrections block in 交接汇总; the importer counts its rows. */
 export const AMENDMENTS_SECTION = '更正记录（交班后）';

@@ -2,7 +2,7 @@
 // against the records.
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { COUNT_KEYS, hourlyCounts, summarizeShift } from '../handover/summary';
+import { COUNT_KEYS, hourlyCounts, summarizeShift } from '../shift/summary';
 import { excelDate, maskId, maskPhone } from './cells';
 import { buildHandoverWorkbook } from './handoverWorkbook';
 import { FEVER_COLUMNS, INCIDENT_COLUMNS, PERSON_COLUMNS, SHEET, VEHICLE_COLUMNS, type ColumnDef } from './handoverFormat';

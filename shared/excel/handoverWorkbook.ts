@@ -10,7 +10,7 @@ import {
   type HourCount,
   type ShiftCounts,
   type ShiftSummary,
-} from '../handover/summary';
+} from '../shift/summary';
 import { maskDigitsInText, maskId, maskPhone } from './cells';
 import { fingerprintSheets } from './fingerprint';
 import {
@@ -92,6 +92,17 @@ export function buildHandoverWorkbook(input: HandoverWorkbookInput): WorkbookMod
   }
   const maskDoc = (n: string, docType: string) => (fullIds ? n : maskId(n, docType));
   const maskTel = (n: string) => (fullIds ? n : maskPhone(n));
+  /** 车牌号 … 联系电话: a person as the 人员体温 and 发热处置 sheets both show them. */
+  const whoCells = (x: Pick<Person, 'plate' | 'role' | 'name' | 'docType' | 'docNumber' | 'phone'>): CellValue[] => [
+    text(x.plate),
+    LABELS.role[x.role].zh,
+    text(x.name),
+    LABELS.docType[x.docType].zh,
+    text(maskDoc(x.docNumber, x.docType)),
+    text(maskTel(x.phone)),
+  ];
+  /** 复测体温, 复测方式, 复测时间 (empty before a recheck). */
+  const recheckCells = (r: Person['recheck']): CellValue[] => [r ? r.celsius : null, r ? LABELS.method[r.method].zh : '', optDate(r?.at)];
   // The local contact is free text with a third party's phone in it: mask its digit runs.
   const maskContact = (t: string) => (fullIds ? t : maskDigitsInText(t));
 
@@ -154,19 +165,12 @@ export function buildHandoverWorkbook(input: HandoverWorkbookInput): WorkbookMod
       i + 1,
       vehicleSeq.get(p.vehicleId) ?? null,
       date(p.createdAt),
-      text(p.plate),
-      LABELS.role[p.role].zh,
-      text(p.name),
-      LABELS.docType[p.docType].zh,
-      text(maskDoc(p.docNumber, p.docType)),
-      text(maskTel(p.phone)),
+      ...whoCells(p),
       p.homeProvince ?? '',
       p.first.celsius,
       LABELS.method[p.first.method].zh,
       date(p.first.at),
-      p.recheck ? p.recheck.celsius : null,
-      p.recheck ? LABELS.method[p.recheck.method].zh : '',
-      optDate(p.recheck?.at),
+      ...recheckCells(p.recheck),
       yesNo(p.feverFirst),
       yesNo(p.feverConfirmed),
       p.symptoms.map((s) => LABELS.symptom[s].zh).join('、'),
@@ -181,17 +185,10 @@ export function buildHandoverWorkbook(input: HandoverWorkbookInput): WorkbookMod
     i + 1,
     personSeq.get(f.personId) ?? null,
     date(f.at),
-    text(f.plate),
-    LABELS.role[f.role].zh,
-    text(f.name),
-    LABELS.docType[f.docType].zh,
-    text(maskDoc(f.docNumber, f.docType)),
-    text(maskTel(f.phone)),
+    ...whoCells(f),
     f.first.celsius,
     LABELS.method[f.first.method].zh,
-    f.recheck ? f.recheck.celsius : null,
-    f.recheck ? LABELS.method[f.recheck.method].zh : '',
-    optDate(f.recheck?.at),
+    ...recheckCells(f.recheck),
     yesNo(f.feverConfirmed),
     f.symptoms.map((s) => LABELS.symptom[s].zh).join('、'),
     LABELS.personDisposition[f.disposition].zh,

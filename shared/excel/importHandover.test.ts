@@ -1,6 +1,6 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { COUNT_KEYS, hourlyCounts, summarizeShift } from '../handover/summary';
+import { COUNT_KEYS, hourlyCounts, summarizeShift } from '../shift/summary';
 import type { Result } from '../result';
 import { buildHandoverWorkbook } from './handoverWorkbook';
 import { PERSON_COLUMNS, SHEET, VEHICLE_COLUMNS, fingerprintIdentity } from './handoverFormat';

@@ -23,7 +23,7 @@ import {
   type CountableVehicle,
   type HourCount,
   type ShiftCounts,
-} from '../handover/summary';
+} from '../shift/summary';
 import { fromExcelDate, restoreNeutralized } from './cells';
 import { fingerprintSheets, type FingerprintSheet } from './fingerprint';
 import { verifyWorkbookRows } from './signature';

@@ -163,3 +163,27 @@ export function parseIsolated<T = ImportedShift>(
   run();
   return { promise, cancel: () => finish(fail(IMPORT_CANCELLED, '已取消读取，未导入任何内容', 'Reading cancelled; nothing imported')) };
 }
+
+/**
+ * The readWorkbooks / cancelImport pair both platforms expose (desktop: a utilityProcess per
+ * parser, browser: a worker): one import at a time — a new one cancels the running one — and a
+ * cancel that resolves at once.
+ */
+export function createImportRunner(spawn: () => ParserChild) {
+  let current: ParseHandle | null = null;
+  return {
+    readWorkbooks: async (req: { files: readonly ParserFile[] }): Promise<Result<FileOutcome[]>> => {
+      current?.cancel();
+      const handle = parseIsolated(spawn, req.files);
+      current = handle;
+      const r = await handle.promise;
+      if (current === handle) current = null;
+      return r;
+    },
+    cancelImport: async (): Promise<Result<null>> => {
+      current?.cancel();
+      current = null;
+      return ok(null);
+    },
+  };
+}

@@ -3,7 +3,7 @@
 // every export made before 交接班). Each case exports with the real builder and writer, reads the
 // bytes back with the real importer, and compares the counts.
 import { describe, expect, it } from 'vitest';
-import { COUNT_KEYS, summarizeShift } from '../handover/summary';
+import { COUNT_KEYS, summarizeShift } from '../shift/summary';
 import { buildHandoverWorkbook } from './handoverWorkbook';
 import { readHandoverWorkbook } from './importHandover';
 import { makeShiftFixture, TZ_CHINA, type ShiftFixture } from './testFixtures';

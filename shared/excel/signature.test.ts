@@ -3,7 +3,7 @@
 // time an hour later) and that carries the real station's key and signature is refused.
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { summarizeShift } from '../handover/summary';
+import { summarizeShift } from '../shift/summary';
 import { buildHandoverWorkbook } from './handoverWorkbook';
 import { readHandoverWorkbook, readVerifiedHandoverWorkbook } from './importHandover';
 import { generateStationKey, keyFingerprint, SIGNATURE_KEYS, signWorkbookModel } from './signature';

@@ -230,34 +230,26 @@ export function makeShiftFixture(opts: FixtureOptions = {}): ShiftFixture {
   // In the turned-back car 赵六 is 'released' and so counts as turned back with it; 钱七 was
   // referred to home isolation and counts as referred, not turned back.
 
+  // Both by 王队 in this shift; each differs in what happened and what became of it.
+  const incident = (n: number, minute: number, rest: Pick<Incident, 'kind' | 'plate' | 'description'> & Partial<Incident>): Incident => ({
+    id: `${p}-i${n}`,
+    shiftId: `${p}-shift`,
+    checkpoint,
+    operator: '王队',
+    at: at(minute),
+    day,
+    voided: 0,
+    amendments: [],
+    ...rest,
+  });
   const incidents: Incident[] = [
-    {
-      id: `${p}-i1`,
-      shiftId: `${p}-shift`,
-      checkpoint,
-      operator: '王队',
-      at: at(150),
-      day,
+    incident(1, 150, {
       kind: 'evasion',
       plate: '川A99999',
       description: '=1+1 车辆未停车冲卡，已通报交警拦截',
-      voided: 0,
       amendments: [{ at: closedAt + 45 * MIN, by: '王队', reason: '补充车牌', changes: { plate: ['', '川A99999'] }, afterClose: true }],
-    },
-    {
-      id: `${p}-i2`,
-      shiftId: `${p}-shift`,
-      checkpoint,
-      operator: '王队',
-      at: at(160),
-      day,
-      kind: 'refusal',
-      plate: '',
-      description: '误报',
-      voided: 1,
-      voidMark: { at: at(170), by: '王队', reason: '误报' },
-      amendments: [],
-    },
+    }),
+    incident(2, 160, { kind: 'refusal', plate: '', description: '误报', voided: 1, voidMark: { at: at(170), by: '王队', reason: '误报' } }),
   ];
 
   const shift: Shift = {

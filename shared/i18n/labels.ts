@@ -17,7 +17,7 @@ import type {
   VehicleDisposition,
   VehicleType,
 } from '../model';
-import type { ShiftCounts } from '../handover/summary';
+import type { ShiftCounts } from '../shift/summary';
 
 const b = (zh: string, en: string): Bilingual => ({ zh, en });
 

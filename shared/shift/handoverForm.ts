@@ -1,6 +1,6 @@
 // The close-shift form's rules, pure: what the outgoing lead types (pending matters, supplies on
 // hand, equipment state), who takes over, and that the receiving lead confirmed. The counts are
-// never typed: they come from the records (shared/handover/summary.ts). The close-shift dialog
+// never typed: they come from the records (shared/shift/summary.ts). The close-shift dialog
 // shows these errors next to the fields; storage (closeShift) refuses notes that break them.
 import type { HandoverNotes } from '../model';
 import type { StringKey } from '../i18n/strings';

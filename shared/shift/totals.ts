@@ -2,7 +2,7 @@
 // the hourly series. Computed from the records by the same functions as the handover
 // (summarizeShift, hourlyCounts), stored per shift when it closes (renderer/src/db/
 // shiftSummaries.ts) so a day view reads one row per shift instead of all its records.
-import { COUNT_KEYS, hourlyCounts, summarizeShift, type HourCount, type ShiftCounts } from '../handover/summary';
+import { COUNT_KEYS, hourlyCounts, summarizeShift, type HourCount, type ShiftCounts } from './summary';
 import type { Incident, Person, Vehicle } from '../model';
 
 export interface ShiftTotals {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Bilingual } from '../result';
 import type { Incident, KeyAreaEntry, Person, Shift, Vehicle } from '../model';
-import type { HourCount, ShiftCounts } from '../handover/summary';
+import type { HourCount, ShiftCounts } from '../shift/summary';
 import type { WatchHit } from '../watchlist/model';
 import type { AuditEntry } from '../audit/model';
 

@@ -5,12 +5,7 @@ import { BoothPage, residentId } from './pages/BoothPage';
 
 const ID_A = residentId('510722', '19800101', '001');
 
-async function start(page: Page) {
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShiftByKeyboard({ checkpoint: '108国道漓江路口卡点', lead: '李所长', staff: '周医生' });
-  return booth;
-}
+const start = (page: Page) => BoothPage.withOpenShift(page, { checkpoint: '108国道漓江路口卡点', lead: '李所长', staff: '周医生' });
 
 test('a correction is listed as 字段：旧值 → 新值 with the field label, and untouched readings are not listed', async ({ page }) => {
   const booth = await start(page);

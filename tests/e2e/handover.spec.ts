@@ -57,13 +57,8 @@ function column(ws: XLSX.WorkSheet, header: string): (XLSX.CellObject | undefine
 }
 
 test('closes a shift by keyboard, exports and prints its handover, and opens the next shift from there', async ({ page }) => {
-  const exportWarnings: string[] = [];
-  page.on('console', (m) => {
-    if (m.text().includes('[export]')) exportWarnings.push(m.text());
-  });
-  const workers: string[] = [];
-  page.on('worker', (w) => workers.push(w.url()));
   const booth = new BoothPage(page);
+  const { exportWarnings, workers } = booth.watchExports();
   await booth.goto();
   await booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
   await registerVehicles(booth, page);

@@ -14,12 +14,7 @@ async function registerLocalCar(booth: BoothPage, plate: string, people: { name:
   });
 }
 
-async function start(page: Page) {
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShift({ checkpoint: '108国道漓江路口卡点', lead: '李所长', staff: '周医生' });
-  return booth;
-}
+const start = (page: Page) => BoothPage.withOpenShift(page, { checkpoint: '108国道漓江路口卡点', lead: '李所长', staff: '周医生' });
 
 test('a repeat vehicle shows its past visits and its last visit is recalled with one key after the plate', async ({ page }) => {
   const booth = await start(page);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { expect, test, type Page } from '@playwright/test';
-import { COUNT_KEYS, hourlyCounts, sumSummaries, summarizeShift, type ShiftCounts } from '../../shared/handover/summary';
+import { COUNT_KEYS, hourlyCounts, sumSummaries, summarizeShift, type ShiftCounts } from '../../shared/shift/summary';
 import { buildHandoverWorkbook } from '../../shared/excel/handoverWorkbook';
 import { workbookToXlsx } from '../../shared/excel/toXlsx';
 import { makeShiftFixture, TZ_CHINA, type ShiftFixture } from '../../shared/excel/testFixtures';
@@ -50,14 +50,8 @@ async function expectTotals(page: Page, counts: ShiftCounts, shifts: number) {
 }
 
 test('imports three booths, counts a workbook imported twice once, rejects foreign and damaged files, and exports the district summary', async ({ page }) => {
-  const exportWarnings: string[] = [];
-  page.on('console', (m) => {
-    if (m.text().includes('[export]')) exportWarnings.push(m.text());
-  });
-  const workers: string[] = [];
-  page.on('worker', (w) => workers.push(w.url()));
-
   const station = new BoothPage(page);
+  const { exportWarnings, workers } = station.watchExports();
   await station.goto();
   // A supervisor's PC has no open shift: the view is reachable from the open-shift screen.
   await expect(page.getByRole('heading', { name: /开班/ })).toBeVisible();

@@ -6,7 +6,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import { strToU8, unzipSync } from 'fflate';
 import CRC32 from 'crc-32';
 import * as XLSX from 'xlsx';
-import { summarizeShift } from '../../shared/handover/summary';
+import { summarizeShift } from '../../shared/shift/summary';
 import { buildHandoverWorkbook } from '../../shared/excel/handoverWorkbook';
 import { makeShiftFixture, TZ_CHINA } from '../../shared/excel/testFixtures';
 import { workbookToXlsx } from '../../shared/excel/toXlsx';

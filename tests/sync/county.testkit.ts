@@ -87,3 +87,42 @@ export async function boothSide(county: County, setup: Omit<SyncSetup, 'host' | 
   };
   return { service, transport, dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** Two neighbouring booths with their own roles: the push and row-level-security tests' county. */
+export const BOOTH_A = { checkpoint: '南江南高速出口卡点', role: 'booth_a', password: 'pw-a' };
+export const BOOTH_B = { checkpoint: '成绵高速黄许出口卡点', role: 'booth_b', password: 'pw-b' };
+
+export interface TwoBoothCounty {
+  county: County;
+  sideA: BoothSide;
+  sideB: BoothSide;
+  stop(): Promise<void>;
+}
+
+/** A county with booths A and B configured; `onConnectA` watches booth A's connections. */
+export async function startTwoBoothCounty(onConnectA?: (c: pg.Client) => void): Promise<TwoBoothCounty> {
+  const county = await startCounty([BOOTH_A, BOOTH_B]);
+  const side = (b: typeof BOOTH_A, onConnect?: (c: pg.Client) => void) => boothSide(county, { role: b.role, checkpoint: b.checkpoint }, b.password, onConnect);
+  let sideA: BoothSide | undefined;
+  let sideB: BoothSide;
+  try {
+    sideA = await side(BOOTH_A, onConnectA);
+    sideB = await side(BOOTH_B);
+  } catch (e) {
+    // Nothing is handed back to stop: stop the cluster here.
+    await county.stop();
+    sideA?.cleanup();
+    throw e;
+  }
+  const a = sideA;
+  return {
+    county,
+    sideA: a,
+    sideB,
+    stop: async () => {
+      await county.stop();
+      a.cleanup();
+      sideB.cleanup();
+    },
+  };
+}

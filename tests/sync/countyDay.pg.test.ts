@@ -4,7 +4,7 @@ import { syncOnce } from '../../renderer/src/sync/engine';
 import { closeShift, incidentsOfShift, personsOfShift, saveVehicle, vehiclesOfShift } from '../../renderer/src/db';
 import { makePerson, makeVehicle } from '../../renderer/src/db/testing';
 import { dayKey } from '../../renderer/src/db/ids';
-import { hourlyCounts, summarizeShift, COUNT_KEYS } from '../../shared/handover/summary';
+import { hourlyCounts, summarizeShift, COUNT_KEYS } from '../../shared/shift/summary';
 import { countyDay } from '../../electron/main/sync/countyDay';
 import { boothSide, startCounty, type BoothSide, type County } from './county.testkit';
 import { amend, incident, openBooth, register, voidOne, type Booth } from './booth.testkit';

@@ -6,15 +6,11 @@ import type pg from 'pg';
 import { syncOnce, type SyncTransport } from '../../renderer/src/sync/engine';
 import { countWaiting, listRefused, readSyncState } from '../../renderer/src/db/outbox';
 import type { SyncBatch } from '../../shared/sync/batch';
-import { boothSide, startCounty, type BoothSide, type County } from './county.testkit';
+import { BOOTH_A as A, BOOTH_B as B, startTwoBoothCounty, type TwoBoothCounty } from './county.testkit';
 import { amend, incident, openBooth, ownCounts, register, voidOne, type Booth } from './booth.testkit';
 
-const A = { checkpoint: '南江南高速出口卡点', role: 'booth_a', password: 'pw-a' };
-const B = { checkpoint: '成绵高速黄许出口卡点', role: 'booth_b', password: 'pw-b' };
-
-let county: County;
-let sideA: BoothSide;
-let sideB: BoothSide;
+/** The county with booths A and B (their main-process sides). */
+let env: TwoBoothCounty;
 let boothA: Booth;
 let boothB: Booth;
 /** Set to cut booth A's link before its next persons insert (mid-batch, after the vehicles). */
@@ -35,9 +31,7 @@ function cutLinkMidBatch(client: pg.Client): void {
 }
 
 beforeAll(async () => {
-  county = await startCounty([A, B]);
-  sideA = await boothSide(county, { role: A.role, checkpoint: A.checkpoint }, A.password, cutLinkMidBatch);
-  sideB = await boothSide(county, { role: B.role, checkpoint: B.checkpoint }, B.password);
+  env = await startTwoBoothCounty(cutLinkMidBatch);
   const t = Date.now() - 3600_000;
   boothA = await openBooth(A.checkpoint, t - 1000);
   boothB = await openBooth(B.checkpoint, t - 1000);
@@ -49,13 +43,11 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await county?.stop();
-  sideA?.cleanup();
-  sideB?.cleanup();
+  await env?.stop();
 });
 
 async function countyCounts(checkpoint: string) {
-  const q = async (sql: string) => Number((await county.admin.query<{ n: string }>(sql, [checkpoint])).rows[0]!.n);
+  const q = async (sql: string) => Number((await env.county.admin.query<{ n: string }>(sql, [checkpoint])).rows[0]!.n);
   return {
     vehicles: await q('SELECT count(*) n FROM county.vehicles WHERE checkpoint = $1'),
     distinctVehicles: await q('SELECT count(DISTINCT id) n FROM county.vehicles WHERE checkpoint = $1'),
@@ -75,14 +67,14 @@ describe('two booths pushing to the county at once', () => {
     const spyB: SyncTransport = {
       push: (batch) => {
         firstBatchOfB ??= structuredClone(batch);
-        return sideB.transport.push(batch);
+        return env.sideB.transport.push(batch);
       },
-      pull: () => sideB.transport.pull(),
-      watchEntries: (r) => sideB.transport.watchEntries(r),
+      pull: () => env.sideB.transport.pull(),
+      watchEntries: (r) => env.sideB.transport.watchEntries(r),
     };
     dropA = true;
     const [a1, b1] = await Promise.all([
-      syncOnce(boothA.db, sideA.transport, { checkpoint: A.checkpoint, maxVehicles: 40 }),
+      syncOnce(boothA.db, env.sideA.transport, { checkpoint: A.checkpoint, maxVehicles: 40 }),
       syncOnce(boothB.db, spyB, { checkpoint: B.checkpoint, maxVehicles: 40 }),
     ]);
     expect(drops).toBe(1);
@@ -95,7 +87,7 @@ describe('two booths pushing to the county at once', () => {
     expect(b1.batches).toBeGreaterThan(3);
 
     // The link is back: the next run sends the same batch again and continues.
-    const a2 = await syncOnce(boothA.db, sideA.transport, { checkpoint: A.checkpoint, maxVehicles: 40 });
+    const a2 = await syncOnce(boothA.db, env.sideA.transport, { checkpoint: A.checkpoint, maxVehicles: 40 });
     expect(a2).toMatchObject({ done: true, error: null, refused: 0 });
     expect(await countWaiting(boothA.db, (await readSyncState(boothA.db)).cursor)).toBe(0);
 
@@ -117,8 +109,8 @@ describe('two booths pushing to the county at once', () => {
     await amend(boothB, boothB.vehicles[5]!, '绵阳市游仙区', t + 30);
     await voidOne(boothB, boothB.vehicles[9]!, t + 40);
     const [a, b] = await Promise.all([
-      syncOnce(boothA.db, sideA.transport, { checkpoint: A.checkpoint }),
-      syncOnce(boothB.db, sideB.transport, { checkpoint: B.checkpoint }),
+      syncOnce(boothA.db, env.sideA.transport, { checkpoint: A.checkpoint }),
+      syncOnce(boothB.db, env.sideB.transport, { checkpoint: B.checkpoint }),
     ]);
     expect(a.error).toBeNull();
     expect(b.error).toBeNull();
@@ -130,9 +122,9 @@ describe('two booths pushing to the county at once', () => {
       expect(c.activePersons).toBe(own.activePersons);
       expect(c.vehicles).toBe(own.vehicles);
     }
-    const cur = await county.admin.query(`SELECT record->>'destination' AS d FROM county.vehicles_current WHERE id = $1`, [boothA.vehicles[3]!.id]);
+    const cur = await env.county.admin.query(`SELECT record->>'destination' AS d FROM county.vehicles_current WHERE id = $1`, [boothA.vehicles[3]!.id]);
     expect(cur.rows[0].d).toBe('德阳市旌阳区东湖街道2组');
-    const amendRows = await county.admin.query(`SELECT reason FROM county.amendments WHERE record_id = $1 ORDER BY ordinal`, [boothA.vehicles[3]!.id]);
+    const amendRows = await env.county.admin.query(`SELECT reason FROM county.amendments WHERE record_id = $1 ORDER BY ordinal`, [boothA.vehicles[3]!.id]);
     expect(amendRows.rows.map((r) => r.reason)).toEqual(['目的地写错', '目的地写错']);
   }, 60_000);
 
@@ -143,7 +135,7 @@ describe('two booths pushing to the county at once', () => {
     expect(old.vehicles.map((v) => v.id)).toContain(amendedId);
     const before = await countyCounts(B.checkpoint);
     for (let i = 0; i < 2; i++) {
-      const r = await sideB.transport.push(old);
+      const r = await env.sideB.transport.push(old);
       expect(r.ok).toBe(true);
       if (r.ok) {
         expect(r.value.stored).toBe(0);
@@ -152,14 +144,14 @@ describe('two booths pushing to the county at once', () => {
       }
     }
     expect(await countyCounts(B.checkpoint)).toEqual(before);
-    const cur = await county.admin.query(`SELECT record->>'destination' AS d FROM county.vehicles_current WHERE id = $1`, [amendedId]);
+    const cur = await env.county.admin.query(`SELECT record->>'destination' AS d FROM county.vehicles_current WHERE id = $1`, [amendedId]);
     expect(cur.rows[0].d).toBe('绵阳市游仙区');
   });
 
   it('the county totals are the sum of the booths’ own counts', async () => {
     const a = await ownCounts(boothA.db);
     const b = await ownCounts(boothB.db);
-    const all = await county.admin.query<{ v: string; p: string }>(`SELECT (SELECT count(*) FROM county.vehicles) v, (SELECT count(*) FROM county.persons) p`);
+    const all = await env.county.admin.query<{ v: string; p: string }>(`SELECT (SELECT count(*) FROM county.vehicles) v, (SELECT count(*) FROM county.persons) p`);
     expect(Number(all.rows[0]!.v)).toBe(a.vehicles + b.vehicles);
     expect(Number(all.rows[0]!.p)).toBe(a.persons + b.persons);
     expect(await listRefused(boothA.db)).toEqual([]);

@@ -7,15 +7,11 @@ import { listRefused } from '../../renderer/src/db/outbox';
 import { makePerson, makeVehicle } from '../../renderer/src/db/testing';
 import { pushBatch } from '../../electron/main/sync/push';
 import { newId } from '../../renderer/src/db/ids';
-import { boothSide, startCounty, type BoothSide, type County } from './county.testkit';
+import { BOOTH_A as A, BOOTH_B as B, startTwoBoothCounty, type TwoBoothCounty } from './county.testkit';
 import { openBooth, register, type Booth } from './booth.testkit';
 
-const A = { checkpoint: '南江南高速出口卡点', role: 'booth_a', password: 'pw-a' };
-const B = { checkpoint: '成绵高速黄许出口卡点', role: 'booth_b', password: 'pw-b' };
-
-let county: County;
-let sideA: BoothSide;
-let sideB: BoothSide;
+/** The county with booths A and B (their main-process sides). */
+let env: TwoBoothCounty;
 let boothA: Booth;
 let boothB: Booth;
 let asA: pg.Client;
@@ -27,27 +23,23 @@ const refusedBy = async (p: Promise<unknown>) => {
 };
 
 beforeAll(async () => {
-  county = await startCounty([A, B]);
-  sideA = await boothSide(county, { role: A.role, checkpoint: A.checkpoint }, A.password);
-  sideB = await boothSide(county, { role: B.role, checkpoint: B.checkpoint }, B.password);
+  env = await startTwoBoothCounty();
   boothA = await openBooth(A.checkpoint);
   boothB = await openBooth(B.checkpoint);
   await register(boothA, 20);
   await register(boothB, 20);
-  expect((await syncOnce(boothA.db, sideA.transport, { checkpoint: A.checkpoint })).error).toBeNull();
-  expect((await syncOnce(boothB.db, sideB.transport, { checkpoint: B.checkpoint })).error).toBeNull();
-  asA = await county.connectAs(A.role, A.password);
+  expect((await syncOnce(boothA.db, env.sideA.transport, { checkpoint: A.checkpoint })).error).toBeNull();
+  expect((await syncOnce(boothB.db, env.sideB.transport, { checkpoint: B.checkpoint })).error).toBeNull();
+  asA = await env.county.connectAs(A.role, A.password);
 }, 60_000);
 
 afterAll(async () => {
-  await county?.stop();
-  sideA?.cleanup();
-  sideB?.cleanup();
+  await env?.stop();
 });
 
 describe('row-level security for a booth role', () => {
   it('cannot read another checkpoint’s persons (sees only its own)', async () => {
-    const all = await county.admin.query(`SELECT count(*)::int n FROM county.persons WHERE checkpoint = $1`, [B.checkpoint]);
+    const all = await env.county.admin.query(`SELECT count(*)::int n FROM county.persons WHERE checkpoint = $1`, [B.checkpoint]);
     expect(all.rows[0].n).toBeGreaterThan(0);
     const seenByA = await asA.query(`SELECT count(*)::int n FROM county.persons WHERE checkpoint = $1`, [B.checkpoint]);
     expect(seenByA.rows[0].n).toBe(0);
@@ -64,9 +56,9 @@ describe('row-level security for a booth role', () => {
     expect((await refusedBy(asA.query(`DELETE FROM county.amendments`))).code).toBe('42501');
     expect((await refusedBy(asA.query(`TRUNCATE county.vehicles`))).code).toBe('42501');
     // Not even the owner: the append-only trigger stops it.
-    const e = await refusedBy(county.admin.query(`UPDATE county.vehicles SET plate = '川A00000' WHERE id = $1`, [id]));
+    const e = await refusedBy(env.county.admin.query(`UPDATE county.vehicles SET plate = '川A00000' WHERE id = $1`, [id]));
     expect(e.message).toMatch(/append-only/);
-    const plate = await county.admin.query(`SELECT plate FROM county.vehicles WHERE id = $1`, [id]);
+    const plate = await env.county.admin.query(`SELECT plate FROM county.vehicles WHERE id = $1`, [id]);
     expect(plate.rows[0].plate).toBe(boothA.vehicles[0]!.plate);
   });
 
@@ -86,7 +78,7 @@ describe('row-level security for a booth role', () => {
       ['vehicle', v.id, 'sync.forbidden'],
       ['person', batch.persons[0]!.id, 'sync.forbidden'],
     ]);
-    const n = await county.admin.query(`SELECT count(*)::int n FROM county.vehicles WHERE id = $1`, [v.id]);
+    const n = await env.county.admin.query(`SELECT count(*)::int n FROM county.vehicles WHERE id = $1`, [v.id]);
     expect(n.rows[0].n).toBe(0);
   });
 
@@ -95,18 +87,18 @@ describe('row-level security for a booth role', () => {
     // Written straight to the table: the form would never produce it, an old import might.
     await boothA.db.vehicles.add(stray);
     await register(boothA, 3);
-    const r = await syncOnce(boothA.db, sideA.transport, { checkpoint: A.checkpoint });
+    const r = await syncOnce(boothA.db, env.sideA.transport, { checkpoint: A.checkpoint });
     expect(r).toMatchObject({ error: null, refused: 1, done: true });
     const refused = await listRefused(boothA.db);
     expect(refused.map((x) => [x.kind, x.id, x.code])).toEqual([['vehicle', stray.id, 'sync.otherCheckpoint']]);
     expect(refused[0]!.reason.zh).toContain(B.checkpoint);
     expect(await boothA.db.vehicles.get(stray.id)).toBeDefined();
-    const n = await county.admin.query(`SELECT count(*)::int n FROM county.vehicles WHERE checkpoint = $1`, [A.checkpoint]);
+    const n = await env.county.admin.query(`SELECT count(*)::int n FROM county.vehicles WHERE checkpoint = $1`, [A.checkpoint]);
     expect(n.rows[0].n).toBe(23);
   });
 
   it('a supervisor reads the whole county and writes nothing', async () => {
-    const sup = await county.connectAs('supervisor_1', 'sup-pw');
+    const sup = await env.county.connectAs('supervisor_1', 'sup-pw');
     const r = await sup.query(`SELECT checkpoint, count(*)::int n FROM county.vehicles GROUP BY 1 ORDER BY 1`);
     expect(r.rows.map((x) => x.checkpoint).sort()).toEqual([A.checkpoint, B.checkpoint].sort());
     const e = await refusedBy(sup.query(`INSERT INTO county.push_log (batch_id, checkpoint, stored, duplicates) VALUES ($1, $2, 0, 0)`, [newId(), A.checkpoint]));
@@ -114,10 +106,10 @@ describe('row-level security for a booth role', () => {
   });
 
   it('a booth reads the county key-area list and settings, and a pull never touches its records', async () => {
-    await county.admin.query(`INSERT INTO county.key_areas (name, plate_province, from_day, note) VALUES ('湖北', '鄂', '2020-01-23', NULL), ('温州', NULL, '2020-02-01', '浙江温州')`);
-    await county.admin.query(`INSERT INTO county.settings (key, value) VALUES ('feverLine', '37.2')`);
+    await env.county.admin.query(`INSERT INTO county.key_areas (name, plate_province, from_day, note) VALUES ('湖北', '鄂', '2020-01-23', NULL), ('温州', NULL, '2020-02-01', '浙江温州')`);
+    await env.county.admin.query(`INSERT INTO county.settings (key, value) VALUES ('feverLine', '37.2')`);
     const before = await boothA.db.vehicles.count();
-    const r = await syncOnce(boothA.db, sideA.transport, { checkpoint: A.checkpoint });
+    const r = await syncOnce(boothA.db, env.sideA.transport, { checkpoint: A.checkpoint });
     expect(r.settingsChanged).toBe(true);
     expect((await boothA.db.settings.get('keyAreas'))?.value).toEqual([
       { name: '湖北', plateProvince: '鄂', from: '2020-01-23' },

@@ -1,9 +1,9 @@
 // The supervisor's day view from the county database: every shift opened on a date, with the
-// same counts summarizeShift computes at the booth (shared/handover/summary.ts countShift), done
+// same counts summarizeShift computes at the booth (shared/shift/summary.ts countShift), done
 // by PostgreSQL so 100 booths' day never travels to the PC. countyDay.test.ts checks these
 // numbers against countShift on the same records, so the two cannot drift apart silently.
 import type { ClientBase } from 'pg';
-import { COUNT_KEYS, emptyCounts, emptyHourly, type ShiftCounts } from '../../../shared/handover/summary';
+import { COUNT_KEYS, emptyCounts, emptyHourly, type ShiftCounts } from '../../../shared/shift/summary';
 import type { CountyDay, CountyShiftRow, DayRequest } from '../../../shared/sync/batch';
 
 // One query. The current state of each record is its newest revision (few: only amended or

@@ -3,6 +3,7 @@ import { useT } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 import { DataSafetyPanel } from '../recovery/DataSafetyPanel';
 import { PrivacyNotice } from '../audit/PrivacyNotice';
+import { TableHead } from '../ui/TableHead';
 
 /** F1: every key, read from the one keyboard table (shared/keyboard.ts) that also drives them. */
 export function HelpDialog({ onClose }: { onClose: () => void }) {
@@ -10,12 +11,7 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal title={t('helpTitle')} onClose={onClose}>
       <table className="help-keys">
-        <thead>
-          <tr>
-            <th scope="col">{t('helpKeysTitle')}</th>
-            <th scope="col">{t('helpWhatTitle')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('helpKeysTitle'), t('helpWhatTitle')]} />
         <tbody>
           {helpLines().map((line) => (
             <tr key={line.help}>

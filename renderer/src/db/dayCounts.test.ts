@@ -8,7 +8,7 @@ import { newId } from './ids';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 import { freshDb, makePerson, makeShift, makeVehicle } from './testing';
 import { amendVehicle, countPersonsByDay, countVehiclesByDay, saveVehicle, voidVehicle } from './vehicles';
-import { openRechecks, summarizeShift } from '../../../shared/handover/summary';
+import { openRechecks, summarizeShift } from '../../../shared/shift/summary';
 import { ensureCounterRows, readDayCounts, readShiftCounts, recountShift } from './dayCounts';
 import { completeRecheck } from './rechecks';
 import { personsOfShift, vehiclesOfShift } from './shiftData';

@@ -5,7 +5,7 @@
 // tallyRecords(after) − tallyRecords(before) — the handover summary's own counting — so the
 // counters equal the summary by construction (dayCounts.test.ts checks it).
 import type { Person, Vehicle } from '../../../shared/model';
-import { addTally, emptyTally, isZeroTally, tallyDelta, tallyRecords, type BoothTally } from '../../../shared/handover/summary';
+import { addTally, emptyTally, isZeroTally, tallyDelta, tallyRecords, type BoothTally } from '../../../shared/shift/summary';
 import { isRecheckOpen } from '../../../shared/recheck';
 import type { CheckpointDB, DayCountRow, RecheckQueueRow, ShiftCountRow } from './db';
 import { MAX, MIN } from './keys';

@@ -2,7 +2,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
-import type { BoothTally } from '../../../shared/handover/summary';
+import type { BoothTally } from '../../../shared/shift/summary';
 import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10 } from './schema';
 import type { WatchEntry, WatchHit, WatchList } from '../../../shared/watchlist/model';
 import type { AuditEntry } from '../../../shared/audit/model';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCounts, emptyHourly } from '../../../shared/handover/summary';
+import { emptyCounts, emptyHourly } from '../../../shared/shift/summary';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import type { CheckpointDB } from './db';
 import { clearImportedShifts, importedShiftsOfDay, listImportedShifts, storeImportedShifts } from './imported';

@@ -2,7 +2,7 @@
 // booth, the day view and the handover read stays exactly as it was; the journal replays to the
 // purged rows (recovery never brings a name back); only an administrator sets or runs it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countShift } from '../../../shared/handover/summary';
+import { countShift } from '../../../shared/shift/summary';
 import type { Actor } from '../../../shared/privacy/roles';
 import type { Person, Shift } from '../../../shared/model';
 import { checkAuditChain, listAudit } from './audit';

@@ -2,7 +2,7 @@
 // handover export reads the shift from its own connection by name, and its file imports back.
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeShiftFixture } from '../../../shared/excel/testFixtures';
-import { summarizeShift } from '../../../shared/handover/summary';
+import { summarizeShift } from '../../../shared/shift/summary';
 import { CheckpointDB } from '../db/db';
 import { newId } from '../db/ids';
 import { districtWorkbookJob, exportHandoverJob, failureMessage, JobFailure, readWorkbooksJob, runJob } from './jobs';

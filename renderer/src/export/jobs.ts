@@ -2,7 +2,7 @@
 // functions, and the one table (runJob) that maps a request to its job. exportWorker.ts runs it
 // off the UI thread; workerClient.ts falls back to running it on the page only if a worker cannot
 // be started at all; the bench times the same runJob.
-import { summarizeShift } from '../../../shared/handover/summary';
+import { summarizeShift } from '../../../shared/shift/summary';
 import { buildHandoverWorkbook } from '../../../shared/excel/handoverWorkbook';
 import { workbookToXlsx } from '../../../shared/excel/toXlsx';
 import { readHandoverWorkbook } from '../../../shared/excel/importHandover';

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Shift } from '../../../shared/model';
 import { LABELS, shiftNameLabel } from '../../../shared/i18n/labels';
-import { openRechecks } from '../../../shared/handover/summary';
+import { openRechecks } from '../../../shared/shift/summary';
 import { minutesWaited } from '../../../shared/recheck';
 import { closeShift } from '../db';
 import { useDb } from '../runtime/dbContext';
@@ -17,6 +17,7 @@ import { FeverCasesTable } from './FeverCasesTable';
 import { SummaryTable } from './SummaryTable';
 import { handoverErrorText, handoverNotes, MAX_LENGTH, validateHandover, type HandoverDraft, type HandoverField } from '../../../shared/shift/handoverForm';
 import { useShiftRecords } from './useShiftRecords';
+import { AlertLine, FormActions, submitWith } from '../ui/formParts';
 
 interface Props {
   shift: Shift;
@@ -110,11 +111,7 @@ export function CloseShiftDialog({ shift, draft, onDraft, unsavedVehicle, onClos
             </ul>
           </section>
         ) : null}
-        {unsavedVehicle ? (
-          <p className="warning" role="alert">
-            {t('closeShiftUnsavedVehicle')}
-          </p>
-        ) : null}
+        <AlertLine tone="warning" text={unsavedVehicle ? t('closeShiftUnsavedVehicle') : null} />
         <div className="close-shift-columns">
           <section aria-label={t('shiftSummary')} className="close-shift-summary">
             {records === undefined ? (
@@ -146,10 +143,7 @@ export function CloseShiftDialog({ shift, draft, onDraft, unsavedVehicle, onClos
             className="close-shift-form"
             aria-label={t('handoverNotes')}
             onKeyDown={moveOnEnterWithTextareas}
-            onSubmit={(e) => {
-              e.preventDefault();
-              void submit();
-            }}
+            onSubmit={submitWith(submit)}
             noValidate
           >
             <TextField label={t('handoverPending')} value={draft.pending} multiline error={err('pending')} hint={t('shiftEnterNewLine')} onChange={(pending) => patch({ pending })} />
@@ -176,19 +170,8 @@ export function CloseShiftDialog({ shift, draft, onDraft, unsavedVehicle, onClos
               error={err('confirmed')}
               onChange={(confirmed) => patch({ confirmed })}
             />
-            {failure ? (
-              <p className="field-error" role="alert">
-                {failure(tr)}
-              </p>
-            ) : null}
-            <div className="actions">
-              <button type="submit" className="primary" data-nav="" disabled={busy}>
-                {busy ? t('closingShift') : t('closeShiftConfirm')}
-              </button>
-              <button type="button" onClick={onClose}>
-                {t('closeShiftLater')}
-              </button>
-            </div>
+            <AlertLine text={failure?.(tr)} />
+            <FormActions submitLabel={busy ? t('closingShift') : t('closeShiftConfirm')} closeLabel={t('closeShiftLater')} onClose={onClose} disabled={busy} />
             <p className="shortcut-hint">{t('closeShiftKeys')}</p>
           </form>
         </div>

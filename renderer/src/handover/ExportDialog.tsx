@@ -11,6 +11,7 @@ import { useHandoverExport } from '../export/ExportContext';
 import { useCommand } from '../runtime/commands';
 import { useDb } from '../runtime/dbContext';
 import { ensureStationKey } from '../db';
+import { AlertLine, FormActions, submitWith } from '../ui/formParts';
 
 export function ExportDialog({ shift, onClose }: { shift: Shift; onClose: () => void }) {
   const { t, locale } = useT();
@@ -54,10 +55,7 @@ export function ExportDialog({ shift, onClose }: { shift: Shift; onClose: () => 
         ref={rootRef}
         className="export-form"
         onKeyDown={moveOnEnter}
-        onSubmit={(e) => {
-          e.preventDefault();
-          start();
-        }}
+        onSubmit={submitWith(start)}
       >
         <p>
           {shift.checkpoint} · {shiftNameLabel(shift.shiftName, locale)} · {shift.day} · {shift.status === 'closed' ? t('shiftClosed') : t('shiftStillOpen')}
@@ -77,24 +75,9 @@ export function ExportDialog({ shift, onClose }: { shift: Shift; onClose: () => 
           </p>
         ) : null}
         <CheckField label={t('exportFullIds')} checked={fullIds} onChange={setFullIds} className="full-ids" />
-        {fullIds ? (
-          <p className="warning" role="alert">
-            {t('exportFullIdsWarning')}
-          </p>
-        ) : null}
-        {busy ? (
-          <p className="field-error" role="alert">
-            {t('exportBusy')}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="primary" data-nav="">
-            {fullIds ? t('exportStartFull') : t('exportStart')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-        </div>
+        <AlertLine tone="warning" text={fullIds ? t('exportFullIdsWarning') : null} />
+        <AlertLine text={busy ? t('exportBusy') : null} />
+        <FormActions submitLabel={fullIds ? t('exportStartFull') : t('exportStart')} closeLabel={t('cancel')} onClose={onClose} />
       </form>
     </Modal>
   );

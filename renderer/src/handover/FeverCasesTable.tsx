@@ -1,8 +1,9 @@
 import { useId } from 'react';
-import type { FeverCase } from '../../../shared/handover/summary';
+import type { FeverCase } from '../../../shared/shift/summary';
 import { LABELS } from '../../../shared/i18n/labels';
 import { useT } from '../runtime/i18n';
 import { formatTime } from '../ui/format';
+import { TableHead } from '../ui/TableHead';
 
 /** Each fever or referred person and what became of them. */
 // The heading is the table's name too (one heading, not a heading and a caption saying it twice).
@@ -22,15 +23,7 @@ export function FeverCasesTable({ cases }: { cases: FeverCase[] }) {
     <>
       {heading}
       <table className="fever-cases" aria-labelledby={id}>
-        <thead>
-          <tr>
-            <th scope="col">{t('time')}</th>
-            <th scope="col">{t('name')}</th>
-            <th scope="col">{t('plate')}</th>
-            <th scope="col">{t('feverReadings')}</th>
-            <th scope="col">{t('personDisposition')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('time'), t('name'), t('plate'), t('feverReadings'), t('personDisposition')]} />
         <tbody>
           {cases.map((c) => (
             <tr key={c.personId}>

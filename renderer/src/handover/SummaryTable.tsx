@@ -1,4 +1,4 @@
-import { COUNT_KEYS, type ShiftCounts } from '../../../shared/handover/summary';
+import { COUNT_KEYS, type ShiftCounts } from '../../../shared/shift/summary';
 import { LABELS } from '../../../shared/i18n/labels';
 import { useT } from '../runtime/i18n';
 

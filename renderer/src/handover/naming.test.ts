@@ -2,7 +2,7 @@
 // printed handover and the workbook must call every coded value and every correction the same.
 // Built from one shift fixture, read back from each of the three outputs, compared.
 import { describe, expect, it } from 'vitest';
-import { summarizeShift } from '../../../shared/handover/summary';
+import { summarizeShift } from '../../../shared/shift/summary';
 import { makeShiftFixture, TZ_CHINA } from '../../../shared/excel/testFixtures';
 import { buildHandoverWorkbook } from '../../../shared/excel/handoverWorkbook';
 import { INCIDENT_COLUMNS, PERSON_COLUMNS, SHEET, VEHICLE_COLUMNS } from '../../../shared/excel/handoverFormat';
@@ -10,7 +10,7 @@ import type { CellValue, SheetModel } from '../../../shared/excel/workbookModel'
 import { formatKeyAreaReasons, LABELS } from '../../../shared/i18n/labels';
 import { formatChanges } from '../../../shared/registration/amendText';
 import { makeTranslator } from '../runtime/i18n';
-import { buildHandoverReport } from './report';
+import { buildHandoverReport } from '../../../shared/shift/report';
 
 const f = makeShiftFixture();
 const summary = summarizeShift(f.vehicles, f.persons, f.incidents);

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { summarizeShift, type ShiftSummary } from '../../../shared/handover/summary';
+import { summarizeShift, type ShiftSummary } from '../../../shared/shift/summary';
 import { readShiftRecords, type ShiftRecords as StoredShiftRecords } from '../db';
 import { useDb } from '../runtime/dbContext';
 

@@ -12,6 +12,7 @@ import { Modal } from '../ui/Modal';
 import { ChoiceField, TextField, moveOnEnter } from '../ui/fields';
 import { PlateInput } from '../ui/PlateInput';
 import { formatTime } from '../ui/format';
+import { FormActions, submitWith } from '../ui/formParts';
 
 const message = (tr: Translator, code: ValidationCode | undefined, max: number) => (code ? tr.msg(code, { max }) : undefined);
 
@@ -67,25 +68,16 @@ export function IncidentDialog({ shift, operator, homeProvince, onClose }: { shi
           }
           moveOnEnter(e);
         }}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+        onSubmit={submitWith(save)}
       >
         <ChoiceField label={t('incidentKind')} value={kind} options={INCIDENT_KINDS.map((k) => ({ value: k, label: tr.label('incidentKind', k) }))} onChange={setKind} />
         <PlateInput label={t('incidentPlate')} name="incidentPlate" value={plate} preview={platePreview} onChange={setPlate} />
         <TextField label={t('incidentDescription')} value={description} multiline error={error?.(tr)} onChange={setDescription} />
-        <div className="actions">
-          <button type="submit" className="primary" data-nav="">
-            {t('incidentSave')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('close')}
-          </button>
+        <FormActions submitLabel={t('incidentSave')} closeLabel={t('close')} onClose={onClose}>
           <div role="status" className="status status-saved">
             {status?.(tr)}
           </div>
-        </div>
+        </FormActions>
       </form>
       <h3>{t('incidentsToday')}</h3>
       {today === undefined ? (

@@ -1,5 +1,5 @@
 import type { MenuCommand } from '../../../shared/ipc';
-import { parseIsolated, type ParseHandle, type ParserChild, type ParserMessage } from '../../../shared/excel/parserHost';
+import { createImportRunner, type ParserChild, type ParserMessage } from '../../../shared/excel/parserHost';
 import { ok, fail } from '../../../shared/result';
 import type { Platform } from './types';
 import { opfsCall } from './opfsJournal';
@@ -30,7 +30,6 @@ function spawnImportWorker(): ParserChild {
 
 export function createWebPlatform(): Platform {
   const menuListeners = new Set<(command: MenuCommand) => void>();
-  let importing: ParseHandle | null = null;
   return {
     kind: 'web',
     appInfo: async () => ok({ version: import.meta.env.VITE_APP_VERSION ?? 'web', platform: 'web', dataDir: `IndexedDB @ ${location.origin}` }),
@@ -71,19 +70,8 @@ export function createWebPlatform(): Platform {
     syncPull: async () => syncUnavailable(),
     syncWatchEntries: async () => syncUnavailable(),
     syncCountyDay: async () => syncUnavailable(),
-    readWorkbooks: async (req) => {
-      importing?.cancel();
-      const handle = parseIsolated(spawnImportWorker, req.files);
-      importing = handle;
-      const r = await handle.promise;
-      if (importing === handle) importing = null;
-      return r;
-    },
-    cancelImport: async () => {
-      importing?.cancel();
-      importing = null;
-      return ok(null);
-    },
+    // Workbooks are parsed in a worker with parserHost's time limit, one import at a time.
+    ...createImportRunner(spawnImportWorker),
     // The second copy lives in the Origin Private File System, written by a worker (opfsJournal.worker.ts).
     journalAppend: (req) => opfsCall({ op: 'append', ...req }),
     journalRead: (req) => opfsCall({ op: 'read', ...req }),

@@ -7,6 +7,7 @@ import { useCommand } from '../runtime/commands';
 import { useT } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 import { TextField, moveOnEnter } from '../ui/fields';
+import { FormActions, submitWith } from '../ui/formParts';
 
 export function SettingsDialog({ settings, onClose }: { settings: StationSettings; onClose: () => void }) {
   const db = useDb();
@@ -42,23 +43,13 @@ export function SettingsDialog({ settings, onClose }: { settings: StationSetting
     <Modal title={t('settingsTitle')} onClose={onClose}>
       <form
         onKeyDown={moveOnEnter}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+        onSubmit={submitWith(save)}
       >
         <TextField label={t('checkpoint')} name="checkpoint" value={draft.checkpoint} error={say('checkpoint')} onChange={(checkpoint) => patch({ checkpoint })} autoFocus />
         <TextField label={t('homeProvince')} name="homeProvince" value={draft.homeProvince} error={say('homeProvince')} onChange={(homeProvince) => patch({ homeProvince })} />
         <TextField label={t('feverLine')} name="feverLine" value={draft.feverLine} inputMode="decimal" error={say('feverLine')} onChange={(feverLine) => patch({ feverLine })} />
         <TextField label={t('keyAreas')} name="keyAreas" value={draft.keyAreas} multiline error={say('keyAreas')} onChange={(keyAreas) => patch({ keyAreas })} />
-        <div className="actions">
-          <button type="submit" className="primary" data-nav="">
-            {t('settingsSave')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('close')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('settingsSave')} closeLabel={t('close')} onClose={onClose} />
       </form>
     </Modal>
   );

@@ -6,6 +6,7 @@ import { useDb } from '../runtime/dbContext';
 import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { useT, type Say, type Translator } from '../runtime/i18n';
 import { ChoiceField, TextField, moveOnEnter } from '../ui/fields';
+import { submitWith } from '../ui/formParts';
 
 /**
  * Nothing is registered outside a shift: every record carries checkpoint, shift and operator.
@@ -50,10 +51,7 @@ export function OpenShiftScreen({ settings, initialLead = '' }: { settings: Stat
       <form
         aria-label={t('openShiftTitle')}
         onKeyDown={moveOnEnter}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+        onSubmit={submitWith(submit)}
         noValidate
       >
         <TextField label={t('checkpoint')} value={checkpoint} autoFocus error={errors.checkpoint} onChange={setCheckpoint} />

@@ -15,6 +15,7 @@ import { useSync } from '../sync/SyncContext';
 import type { Bilingual } from '../../../shared/result';
 import { CountCells, CountHeaders } from './CountsRow';
 import { HourlyChart } from './HourlyChart';
+import { TableHead } from '../ui/TableHead';
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -76,18 +77,10 @@ export function DayView({ onExport, onPrint }: Props) {
             </h3>
             <div className="table-scroll">
               <table className="counts-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('shiftName')}</th>
-                    <th scope="col">{t('source')}</th>
-                    <th scope="col">{t('leadName')}</th>
-                    <th scope="col">{t('receivingLead')}</th>
-                    <th scope="col">{t('shiftOpened')}</th>
-                    <th scope="col">{t('shiftClosedAt')}</th>
-                    <CountHeaders />
-                    <th scope="col">{t('actions')}</th>
-                  </tr>
-                </thead>
+                <TableHead columns={[t('shiftName'), t('source'), t('leadName'), t('receivingLead'), t('shiftOpened'), t('shiftClosedAt')]}>
+                  <CountHeaders />
+                  <th scope="col">{t('actions')}</th>
+                </TableHead>
                 <tbody>
                   {c.shifts.map((r) => {
                     const shift = r.source === 'local' ? data.shifts.get(r.shiftId) : undefined;

@@ -15,6 +15,7 @@ import { progressText } from '../export/progressText';
 import { IMPORT_CANCELLED, IMPORT_TIME_LIMIT_MS, type ImportedShift, type Progress } from '../export/protocol';
 import { classifyImports, type FileOutcome, type ReadFile } from './importOutcome';
 import { CountCells, CountHeaders } from './CountsRow';
+import { TableHead } from '../ui/TableHead';
 
 type Busy = { what: 'import' | 'export'; progress?: Progress } | null;
 type Message = { tone: 'ok' | 'error' | 'info'; say: Say } | null;
@@ -225,15 +226,9 @@ export function DistrictPanel() {
           {totals.total.provisional > 0 ? <p className="field-hint">{t('districtProvisionalHint')}</p> : null}
           <table className="counts-table" data-testid="district-table">
             <caption>{t('districtCaption', { days: totals.total.days, checkpoints: totals.total.checkpoints, shifts: totals.total.shifts })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('date')}</th>
-                <th scope="col">{t('checkpoint')}</th>
-                <th scope="col">{t('shiftsColumn')}</th>
-                <th scope="col">{t('districtProvisionalColumn')}</th>
-                <CountHeaders />
-              </tr>
-            </thead>
+            <TableHead columns={[t('date'), t('checkpoint'), t('shiftsColumn'), t('districtProvisionalColumn')]}>
+              <CountHeaders />
+            </TableHead>
             <tbody>
               {totals.byCheckpointDay.map((r) => (
                 <tr key={`${r.day}\u0000${r.checkpoint}`} data-testid="district-row">

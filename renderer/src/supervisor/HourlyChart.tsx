@@ -1,6 +1,6 @@
 // Vehicles and people checked per hour, as CSS bars (no chart library, nothing to load) and the
 // same numbers as a table. Every bar is labelled for screen readers ("08时 车辆 12").
-import type { HourCount } from '../../../shared/handover/summary';
+import type { HourCount } from '../../../shared/shift/summary';
 import { useT } from '../runtime/i18n';
 
 const pad = (h: number) => String(h).padStart(2, '0');

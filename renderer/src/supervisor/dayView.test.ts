@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeShift } from '../../../shared/handover/summary';
+import { summarizeShift } from '../../../shared/shift/summary';
 import { makeShiftFixture, TZ_CHINA } from '../../../shared/excel/testFixtures';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import { shiftTotals } from '../../../shared/shift/totals';

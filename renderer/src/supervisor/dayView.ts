@@ -2,25 +2,17 @@
 // imported handover workbooks, grouped by checkpoint with totals (sumSummaries) and an hourly
 // series (sumHourly). A shift present both here and in an import is counted once — the local
 // records win, they are the source the workbook was made from.
-import { sumHourly, sumSummaries, type HourCount, type ShiftCounts } from '../../../shared/handover/summary';
+import { sumHourly, sumSummaries, type HourCount, type ShiftCounts } from '../../../shared/shift/summary';
 import { shiftKey } from '../../../shared/excel/district';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import type { Shift } from '../../../shared/model';
 import type { CountyShiftRow } from '../../../shared/sync/batch';
 import { countsOnly, type ShiftTotals } from '../../../shared/shift/totals';
 
-export interface DayShiftRow {
+/** A shift as the day view lists it: the county's row shape, with where it came from. */
+export interface DayShiftRow extends CountyShiftRow {
   key: string;
   source: 'local' | 'imported' | 'county';
-  shiftId: string;
-  checkpoint: string;
-  shiftName: string;
-  leadName: string;
-  receivingLead: string;
-  openedAt: number;
-  closedAt: number | null;
-  counts: ShiftCounts;
-  hourly: HourCount[];
 }
 
 export interface CheckpointDay {
@@ -30,55 +22,34 @@ export interface CheckpointDay {
   hourly: HourCount[];
 }
 
+/** One row from any source: the fields listed once, the counts without a fever-case list. */
+function dayRow(source: DayShiftRow['source'], s: Omit<CountyShiftRow, 'counts'>, counts: ShiftCounts): DayShiftRow {
+  return {
+    key: shiftKey(s),
+    source,
+    shiftId: s.shiftId,
+    checkpoint: s.checkpoint,
+    shiftName: s.shiftName,
+    leadName: s.leadName,
+    receivingLead: s.receivingLead,
+    openedAt: s.openedAt,
+    closedAt: s.closedAt,
+    counts: countsOnly(counts),
+    hourly: s.hourly,
+  };
+}
+
 /** A shift of this PC, with its totals (stored when it closed, or computed for an open shift). */
 export function localRow(shift: Shift, totals: ShiftTotals): DayShiftRow {
-  return {
-    key: shiftKey({ checkpoint: shift.checkpoint, shiftId: shift.id }),
-    source: 'local',
-    shiftId: shift.id,
-    checkpoint: shift.checkpoint,
-    shiftName: shift.shiftName,
-    leadName: shift.leadName,
-    receivingLead: shift.handover?.receivingLead ?? '',
-    openedAt: shift.openedAt,
-    closedAt: shift.closedAt ?? null,
-    counts: countsOnly(totals.counts),
-    hourly: totals.hourly,
-  };
+  const { id: shiftId, checkpoint, shiftName, leadName, openedAt } = shift;
+  const receivingLead = shift.handover?.receivingLead ?? '';
+  return dayRow('local', { shiftId, checkpoint, shiftName, leadName, receivingLead, openedAt, closedAt: shift.closedAt ?? null, hourly: totals.hourly }, totals.counts);
 }
 
-export function importedRow(s: ImportedShift): DayShiftRow {
-  return {
-    key: shiftKey(s),
-    source: 'imported',
-    shiftId: s.shiftId,
-    checkpoint: s.checkpoint,
-    shiftName: s.shiftName,
-    leadName: s.leadName,
-    receivingLead: s.receivingLead,
-    openedAt: s.openedAt,
-    closedAt: s.closedAt,
-    counts: countsOnly(s.summary),
-    hourly: s.hourly,
-  };
-}
+export const importedRow = (s: ImportedShift): DayShiftRow => dayRow('imported', s, s.summary);
 
 /** A shift as the county database reports it (sync configured): the same row, another source. */
-export function countyRow(s: CountyShiftRow): DayShiftRow {
-  return {
-    key: shiftKey(s),
-    source: 'county',
-    shiftId: s.shiftId,
-    checkpoint: s.checkpoint,
-    shiftName: s.shiftName,
-    leadName: s.leadName,
-    receivingLead: s.receivingLead,
-    openedAt: s.openedAt,
-    closedAt: s.closedAt,
-    counts: countsOnly(s.counts),
-    hourly: s.hourly,
-  };
-}
+export const countyRow = (s: CountyShiftRow): DayShiftRow => dayRow('county', s, s.counts);
 
 /** `imported`: rows from imported workbooks, or from the county database when sync is set up. */
 export function buildDayView(local: readonly DayShiftRow[], imported: readonly DayShiftRow[]): CheckpointDay[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeDistrict } from '../../../shared/excel/district';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
-import { emptyCounts, emptyHourly } from '../../../shared/handover/summary';
+import { emptyCounts, emptyHourly } from '../../../shared/shift/summary';
 import { fail, ok } from '../../../shared/result';
 import { classifyImports } from './importOutcome';
 

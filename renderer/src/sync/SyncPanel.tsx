@@ -1,5 +1,5 @@
 // 同步 panel: state, records the county refused (kept here with the reason), and the setup.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { SyncSetup } from '../../../shared/sync/batch';
 import { listRefused } from '../db/outbox';
@@ -9,6 +9,9 @@ import { getPlatform } from '../platform/platform';
 import { Modal } from '../ui/Modal';
 import { formatDateTime } from '../ui/format';
 import { useSync } from './SyncContext';
+import { TableHead } from '../ui/TableHead';
+import { FieldRow } from '../ui/formParts';
+import type { StringKey } from '../../../shared/i18n/strings';
 
 interface Form {
   host: string;
@@ -20,6 +23,16 @@ interface Form {
   tls: 'verify' | 'off';
   caPem: string;
 }
+
+/** The setup's text inputs in screen order, with what each tells the browser. */
+const TEXT_FIELDS: readonly [key: Exclude<keyof Form, 'tls'>, label: StringKey, props: InputHTMLAttributes<HTMLInputElement>][] = [
+  ['host', 'syncHost', { autoFocus: true, autoComplete: 'off' }],
+  ['port', 'syncPort', { inputMode: 'numeric' }],
+  ['database', 'syncDatabase', {}],
+  ['role', 'syncRole', { autoComplete: 'off' }],
+  ['password', 'syncPassword', { type: 'password', autoComplete: 'new-password' }],
+  ['checkpoint', 'syncCheckpoint', {}],
+];
 
 const fromSetup = (s: SyncSetup | undefined): Form => ({
   host: s?.host ?? '',
@@ -159,13 +172,7 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
           ) : null}
           <div className="table-scroll">
             <table className="counts-table" data-testid="sync-refused">
-              <thead>
-                <tr>
-                  <th scope="col">{t('syncRefusedWhat')}</th>
-                  <th scope="col">{t('syncRefusedWhy')}</th>
-                  <th scope="col">{t('syncRefusedWhen')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('syncRefusedWhat'), t('syncRefusedWhy'), t('syncRefusedWhen')]} />
               <tbody>
                 {refused.map((r) => (
                   <tr key={r.key}>
@@ -185,42 +192,21 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
 
       <form className="sync-setup" aria-labelledby={`${id}-setup`} onSubmit={(e) => void save(e)}>
         <h3 id={`${id}-setup`}>{t('syncSetupTitle')}</h3>
-        <div className="field">
-          <label htmlFor={`${id}-host`}>{t('syncHost')}</label>
-          <input id={`${id}-host`} value={form.host} onChange={set('host')} autoFocus autoComplete="off" />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-port`}>{t('syncPort')}</label>
-          <input id={`${id}-port`} value={form.port} onChange={set('port')} inputMode="numeric" />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-db`}>{t('syncDatabase')}</label>
-          <input id={`${id}-db`} value={form.database} onChange={set('database')} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-role`}>{t('syncRole')}</label>
-          <input id={`${id}-role`} value={form.role} onChange={set('role')} autoComplete="off" />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-pw`}>{t('syncPassword')}</label>
-          <input id={`${id}-pw`} type="password" value={form.password} onChange={set('password')} autoComplete="new-password" />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-cp`}>{t('syncCheckpoint')}</label>
-          <input id={`${id}-cp`} value={form.checkpoint} onChange={set('checkpoint')} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-tls`}>{t('syncTls')}</label>
+        {TEXT_FIELDS.map(([key, label, props]) => (
+          <FieldRow key={key} id={`${id}-${key}`} label={t(label)}>
+            <input id={`${id}-${key}`} value={form[key]} onChange={set(key)} {...props} />
+          </FieldRow>
+        ))}
+        <FieldRow id={`${id}-tls`} label={t('syncTls')}>
           <select id={`${id}-tls`} value={form.tls} onChange={(e) => setForm((f) => ({ ...f, tls: e.target.value === 'off' ? 'off' : 'verify' }))}>
             <option value="verify">{t('syncTlsVerify')}</option>
             <option value="off">{t('syncTlsOff')}</option>
           </select>
-        </div>
+        </FieldRow>
         {form.tls === 'verify' ? (
-          <div className="field">
-            <label htmlFor={`${id}-ca`}>{t('syncCa')}</label>
+          <FieldRow id={`${id}-ca`} label={t('syncCa')}>
             <textarea id={`${id}-ca`} value={form.caPem} onChange={set('caPem')} rows={3} />
-          </div>
+          </FieldRow>
         ) : null}
         {message ? (
           <p className={message.bad ? 'field-error' : 'notice'} role={message.bad ? 'alert' : 'status'}>

@@ -95,6 +95,33 @@ export interface ChoiceFieldProps<V extends string> extends FieldShell {
   nav?: boolean;
 }
 
+/** One option of a radio or checkbox group: its control, the digit that picks it, its words. */
+function NumberedOption({ chosen, digit, label, children }: { chosen: boolean; digit: number; label: string; children: ReactNode }) {
+  return (
+    <label className={chosen ? 'chosen' : ''}>
+      {children}
+      <span className="digit" aria-hidden="true">
+        {digit}
+      </span>
+      {label}
+    </label>
+  );
+}
+
+/**
+ * Digits 1–9 pick the option with that number (shown beside it), for the radio group and its
+ * folded select alike. Returns the digit picked, or 0 when the key was not one (left alone).
+ */
+function pickByDigit<V extends string>(e: KeyboardEvent, options: readonly ChoiceOption<V>[], onChange: (value: V) => void): number {
+  if (e.ctrlKey || e.altKey || e.metaKey) return 0;
+  const n = Number(e.key);
+  const opt = Number.isInteger(n) && n >= 1 ? options[n - 1] : undefined;
+  if (!opt) return 0;
+  e.preventDefault();
+  onChange(opt.value);
+  return n;
+}
+
 /**
  * A radio group: arrows move, digits 1–9 pick directly, Enter goes on. Digits are shown
  * on the options so nobody has to remember them.
@@ -103,24 +130,15 @@ export function ChoiceField<V extends string>(p: ChoiceFieldProps<V>) {
   const name = useId();
   const errId = `${name}-err`;
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.ctrlKey || e.altKey || e.metaKey) return;
-    const n = Number(e.key);
-    if (Number.isInteger(n) && n >= 1 && n <= p.options.length) {
-      e.preventDefault();
-      const opt = p.options[n - 1];
-      if (opt) {
-        p.onChange(opt.value);
-        const group = e.currentTarget.closest('fieldset');
-        group?.querySelectorAll<HTMLInputElement>('input[type=radio]')[n - 1]?.focus();
-      }
-    }
+    const n = pickByDigit(e, p.options, p.onChange);
+    if (n) e.currentTarget.closest('fieldset')?.querySelectorAll<HTMLInputElement>('input[type=radio]')[n - 1]?.focus();
   };
   return (
     <fieldset className={`field choice ${p.className ?? ''} ${p.error ? 'has-error' : ''}`} aria-describedby={p.error ? errId : undefined}>
       <legend>{p.label}</legend>
       <div className="choice-options">
         {p.options.map((o, i) => (
-          <label key={o.value} className={o.value === p.value ? 'chosen' : ''}>
+          <NumberedOption key={o.value} chosen={o.value === p.value} digit={i + 1} label={o.label}>
             <input
               type="radio"
               name={name}
@@ -131,11 +149,7 @@ export function ChoiceField<V extends string>(p: ChoiceFieldProps<V>) {
               onChange={() => p.onChange(o.value)}
               onKeyDown={onKeyDown}
             />
-            <span className="digit" aria-hidden="true">
-              {i + 1}
-            </span>
-            {o.label}
-          </label>
+          </NumberedOption>
         ))}
       </div>
       <ErrorText id={errId} text={p.error} />
@@ -159,15 +173,7 @@ export interface SelectFieldProps<V extends string> extends FieldShell {
 export function SelectField<V extends string>(p: SelectFieldProps<V>) {
   const id = useId();
   const errId = `${id}-err`;
-  const onKeyDown = (e: KeyboardEvent<HTMLSelectElement>) => {
-    if (e.ctrlKey || e.altKey || e.metaKey) return;
-    const n = Number(e.key);
-    const opt = Number.isInteger(n) && n >= 1 ? p.options[n - 1] : undefined;
-    if (opt) {
-      e.preventDefault();
-      p.onChange(opt.value);
-    }
-  };
+  const onKeyDown = (e: KeyboardEvent<HTMLSelectElement>) => void pickByDigit(e, p.options, p.onChange);
   return (
     <div className={`field select ${p.className ?? ''} ${p.error ? 'has-error' : ''}`}>
       <label htmlFor={id} className={p.hideLabel ? 'sr-only' : undefined}>
@@ -243,7 +249,7 @@ export function MultiCheckField<V extends string>(p: MultiCheckProps<V>) {
       <legend>{p.label}</legend>
       <div className="choice-options">
         {p.options.map((o, i) => (
-          <label key={o.value} className={p.values.includes(o.value) ? 'chosen' : ''}>
+          <NumberedOption key={o.value} chosen={p.values.includes(o.value)} digit={i + 1} label={o.label}>
             <input
               type="checkbox"
               checked={p.values.includes(o.value)}
@@ -251,11 +257,7 @@ export function MultiCheckField<V extends string>(p: MultiCheckProps<V>) {
               onChange={() => toggle(o.value)}
               onKeyDown={onKeyDown}
             />
-            <span className="digit" aria-hidden="true">
-              {i + 1}
-            </span>
-            {o.label}
-          </label>
+          </NumberedOption>
         ))}
       </div>
     </fieldset>

@@ -1,14 +1,3 @@
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** HH:MM in the booth's local time. */
-export function formatTime(ms: number): string {
-  const d = new Date(ms);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** YYYY-MM-DD HH:MM in the booth's local time. */
-export function formatDateTime(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${formatTime(ms)}`;
-}
-
+// The screens' time formatters live with the print's in shared/time.ts (one home); this module
+// keeps the ui/ import path for the components.
+export { formatDateTime, formatTime } from '../../../shared/time';

@@ -120,6 +120,27 @@ export class BoothPage {
     await expect(this.page.getByTestId('shift-info')).toContainText(opts.checkpoint);
   }
 
+  /**
+   * From now on, collects the export's console warnings ('[export]') and the workers the page
+   * starts: the specs check that an export ran in its worker and warned of nothing.
+   */
+  watchExports(): { exportWarnings: string[]; workers: string[] } {
+    const seen = { exportWarnings: [] as string[], workers: [] as string[] };
+    this.page.on('console', (m) => {
+      if (m.text().includes('[export]')) seen.exportWarnings.push(m.text());
+    });
+    this.page.on('worker', (w) => seen.workers.push(w.url()));
+    return seen;
+  }
+
+  /** A booth page loaded and on an open night shift (openShift's defaults where not given). */
+  static async withOpenShift(page: Page, opts: { checkpoint?: string; lead?: string; staff?: string } = {}): Promise<BoothPage> {
+    const booth = new BoothPage(page);
+    await booth.goto();
+    await booth.openShift(opts);
+    return booth;
+  }
+
   /** The usual night shift of the e2e suite. */
   async openShift(opts: { checkpoint?: string; lead?: string; staff?: string } = {}) {
     await this.openShiftByKeyboard({ checkpoint: opts.checkpoint ?? '南江南高速出口卡点', lead: opts.lead ?? '岳阳', staff: opts.staff ?? '王医生' });

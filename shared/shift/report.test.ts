@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeShift } from '../../../shared/handover/summary';
-import { FORMULA_NAME, ID_SICHUAN, makeShiftFixture } from '../../../shared/excel/testFixtures';
-import { formatDateTime } from '../ui/format';
+import { summarizeShift } from './summary';
+import { FORMULA_NAME, ID_SICHUAN, makeShiftFixture } from '../excel/testFixtures';
+import { formatDateTime } from '../time';
 import { buildHandoverReport } from './report';
 
 describe('printable handover report', () => {

@@ -1,0 +1,50 @@
+// The pieces every dialog form repeats, in one place: the submit that never reloads the page,
+// the action row (the primary button in the Enter chain, then the way out), a line that speaks
+// up only when there is something to say, and a labelled input row.
+import type { FormEvent, ReactNode } from 'react';
+
+/** A form's onSubmit: no page reload, the action runs (its promise is the caller's to report). */
+export const submitWith =
+  (action: () => unknown) =>
+  (e: FormEvent): void => {
+    e.preventDefault();
+    void action();
+  };
+
+/**
+ * The action row: the primary submit button (the end of the Enter chain), then the button that
+ * closes without acting. `children` go after them (a status line, a further button).
+ */
+export function FormActions(p: { submitLabel: string; closeLabel: string; onClose: () => void; disabled?: boolean; children?: ReactNode }) {
+  return (
+    <div className="actions">
+      <button type="submit" className="primary" data-nav="" disabled={p.disabled}>
+        {p.submitLabel}
+      </button>
+      <button type="button" onClick={p.onClose}>
+        {p.closeLabel}
+      </button>
+      {p.children}
+    </div>
+  );
+}
+
+/** A line read out at once (role=alert) while there is something to say; nothing otherwise. */
+export function AlertLine({ text, tone = 'error' }: { text: ReactNode; tone?: 'error' | 'warning' }) {
+  if (text === undefined || text === null || text === false || text === '') return null;
+  return (
+    <p className={tone === 'error' ? 'field-error' : 'warning'} role="alert">
+      {text}
+    </p>
+  );
+}
+
+/** A labelled control on its own row; `id` ties the label to the control. */
+export function FieldRow({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </div>
+  );
+}
