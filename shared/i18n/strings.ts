@@ -551,6 +551,26 @@ export const zh = {
   privacyWho: '谁能看到：屏幕上证件号和电话默认隐去中间位；带班领导和管理员可逐条查看完整信息并须说明理由，每次查看、查询、导出和清除都记入不可修改的审计记录；审计记录只有管理员能查看。',
   privacyHowLong: '保存多久：班次交班后 {days} 天（管理员可设置），到期自动清除姓名、证件号、电话和备注等个人信息，只保留统计数字；备份日志和快照按同一期限处理。',
   privacyWhere: '存放在哪里：本机浏览器数据库（IndexedDB）和本机数据文件夹中的备份日志与快照；如已配置区县同步，还会上传到区县服务器。',
+  // watchlist alert, hits, reconciliation (alert)
+  watchAlertTitle: '布控命中',
+  watchHitOn: '名单“{list}”（{source}）：{matched}',
+  watchKeyPlate: '车牌',
+  watchKeyId: '证件',
+  watchKeyPhone: '电话',
+  watchName: '姓名',
+  watchOrigin: '来源地',
+  watchNote: '名单备注：{note}',
+  watchEarlier: '此前：{status}',
+  watchStatusOpen: '未见到',
+  watchStatusMet: '已核查',
+  watchStatusFollowUp: '待跟进',
+  watchDecision: '核查结果',
+  watchMet: '已核查',
+  watchFollowUp: '待跟进',
+  watchDecisionNote: '核查备注',
+  watchUndecided: '请先选“已核查”或“待跟进”',
+  watchNoteRequired: '待跟进须写明跟进事项',
+  watchUndecidedSave: '布控命中 {n} 条尚未核查，记录未保存',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -1092,6 +1112,26 @@ export const en: Record<StringKey, string> = {
   privacyWho: 'Who may see it: ID numbers and phones are masked on screen; a shift lead or administrator may reveal one record with a stated reason. Every reveal, search, export and purge goes into an audit trail nobody can edit, which only an administrator can read.',
   privacyHowLong: 'How long it is kept: {days|day|days} after the shift closed (set by the administrator); then names, document numbers, phones and remarks are purged automatically and only the counts stay. Backup journals and snapshots follow the same rule.',
   privacyWhere: 'Where it lives: this PC’s browser database (IndexedDB) and the backup journal and snapshots in this PC’s data folder; the county server too, if county sync is set up.',
+  // watchlist alert, hits, reconciliation (alert)
+  watchAlertTitle: 'Watchlist hit',
+  watchHitOn: 'List “{list}” ({source}): {matched}',
+  watchKeyPlate: 'Plate',
+  watchKeyId: 'ID',
+  watchKeyPhone: 'Phone',
+  watchName: 'Name',
+  watchOrigin: 'From',
+  watchNote: 'List note: {note}',
+  watchEarlier: 'Earlier: {status}',
+  watchStatusOpen: 'not yet met',
+  watchStatusMet: 'checked off',
+  watchStatusFollowUp: 'follow-up',
+  watchDecision: 'Check result',
+  watchMet: 'Checked off',
+  watchFollowUp: 'Follow-up',
+  watchDecisionNote: 'Check note',
+  watchUndecided: 'Choose “Checked off” or “Follow-up” first',
+  watchNoteRequired: 'A follow-up needs a note saying what follows',
+  watchUndecidedSave: '{n|watchlist hit is|watchlist hits are} not yet checked; nothing saved',
 };
 
 /** The table of one language, for code outside React (the main process). */
