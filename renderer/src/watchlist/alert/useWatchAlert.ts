@@ -45,7 +45,8 @@ export type BeforeSave =
 
 export function useWatchAlert(draft: Pick<VehicleDraft, 'plateInput' | 'occupants'>, homeProvince: string, today: DayKey, off: boolean, operator: string) {
   const db = useDb();
-  const actor = useActor() ?? { name: operator, role: 'staff' as const };
+  const signedIn = useActor();
+  const actor = useMemo(() => signedIn ?? { name: operator, role: 'staff' as const }, [signedIn, operator]);
   const keys = useMemo(() => (off ? [] : draftWatchKeys(draft, homeProvince, today)), [off, draft, homeProvince, today]);
   const signature = keys.map((k) => k.key).join('\n');
   const [hits, setHits] = useState<EntryHit[]>([]);
