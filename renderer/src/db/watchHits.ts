@@ -8,6 +8,7 @@ import { maskDigitsInText } from '../../../shared/excel/cells';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CheckpointDB } from './db';
 import { appendAudit } from './audit';
+import { MAX, MIN } from './keys';
 
 export type { WatchMatch };
 
@@ -93,4 +94,26 @@ export async function storeWatchHits(db: CheckpointDB, save: WatchSave): Promise
 /** A shift's hits, oldest first: [shiftId+at]. */
 export async function hitsOfShift(db: CheckpointDB, shiftId: string, limit = 10_000): Promise<WatchHit[]> {
   return db.watchHits.where('[shiftId+at]').between([shiftId, 0], [shiftId, Number.MAX_SAFE_INTEGER]).limit(limit).toArray();
+}
+
+/** Lists read for the reconciliation sheet: a few dozen rows at most, by primary key. */
+const MAX_LISTS = 1000;
+
+/**
+ * Everything the reconciliation sheet needs, in one read transaction: every list (active and
+ * retired) and each list's entries through [listId+status] — current entries and those a newer
+ * version dropped, whatever their status.
+ */
+export async function readReconciliation(db: CheckpointDB): Promise<{ lists: WatchList[]; entries: WatchEntry[] }> {
+  return db.transaction('r', [db.watchLists, db.watchEntries], async () => {
+    const lists = await db.watchLists.orderBy('id').limit(MAX_LISTS).toArray();
+    const entries: WatchEntry[] = [];
+    for (const l of lists) {
+      const rows = await db.watchEntries.where('[listId+status]').between([l.id, MIN], [l.id, MAX]).toArray();
+      // The index groups by status; the sheet lists entries in the order they were imported (ids are time-ordered).
+      rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      entries.push(...rows);
+    }
+    return { lists, entries };
+  });
 }

@@ -7,7 +7,6 @@ import { useT } from '../../runtime/i18n';
 import type { WatchAlertState } from './useWatchAlert';
 
 const KIND_LABEL = { plate: 'watchKeyPlate', id: 'watchKeyId', phone: 'watchKeyPhone' } as const;
-const STATUS_LABEL = { open: 'watchStatusOpen', met: 'watchStatusMet', followUp: 'watchStatusFollowUp' } as const;
 
 export function WatchAlert({ state }: { state: WatchAlertState }) {
   const tr = useT();
@@ -35,11 +34,11 @@ export function WatchAlert({ state }: { state: WatchAlertState }) {
               <span className="watch-badge">⚠ {t('watchAlertTitle')}</span> <strong>{t('watchHitOn', { list: v.listName, source: v.listSource, matched })}</strong>
               {facts.length > 0 ? ` · ${facts.join(' · ')}` : ''}
               {v.note ? ` · ${t('watchNote', { note: v.note })}` : ''}
-              {h.entry.status !== 'open' ? <em className="watch-earlier">{` · ${t('watchEarlier', { status: t(STATUS_LABEL[h.entry.status]) })}`}</em> : null}
+              {h.entry.status !== 'open' ? <em className="watch-earlier">{` · ${t('watchEarlier', { status: tr.label('watchEntryStatus', h.entry.status) })}`}</em> : null}
             </p>
             <div className="watch-decision" role="group" aria-label={t('watchDecision')}>
               <button type="button" className="watch-met" aria-pressed={decision?.status === 'met'} onClick={() => state.decide(h.entry.id, { status: 'met' })}>
-                {t('watchMet')}
+                {tr.label('watchEntryStatus', 'met')}
               </button>
               <button
                 type="button"
@@ -47,7 +46,7 @@ export function WatchAlert({ state }: { state: WatchAlertState }) {
                 aria-pressed={decision?.status === 'followUp'}
                 onClick={() => state.decide(h.entry.id, { status: 'followUp' })}
               >
-                {t('watchFollowUp')}
+                {tr.label('watchEntryStatus', 'followUp')}
               </button>
               <span className="watch-note">
                 <input
