@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { makeWatchEntry, makeWatchList } from '../../shared/watchlist/testFixtures';
 import { BoothPage, residentId } from './pages/BoothPage';
-import { decideWatchHit, saveVehicle, seedWatchlists, watchAlert, watchHit } from './pages/watchFlows';
+import { decideWatchHit, openShiftWithWatchlists, saveVehicle, watchAlert, watchHit } from './pages/watchFlows';
 
 const LISTED_ID = residentId('420102', '19850312', '123');
 const LISTED_PHONE = '13712345678';
@@ -18,10 +18,7 @@ const retiredCar = makeWatchEntry(retired, { plate: '川A54321' });
 
 async function start(page: import('@playwright/test').Page) {
   const booth = new BoothPage(page);
-  const db = `e2e-watch-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
-  await booth.goto(db);
-  await booth.openShift();
-  await seedWatchlists(page, db, [list, retired], [person, car, phone, retiredCar]);
+  await openShiftWithWatchlists(booth, [list, retired], [person, car, phone, retiredCar]);
   return booth;
 }
 

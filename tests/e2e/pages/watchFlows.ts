@@ -58,3 +58,21 @@ export async function saveVehicle(booth: BoothPage, plate: string, people: numbe
   await booth.press('Control+s');
   await booth.expectSaved(plate, people);
 }
+
+/** A fresh station with an open shift and these lists already imported. */
+export async function openShiftWithWatchlists(booth: BoothPage, lists: WatchList[], entries: WatchEntry[]): Promise<void> {
+  const db = `e2e-watch-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  await booth.goto(db);
+  await booth.openShift();
+  await seedWatchlists(booth.page, db, lists, entries);
+}
+
+/** 查看/督导 → 导出对账表: resolves with the download once the file is saved. */
+export async function exportReconciliation(booth: BoothPage) {
+  const section = booth.page.getByRole('region', { name: '布控名单对账' });
+  const downloading = booth.page.waitForEvent('download');
+  await booth.click(section.getByRole('button', { name: '导出对账表（Excel）' }));
+  const download = await downloading;
+  await expect(booth.page.getByTestId('watch-reconcile-status')).toContainText('对账表已保存');
+  return download;
+}
