@@ -4,6 +4,7 @@ import { seedExportShift, seedScale } from './seed';
 import type { IdMode } from './generate';
 import { anatomy, idExperiment } from './anatomy';
 import { connect, dayView, lastClosed, disconnect, lastVisits, meta, removeSince, removeVehicles, saves, searches, today } from './measure';
+import { seedWatchlist, watchMatches } from './watchBench';
 import { appExport, appMerge, breakdownInWorker, exportOnMainThread, makeBoothFiles, rawInWorker, terminateWorker, writeOnlyInWorker } from './exportBench';
 
 const bench = {
@@ -33,6 +34,8 @@ const bench = {
   makeBoothFiles,
   appMerge,
   terminateWorker,
+  seedWatchlist,
+  watchMatches,
 };
 
 declare global {
