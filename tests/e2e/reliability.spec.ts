@@ -57,6 +57,10 @@ test(`${KILLS} SIGKILLs at random moments and right after Ctrl+S lose no confirm
     // Not the recovery screen: IndexedDB committed durably, nothing was lost.
     await expect(s.booth.plateInput()).toBeVisible();
     const survivors = [...inFlight];
+    // Read the list only once it shows every vehicle the counter counts (it renders a moment after
+    // the plate field; read earlier, a save that did complete before the kill looks absent).
+    const counted = async () => Number(/车辆 (\d+) 辆/.exec((await s.page.getByTestId('shift-counts').textContent()) ?? '')?.[1] ?? 0);
+    await expect.poll(async () => (await counted()) > 0 && (await counted()) === (await s.page.locator('.vehicle-list tbody tr').count())).toBe(true);
     const rows = await s.page.locator('.vehicle-list tbody tr').allTextContents();
     const present = survivors.filter((p) => rows.some((r) => r.includes(p)));
     const expected = [...confirmed, ...present];

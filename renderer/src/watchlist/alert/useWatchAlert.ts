@@ -55,6 +55,8 @@ export function useWatchAlert(draft: Pick<VehicleDraft, 'plateInput' | 'occupant
   const lookup = useRef(0);
   const keysRef = useRef<DraftKey[]>(keys);
   keysRef.current = keys;
+  const hitsRef = useRef<EntryHit[]>(hits);
+  hitsRef.current = hits;
 
   const apply = useCallback((found: EntryHit[]) => {
     setHits(found);
@@ -102,7 +104,14 @@ export function useWatchAlert(draft: Pick<VehicleDraft, 'plateInput' | 'occupant
    */
   const beforeSave = useCallback(async (): Promise<BeforeSave> => {
     const current = keysRef.current;
-    const found = current.length === 0 ? [] : groupMatches(await matchWatchKeys(db, current.map((k) => k.key)));
+    let found = hitsRef.current;
+    if (current.length > 0) {
+      // After a write failed on a full disk Chromium may have closed the database: open it again,
+      // as saveVehicle does. If the lookup still fails, the hits already shown stand, and the
+      // save itself reports the storage problem in words.
+      if (!db.isOpen()) await db.open().catch(() => undefined);
+      found = await matchWatchKeys(db, current.map((k) => k.key)).then(groupMatches, () => hitsRef.current);
+    } else found = [];
     lookup.current++;
     apply(found);
     const missing = decisionProblems(found, decisions);
