@@ -102,7 +102,8 @@ describe('saveVehicle with watchlist hits', () => {
     expect(personEntry?.status).toBe('followUp');
     expect(personEntry?.resolutions[0]?.note).toBe('通知社区 13312345678 跟进');
 
-    const audit = await listAudit(db, { limit: 10 });
+    const listed = await listAudit(db, { name: '管理员', role: 'admin' }, { limit: 10 });
+    const audit = listed.ok ? listed.value : [];
     expect(audit.map((a) => a.action).sort()).toEqual(['watchHit', 'watchHit', 'watchResolve', 'watchResolve']);
     // The trail never holds a full ID or phone.
     expect(JSON.stringify(audit)).not.toContain(VALID_ID);
@@ -110,7 +111,8 @@ describe('saveVehicle with watchlist hits', () => {
     expect(await checkAuditChain(db)).toEqual({ ok: true, count: 4 });
 
     // The journal line carries the hits and the resolved entries with the vehicle.
-    const decoded = decodeLine(journal.lines[journal.lines.length - 1] ?? '', 1);
+    const saveLine = journal.lines.map((l, i) => decodeLine(l, i + 1)).find((d) => d.ok && d.entry.op === 'saveVehicle');
+    const decoded = saveLine ?? decodeLine('', 1);
     expect(decoded.ok && decoded.entry.put.watchHits?.length).toBe(2);
     expect(decoded.ok && (decoded.entry.put.watchEntries as Array<{ status: string }>).map((e) => e.status).sort()).toEqual(['followUp', 'met']);
   });
