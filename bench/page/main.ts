@@ -4,6 +4,7 @@ import { seedExportShift, seedScale } from './seed';
 import type { IdMode } from './generate';
 import { anatomy, idExperiment } from './anatomy';
 import { connect, dayView, lastClosed, disconnect, lastVisits, meta, removeSince, removeVehicles, saves, searches, today, upgradeV7 } from './measure';
+import { seedWatchlist, watchMatches } from './watchBench';
 import { appExport, appMerge, breakdownInWorker, exportOnMainThread, makeBoothFiles, rawInWorker, terminateWorker, writeOnlyInWorker } from './exportBench';
 import { listImportApp, listImportPure, makeListFile, rawListRead } from './watchlistBench';
 
@@ -39,6 +40,8 @@ const bench = {
   rawListRead,
   listImportPure,
   listImportApp,
+  seedWatchlist,
+  watchMatches,
 };
 
 declare global {

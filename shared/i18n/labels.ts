@@ -18,6 +18,7 @@ import type {
   VehicleType,
 } from '../model';
 import type { ShiftCounts } from '../shift/summary';
+import type { WatchEntryStatus } from '../watchlist/model';
 
 const b = (zh: string, en: string): Bilingual => ({ zh, en });
 
@@ -125,6 +126,12 @@ export const LABELS = {
   yes: b('是', 'Yes'),
   no: b('否', 'No'),
   none: b('无', 'None'),
+  // Watchlist entries (alert): the booth's decision buttons and the reconciliation sheet.
+  watchEntryStatus: {
+    open: b('未见到', 'Not yet met'),
+    met: b('已核查', 'Checked off'),
+    followUp: b('待跟进', 'Follow-up'),
+  } satisfies Record<WatchEntryStatus, Bilingual>,
 } as const;
 
 /** 'day' → 白班, 'night' → 夜班, anything else as the lead typed it. */
@@ -155,7 +162,8 @@ export type EnumTable =
   | 'symptom'
   | 'method'
   | 'staffUnit'
-  | 'incidentKind';
+  | 'incidentKind'
+  | 'watchEntryStatus';
 
 export type EnumKey<T extends EnumTable> = keyof (typeof LABELS)[T] & string;
 

@@ -16,6 +16,11 @@ export const JOURNAL_TABLES = {
   importedShifts: 'key',
   /** The audit trail (privacy): journaled like every write, so a restore brings its entries back. */
   audit: 'seq',
+  // Watchlists (v9): the hits a vehicle save appends and the entries it checks off travel in the
+  // same journal line as the vehicle, so a restore gives back the decisions with the car.
+  watchLists: 'id',
+  watchEntries: 'id',
+  watchHits: 'id',
 } as const;
 export type JournalTable = keyof typeof JOURNAL_TABLES;
 export const JOURNAL_TABLE_NAMES = Object.keys(JOURNAL_TABLES) as JournalTable[];

@@ -29,6 +29,8 @@ import { personTitle } from './personTitle';
 import { RecognisedPersonBanner } from './RecognisedPersonBanner';
 import { useBoothScanner } from './useBoothScanner';
 import { usePersonRecognition } from './usePersonRecognition';
+import { WatchAlert } from '../watchlist/alert/WatchAlert';
+import { useWatchAlert } from '../watchlist/alert/useWatchAlert';
 
 export interface AmendTarget {
   vehicle: Vehicle;
@@ -71,6 +73,8 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
   const err = (path: string) => (shown(path) ? errorText(tr, errors[path]) : undefined);
   const plate = previewPlate(draft, settings.homeProvince);
   const reasons = keyAreaReasons(draft, settings, today);
+  // Watchlist alert (布控命中): looked up while typing; no alert while correcting a saved record.
+  const watch = useWatchAlert(effective, settings.homeProvince, today, amend !== null, operator);
 
   // ---- the draft on disk (item 12): restored once on start, then kept as it is typed ----
   const [draftLoaded, setDraftLoaded] = useState(false);
@@ -204,8 +208,15 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
     savingRef.current = true;
     setStatus({ kind: 'saving' });
     try {
+      // A watchlist hit cannot be dismissed silently: each needs 已核查 or 待跟进 first.
+      const watched = amend ? null : await watch.beforeSave();
+      if (watched && !watched.ok) {
+        flushSync(() => setStatus({ kind: 'error', say: (tr) => tr.t('watchUndecidedSave', { n: watched.undecided }) }));
+        formRef.current?.querySelector<HTMLElement>(`.watch-hit[data-entry="${watched.firstEntryId}"] button`)?.focus();
+        return;
+      }
       const now = Date.now();
-      const { vehicle, persons } = buildRecords(effective, {
+      const built = buildRecords(effective, {
         shift,
         operator,
         now,
@@ -214,9 +225,11 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
         newId,
         ...(amend ? { existing: amend.vehicle } : {}),
       });
+      const { persons } = built;
+      const { vehicle, watch: hits } = watched ? watched.finish(built.vehicle, persons) : { vehicle: built.vehicle, watch: undefined };
       const result = amend
         ? await amendVehicle(db, amend.vehicle.id, vehicle, persons, reason, operator, now)
-        : await saveVehicle(db, vehicle, persons);
+        : await saveVehicle(db, vehicle, persons, hits);
       if (result.ok) {
         if (!amend) {
           // The vehicle is on disk: its draft goes (after any write still queued) before "saved"
@@ -355,6 +368,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
           onChange={(plateConfirmed) => patch({ plateConfirmed })}
         />
       ) : null}
+      <WatchAlert state={watch.state} />
       {visit && visit.plate === plate.plate && !amend ? <RepeatVisitBanner visit={visit} onRecall={recall} /> : null}
       <div className="route-line">
         <TextField label={t('origin')} name="origin" value={draft.origin} error={err('origin')} onChange={(origin) => patch({ origin })} onBlur={() => touch('origin')} />

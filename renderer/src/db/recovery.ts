@@ -185,7 +185,8 @@ export async function restoreDataset(db: CheckpointDB, data: Dataset, mark: Jour
           const keyName = JOURNAL_TABLES[t];
           const present = await db.table(t).bulkGet(rows.map((r) => (r as Record<string, string>)[keyName]!));
           rows = rows.filter((_, i) => present[i] === undefined);
-          if (t !== 'settings' && t !== 'importedShifts' && t !== 'audit') added[t] = rows.length;
+          // Only the record tables are counted in the mark (settings, imports, the audit trail and watchlists are not records).
+          if (t === 'shifts' || t === 'vehicles' || t === 'persons' || t === 'incidents') added[t] = rows.length;
         }
         for (let i = 0; i < rows.length; i += 5000) await db.table(t).bulkPut(rows.slice(i, i + 5000));
       }

@@ -12,6 +12,7 @@ import { applyRecordChange, counterTables, readDayCounts } from './dayCounts';
 import { refreshShiftSummary } from './shiftSummaries';
 import { appendJournal, stampJournal } from './journal';
 import type { JournalEntry } from '../../../shared/journal';
+import { storeWatchHits, watchHitTables, type WatchSave } from './watchHits';
 
 const VEHICLE = { zh: '车辆记录', en: 'Vehicle record' };
 
@@ -29,7 +30,7 @@ const bySeq = (a: Person, b: Person): number => a.seq - b.seq;
  * `add`, not `put`: a double-click re-submitting the same id fails with db.duplicate instead of
  * silently overwriting.
  */
-export async function saveVehicle(db: CheckpointDB, vehicle: Vehicle, persons: Person[]): Promise<Result<Vehicle>> {
+export async function saveVehicle(db: CheckpointDB, vehicle: Vehicle, persons: Person[], watch?: WatchSave): Promise<Result<Vehicle>> {
   if (persons.length === 0) {
     return fail('save.noPersons', '至少登记一名驾乘人员', 'Register at least one occupant');
   }
@@ -45,18 +46,24 @@ export async function saveVehicle(db: CheckpointDB, vehicle: Vehicle, persons: P
   // failure; once space is back, the next save must open it again rather than repeat the error.
   if (!db.isOpen()) await db.open().catch(() => undefined);
   try {
-    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, ...counterTables(db), db.settings], async (tx) => {
+    // With watchlist hits, their rows, the entries' decisions and the audit entries join the same
+    // transaction (watchHits.ts): the car and its hits are stored together or not at all.
+    const tables = [db.shifts, db.vehicles, db.persons, ...counterTables(db), db.settings, ...(watch ? watchHitTables(db) : [])];
+    const r = await db.transaction('rw', tables, async (tx) => {
       idbtrans = tx.idbtrans;
       // Checked inside the transaction: a shift closed in another window a moment ago counts.
       const shift = await db.shifts.get(vehicle.shiftId);
       if (!shift) return fail<Vehicle>('save.noShift', '未开班，不能登记', 'No open shift: open a shift first');
       if (shift.status !== 'open') return fail<Vehicle>('save.shiftClosed', '该班次已交班，不能再登记', 'This shift is closed: open a new shift');
+      const watched = watch && watch.planned.length > 0 ? await storeWatchHits(db, watch) : undefined;
+      if (watched && !watched.ok) return watched;
       await applyRecordChange(db, null, { vehicle: stored, persons: rows });
       await db.vehicles.add(stored);
       // A failing person (e.g. duplicate id) rejects here; the rejection aborts the whole
       // transaction, so the vehicle row above is rolled back too.
       await db.persons.bulkAdd(rows);
-      entry = await stampJournal(db, 'saveVehicle', { vehicles: [stored], persons: rows }, { vehicles: 1, persons: rows.length });
+      const watchRows = watched ? { watchHits: watched.value.hits, watchEntries: watched.value.entries } : {};
+      entry = await stampJournal(db, 'saveVehicle', { vehicles: [stored], persons: rows, ...watchRows }, { vehicles: 1, persons: rows.length });
       return ok(stored);
     });
     // 已保存 waits for the second copy too (journal.ts).

@@ -25,7 +25,12 @@ import {
   type ReadOutcome,
   type ReadWorkbooksRequest,
   type WorkbookFile,
+  type WatchReconciliationRequest,
 } from './protocol';
+import { buildReconciliationWorkbook, reconciliationFileName } from '../../../shared/watchlist/reconciliation';
+import { can } from '../../../shared/privacy/roles';
+import { readReconciliation } from '../db/watchHits';
+import { dayKey } from '../db/ids';
 
 /** A failure the user should read as it is (the worker posts its message unchanged). */
 export class JobFailure extends Error {
@@ -99,6 +104,23 @@ export function districtWorkbookJob(req: DistrictWorkbookRequest): WorkbookFile 
   return { bytes: workbookToXlsx(model) as Uint8Array<ArrayBuffer>, fileName: districtFileName(days[0] ?? '', days[days.length - 1] ?? '') };
 }
 
+/** 布控名单对账: read every list in one transaction, build the sheet, write the bytes. */
+export async function watchReconciliationJob(req: WatchReconciliationRequest): Promise<WorkbookFile> {
+  if (req.fullIds && !can(req.actor, 'exportFull')) {
+    throw new JobFailure({ zh: '只有带班领导或管理员可导出完整证件号码', en: 'Only a shift lead or an admin may export full IDs and phones' });
+  }
+  const db = new CheckpointDB(req.dbName);
+  try {
+    await db.open();
+    const { lists, entries } = await readReconciliation(db);
+    if (lists.length === 0) throw new JobFailure({ zh: '还没有布控名单，无可对账', en: 'No watchlists yet; nothing to reconcile' });
+    const model = buildReconciliationWorkbook({ lists, entries, fullIds: req.fullIds, exportedAt: req.exportedAt, tzOffsetMinutes: req.tzOffsetMinutes });
+    return { bytes: workbookToXlsx(model) as Uint8Array<ArrayBuffer>, fileName: reconciliationFileName(dayKey(req.exportedAt), req.fullIds) };
+  } finally {
+    db.close();
+  }
+}
+
 export interface JobOutcome<R extends JobRequest> {
   value: JobValue<R>;
   /** Buffers to transfer (not copy) back to the page. */
@@ -117,6 +139,10 @@ const JOBS: JobTable = {
     const file = districtWorkbookJob(req);
     return { value: file, transfer: [file.bytes.buffer] };
   },
+  watchReconciliation: async (req) => {
+    const file = await watchReconciliationJob(req);
+    return { value: file, transfer: [file.bytes.buffer] };
+  },
 };
 
 /** What the user reads a failure as being about. */
@@ -124,6 +150,7 @@ export const JOB_ACTION: Readonly<Record<JobRequest['op'], Bilingual>> = {
   exportHandover: { zh: '生成 Excel', en: 'Building the workbook' },
   readWorkbooks: { zh: '读取文件', en: 'Reading the files' },
   districtWorkbook: { zh: '生成 Excel', en: 'Building the workbook' },
+  watchReconciliation: { zh: '生成对账表', en: 'Building the reconciliation workbook' },
 };
 
 /** The one job switch, for the worker and its page fallback alike. */

@@ -2,6 +2,7 @@
 // crosses by structured clone, and file bytes travel as transferred ArrayBuffers (no copy).
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import type { Bilingual, Result } from '../../../shared/result';
+import type { Actor } from '../../../shared/privacy/roles';
 
 // What the supervisor's screen needs to know about a workbook import, handed on from the
 // workbook layer so no component imports shared/excel itself.
@@ -32,7 +33,18 @@ export interface DistrictWorkbookRequest {
   tzOffsetMinutes: number;
 }
 
-export type JobRequest = ExportHandoverRequest | ReadWorkbooksRequest | DistrictWorkbookRequest;
+/** 布控名单对账 (watchlist alert): every list with its entries' status, masked unless `fullIds`. */
+export interface WatchReconciliationRequest {
+  op: 'watchReconciliation';
+  dbName: string;
+  /** Who asks: full IDs and phones only for can(actor, 'exportFull'), checked again in the job. */
+  actor: Actor | null;
+  fullIds: boolean;
+  exportedAt: number;
+  tzOffsetMinutes: number;
+}
+
+export type JobRequest = ExportHandoverRequest | ReadWorkbooksRequest | DistrictWorkbookRequest | WatchReconciliationRequest;
 
 /** The steps of a handover export, in order; `step` counts from 1. */
 export const EXPORT_STEPS = ['readShift', 'readVehicles', 'readPersons', 'readIncidents', 'summarize', 'build', 'write'] as const;
@@ -71,7 +83,7 @@ export type JobValue<R extends JobRequest> = R extends ExportHandoverRequest
   ? HandoverFile
   : R extends ReadWorkbooksRequest
     ? ReadOutcome[]
-    : R extends DistrictWorkbookRequest
+    : R extends DistrictWorkbookRequest | WatchReconciliationRequest
       ? WorkbookFile
       : never;
 

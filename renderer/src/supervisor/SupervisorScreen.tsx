@@ -9,6 +9,7 @@ import { PrintDialog } from '../handover/PrintDialog';
 import { DayView } from './DayView';
 import { DistrictPanel } from './DistrictPanel';
 import { SyncIndicator } from '../sync/SyncIndicator';
+import { ReconcileExport } from '../watchlist/reconcile/ReconcileExport';
 
 type Dialog = { kind: 'none' } | { kind: 'export'; shift: Shift } | { kind: 'print'; shiftId: string };
 
@@ -36,6 +37,7 @@ export function SupervisorScreen({ onBack, onToggleLocale }: { onBack: () => voi
       <main className="supervisor-body">
         <DayView onExport={(shift) => setDialog({ kind: 'export', shift })} onPrint={(shiftId) => setDialog({ kind: 'print', shiftId })} />
         <DistrictPanel />
+        <ReconcileExport />
       </main>
       {dialog.kind === 'export' ? <ExportDialog shift={dialog.shift} onClose={close} /> : null}
       {dialog.kind === 'print' ? <PrintDialog shiftId={dialog.shiftId} onClose={close} /> : null}
