@@ -46,35 +46,8 @@ function keepEnds(s: string, head: number, tail: number): string {
 }
 
 /**
- * Masks a document number for the handover sheet. A resident ID (18 or 15 characters) keeps the
- * area code and the last 4: 510722********1234 — enough to tell two people apart on the phone,
- * not enough to misuse. Other documents and short numbers keep first 2 and last 2; 4 characters
- * or fewer are starred entirely. Length is preserved and masking a masked value changes nothing.
- */
-export function maskId(id: string, docType: string = 'residentId'): string {
-  if (id === '') return '';
-  if (docType === 'residentId' && id.length >= 15) return keepEnds(id, 6, 4);
-  return id.length <= 4 ? '*'.repeat(id.length) : keepEnds(id, 2, 2);
-}
-
-/** 138****5678. Other lengths (landlines, foreign numbers): 3 + 4 kept from 9 characters, else 2 + 2. */
-export function maskPhone(phone: string): string {
-  if (phone === '') return '';
-  if (phone.length >= 9) return keepEnds(phone, 3, 4);
-  return phone.length <= 4 ? '*'.repeat(phone.length) : keepEnds(phone, 2, 2);
-}
-
-/**
- * Masks the digit runs in free text that holds contact details (本地联系人 "母亲 13312345678"):
- * runs of 7+ digits (optionally ending in X) are masked like an ID (15+) or a phone. Length is
- * preserved and the text around them is kept.
- */
-export function maskDigitsInText(text: string): string {
-  return text.replace(/\d{7,}[Xx]?/g, (m) => (m.length >= 15 ? maskId(m) : maskPhone(m)));
-}
-
-/**
- * The coarsest mask, used only inside the content fingerprint: both maskId and maskPhone keep at
+ * The coarsest mask, used only inside the content fingerprint: every mask of shared/privacy/mask.ts
+ * (maskId, maskPhone, maskText) keeps at
  * least the first 2 and last 2 characters of anything longer than 4, so this mask of a full value
  * and of its masked export are the same string — a masked and a full-ID export of one shift have
  * the same fingerprint, and the importer can recompute it from either.

@@ -11,7 +11,7 @@ import {
   type ShiftCounts,
   type ShiftSummary,
 } from '../handover/summary';
-import { maskDigitsInText, maskId, maskPhone } from './cells';
+import { maskId, maskPhone, maskText } from '../privacy/mask';
 import { fingerprintSheets } from './fingerprint';
 import {
   AMENDMENT_HEADER,
@@ -93,7 +93,7 @@ export function buildHandoverWorkbook(input: HandoverWorkbookInput): WorkbookMod
   const maskDoc = (n: string, docType: string) => (fullIds ? n : maskId(n, docType));
   const maskTel = (n: string) => (fullIds ? n : maskPhone(n));
   // The local contact is free text with a third party's phone in it: mask its digit runs.
-  const maskContact = (t: string) => (fullIds ? t : maskDigitsInText(t));
+  const maskContact = (t: string) => (fullIds ? t : maskText(t));
 
   // ---- vehicles ----
   const vehicles = [...input.vehicles].sort(byTimeThenId((v) => v.createdAt));

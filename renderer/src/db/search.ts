@@ -78,3 +78,58 @@ export async function searchRecords(db: CheckpointDB, query: string, opts: Searc
     return [...found.values()].sort(newestFirst).slice(0, limit);
   });
 }
+
+// ---- scoped to purpose: the current and the previous shift (issue 12) ----
+//
+// The booth's default search. It reads the `[shiftId+createdAt]` ranges of at most two shifts —
+// bounded by the shift, never the table — and applies the same prefix / suffix rules as
+// searchRecords in memory. Beyond these shifts: db/privacy.ts searchBeyondShift (lead, audited).
+
+/** The shifts a default search covers: this one and the one opened just before it. */
+export async function scopeShiftIds(db: CheckpointDB, currentShiftId: string): Promise<string[]> {
+  const current = await db.shifts.get(currentShiftId);
+  if (!current) return [currentShiftId];
+  // Index `openedAt`: the newest shift opened before this one (one row).
+  const previous = await db.shifts.where('openedAt').below(current.openedAt).last();
+  return previous ? [current.id, previous.id] : [current.id];
+}
+
+export interface ScopedSearchOptions extends SearchOptions {
+  shiftIds: readonly string[];
+}
+
+export async function searchShifts(db: CheckpointDB, query: string, opts: ScopedSearchOptions): Promise<Vehicle[]> {
+  const limit = Math.floor(opts.limit);
+  if (!(limit > 0)) return [];
+  const key = compactKey(query);
+  if (charLength(key) < MIN_QUERY_LENGTH) return [];
+  const typedName = toHalfWidth(query).trim().replace(/\s+/g, ' ');
+  const names = [...new Set([typedName, typedName.toUpperCase()])];
+  const alnum = ALNUM.test(key);
+  const digits = DIGITS.test(key);
+  const rev = reverseString(key);
+  const vehicleMatches = (v: Vehicle) => v.plate.startsWith(key) || (alnum && v.plateBody.startsWith(key));
+  const personMatches = (p: Person) =>
+    names.some((n) => p.name.startsWith(n)) || (alnum && (p.docNumber.startsWith(key) || p.docRev.startsWith(rev))) || (digits && p.phone.startsWith(key));
+
+  return db.transaction('r', [db.vehicles, db.persons], async () => {
+    const found = new Map<string, Vehicle>();
+    const byId = new Map<string, Vehicle>();
+    const matchedPeople: Person[] = [];
+    for (const shiftId of opts.shiftIds) {
+      const range = (t: typeof db.vehicles | typeof db.persons) => t.where('[shiftId+createdAt]').between([shiftId], [shiftId, MAX], true, true);
+      const [vehicles, persons] = await Promise.all([range(db.vehicles).toArray() as Promise<Vehicle[]>, range(db.persons).toArray() as Promise<Person[]>]);
+      for (const v of vehicles) {
+        byId.set(v.id, v);
+        if (vehicleMatches(v)) found.set(v.id, v);
+      }
+      for (const p of persons) if (personMatches(p)) matchedPeople.push(p);
+    }
+    for (const p of matchedPeople) {
+      const v = byId.get(p.vehicleId);
+      // A person removed by an amendment (voided while its vehicle is not) no longer matches.
+      if (v && p.voided === v.voided) found.set(v.id, v);
+    }
+    return [...found.values()].sort(newestFirst).slice(0, limit);
+  });
+}
