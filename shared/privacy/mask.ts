@@ -51,7 +51,7 @@ export function maskPhone(phone: string): string {
 // ---- free text: remarks, incident descriptions, local contact, reasons ----
 
 /** Runs of digits (full-width too), joined by single spaces or hyphens, with a `+` or `00` in front and an ID's X at the end. */
-const NUMBER_RUN = /(?<![0-9０-９])\+?[0-9０-９]+(?:[ \-][0-9０-９]+)*[XxＸｘ]?(?![0-9０-９])/g;
+const NUMBER_RUN = /(?<![0-9０-９])\+?[0-9０-９]+(?:[ -][0-9０-９]+)*[XxＸｘ]?(?![0-9０-９])/g;
 /** Fewer digits than this in a run is never an ID or a phone (temperatures, times, counts, plates). */
 const MIN_DIGITS = 7;
 
