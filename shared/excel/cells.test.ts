@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excelDate, fingerprintMask, formatLocal, fromExcelDate, neutralizeFormula, restoreNeutralized } from './cells';
+import { excelDate, formatLocal, fromExcelDate, neutralizeFormula, restoreNeutralized } from './cells';
 
 describe('neutralizeFormula', () => {
   it('prefixes every trigger character with an apostrophe', () => {

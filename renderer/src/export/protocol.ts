@@ -2,6 +2,7 @@
 // crosses by structured clone, and file bytes travel as transferred ArrayBuffers (no copy).
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import type { Bilingual, Result } from '../../../shared/result';
+import type { Actor } from '../../../shared/privacy/roles';
 
 // What the supervisor's screen needs to know about a workbook import, handed on from the
 // workbook layer so no component imports shared/excel itself.
@@ -14,6 +15,8 @@ export interface ExportHandoverRequest {
   dbName: string;
   shiftId: string;
   fullIds: boolean;
+  /** Who exports: full IDs only for `can(actor, 'exportFull')` (checked again in the job). */
+  actor?: Actor | null;
   exportedAt: number;
   /** Minutes east of UTC (China: +480). */
   tzOffsetMinutes: number;
