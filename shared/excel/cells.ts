@@ -56,6 +56,18 @@ export function fingerprintMask(s: string): string {
   return s.length <= 4 ? '*'.repeat(s.length) : keepEnds(s, 2, 2);
 }
 
+/** Runs of digits and stars (a masked number), joined by single spaces or hyphens, an ID's X at the end. */
+const DIGIT_OR_STAR_RUN = /[0-9０-９*]+(?:[ -][0-9０-９*]+)*[XxＸｘ]?/g;
+
+/**
+ * Free text (备注, 经过, 作废原因) inside the fingerprint: every run of 7 or more digits or stars
+ * gets the coarsest mask. maskText only ever turns digits of such runs into stars, keeping length
+ * and the run's first 2 and last 2 characters, so a remark and its masked export canonicalise alike.
+ */
+export function fingerprintFreeText(s: string): string {
+  return s.replace(DIGIT_OR_STAR_RUN, (run) => (run.replace(/[^0-9０-９*]/g, '').length >= 7 ? fingerprintMask(run) : run));
+}
+
 /** Days between the Excel epoch (1899-12-30, the 1900 leap-year bug included) and 1970-01-01. */
 export const EXCEL_UNIX_EPOCH_DAYS = 25569;
 const DAY_MS = 86_400_000;

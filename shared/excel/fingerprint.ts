@@ -9,11 +9,22 @@
 // - trailing empty cells and rows ignored (Excel drops them on save).
 // FNV-1a is not a cryptographic hash: it recognises the same content and catches edits by hand
 // or by another program, not a forger who recomputes it. That is the threat at a booth.
-import { excelDate, fingerprintMask } from './cells';
+import { excelDate, fingerprintFreeText, fingerprintMask } from './cells';
 import type { CellValue } from './workbookModel';
 
 /** Headers of columns holding IDs and phones, masked inside the fingerprint. */
 export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set(['证件号码', '联系电话', '本地联系人']);
+/**
+ * Headers of free-text columns, whose ID / phone numbers a masked export masks (maskText): inside
+ * the fingerprint their long digit runs get the coarsest mask. Workbooks written before this rule
+ * kept such text unmasked and were fingerprinted without it: the importer accepts either.
+ */
+export const FREE_TEXT_HEADERS: ReadonlySet<string> = new Set(['备注', '经过', '作废原因']);
+
+export interface FingerprintRules {
+  /** Mask digit runs in FREE_TEXT_HEADERS columns (default true; false = the rule before it). */
+  freeText: boolean;
+}
 
 /** Writer's text limit minus room for the neutralising apostrophe. */
 export const MAX_TEXT_BEFORE_PREFIX = 32_766;
@@ -106,12 +117,15 @@ export function isEmptyCell(v: CellValue | undefined): boolean {
 /** Text as a reader gets it back: clipped like the writer clips, CR LF read as LF (escapeOoxmlText). */
 const canonicalText1 = (s: string): string => clipText(s).replace(/\r\n/g, '\n');
 
-function canonicalCell(v: CellValue | undefined, sensitive: boolean, tz: number): string {
+type TextMask = 'none' | 'sensitive' | 'freeText';
+const maskFor = (t: string, mask: TextMask): string => (mask === 'sensitive' ? fingerprintMask(t) : mask === 'freeText' ? fingerprintFreeText(t) : t);
+
+function canonicalCell(v: CellValue | undefined, mask: TextMask, tz: number): string {
   if (isEmptyCell(v) || v === null || v === undefined) return '';
-  if (typeof v === 'string') return 's' + (sensitive ? fingerprintMask(canonicalText1(v)) : canonicalText1(v));
+  if (typeof v === 'string') return 's' + maskFor(canonicalText1(v), mask);
   if (typeof v === 'number') return 'n' + String(Math.round(v * 86_400_000));
   if (typeof v === 'boolean') return v ? 'b1' : 'b0';
-  if (v.t === 'text') return 's' + (sensitive ? fingerprintMask(canonicalText1(v.v)) : canonicalText1(v.v));
+  if (v.t === 'text') return 's' + maskFor(canonicalText1(v.v), mask);
   return 'n' + String(Math.round(excelDate(v.ms, tz) * 86_400_000));
 }
 
@@ -125,7 +139,7 @@ export interface FingerprintSheet {
  * Hashes identity fields and sheets. Columns whose row-0 text is a SENSITIVE_HEADERS entry are
  * masked in every later row (form-like sheets have no such header and mask nothing).
  */
-export function fingerprintSheets(identity: readonly string[], sheets: readonly FingerprintSheet[], tz: number): string {
+export function fingerprintSheets(identity: readonly string[], sheets: readonly FingerprintSheet[], tz: number, rules: FingerprintRules = { freeText: true }): string {
   const h = new Fnv1a64();
   for (const part of identity) h.update(part).update('\x1f');
   for (const sheet of sheets) {
@@ -133,9 +147,10 @@ export function fingerprintSheets(identity: readonly string[], sheets: readonly 
     const rows = sheet.rows;
     let lastRow = rows.length - 1;
     while (lastRow >= 0 && (rows[lastRow] ?? []).every(isEmptyCell)) lastRow--;
-    const sensitive = new Set<number>();
+    const masks = new Map<number, TextMask>();
     (rows[0] ?? []).forEach((v, c) => {
-      if (typeof v === 'string' && SENSITIVE_HEADERS.has(v)) sensitive.add(c);
+      if (typeof v === 'string' && SENSITIVE_HEADERS.has(v)) masks.set(c, 'sensitive');
+      else if (typeof v === 'string' && rules.freeText && FREE_TEXT_HEADERS.has(v)) masks.set(c, 'freeText');
     });
     for (let r = 0; r <= lastRow; r++) {
       const row = rows[r] ?? [];
@@ -143,7 +158,7 @@ export function fingerprintSheets(identity: readonly string[], sheets: readonly 
       while (last >= 0 && isEmptyCell(row[last])) last--;
       for (let c = 0; c <= last; c++) {
         if (c > 0) h.update('\x1f');
-        h.update(canonicalCell(row[c], r > 0 && sensitive.has(c), tz));
+        h.update(canonicalCell(row[c], r > 0 ? (masks.get(c) ?? 'none') : 'none', tz));
       }
       h.update('\x1e');
     }
@@ -169,7 +184,7 @@ export function canonicalText(sheets: readonly FingerprintSheet[], tz: number): 
       while (last >= 0 && isEmptyCell(row[last])) last--;
       for (let c = 0; c <= last; c++) {
         if (c > 0) out.push('\x1f');
-        out.push(canonicalCell(row[c], false, tz));
+        out.push(canonicalCell(row[c], 'none', tz));
       }
       out.push('\x1e');
     }
