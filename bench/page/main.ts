@@ -3,7 +3,7 @@
 import { seedExportShift, seedScale } from './seed';
 import type { IdMode } from './generate';
 import { anatomy, idExperiment } from './anatomy';
-import { connect, dayView, lastClosed, disconnect, lastVisits, meta, removeSince, removeVehicles, saves, searches, today } from './measure';
+import { connect, dayView, lastClosed, disconnect, lastVisits, meta, removeSince, removeVehicles, saves, scopedSearches, searches, today } from './measure';
 import { appExport, appMerge, breakdownInWorker, exportOnMainThread, makeBoothFiles, rawInWorker, terminateWorker, writeOnlyInWorker } from './exportBench';
 
 const bench = {
@@ -19,6 +19,7 @@ const bench = {
   removeVehicles,
   removeSince,
   searches,
+  scopedSearches,
   lastVisits,
   today,
   dayView,
