@@ -1128,7 +1128,7 @@ export const en: Record<StringKey, string> = {
   revealShownFor: 'Full numbers shown, hidden again in {s} s (recorded: {name}, reason: {reason})',
   revealHide: 'Hide now',
   reveal_reasonRequired: 'Choose a reason, or choose "Other" and type it',
-  reveal_reasonTooLong: 'At most {max} characters',
+  reveal_reasonTooLong: 'At most {max|character|characters}',
   revealNotAllowed: 'Only a shift lead or an administrator may show full numbers',
   searchScopeNote: 'Searching this shift and the previous one',
   searchScopeAll: 'Searching every shift (recorded)',
