@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../shared/privacy/roles';
 import type { Shift, Vehicle } from '../../../shared/model';
-import { listAudit, checkAuditChain } from './audit';
+import { listAudit as listAuditAs, checkAuditChain, type AuditQuery } from './audit';
 import type { CheckpointDB } from './db';
 import { auditOutput, revealRecord, searchBeyondShift } from './privacy';
 import { scopeShiftIds, searchShifts } from './search';
@@ -9,6 +9,13 @@ import { T0, VALID_ID, makePerson, makeShift, makeVehicle, withTestDb } from './
 import { saveVehicle } from './vehicles';
 
 let db: CheckpointDB;
+const admin: Actor = { name: '管理员', role: 'admin' };
+/** The trail as an administrator reads it. */
+async function listAudit(d: CheckpointDB, q: AuditQuery) {
+  const r = await listAuditAs(d, admin, q);
+  if (!r.ok) throw new Error(r.error.message.en);
+  return r.value;
+}
 let shift: Shift;
 withTestDb((c) => ({ db, shift } = c));
 
