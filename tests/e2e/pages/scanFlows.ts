@@ -7,6 +7,7 @@
 // page.keyboard's `delay` measured 4–340 ms between keys on a busy 2-core machine.
 import { expect, type Locator } from '@playwright/test';
 import type { BoothPage } from './BoothPage';
+import { SCAN_TIMING } from '../../../shared/scan/detector';
 
 type KeyEvent = { key: string; code: string; text?: string; keyCode: number; shift?: boolean };
 
@@ -26,6 +27,10 @@ function keyOf(c: string): KeyEvent {
  * no text — the characters never reach the field by themselves.
  */
 async function keyBurst(booth: BoothPage, text: string, gapMs: (i: number) => number, ime = false): Promise<void> {
+  // Nobody scans within 30 ms of their last keystroke: they let go of the keyboard and pick up the
+  // reader. Without this pause, Playwright's own instant typing just before (the page object's
+  // registerVehicle) and the burst's first key fall within one burst gap and are read as one scan.
+  await booth.page.waitForTimeout(SCAN_TIMING.maxGapMs * 5);
   const cdp = await booth.page.context().newCDPSession(booth.page);
   let t = Date.now() / 1000;
   for (const [i, c] of [...text].entries()) {

@@ -67,6 +67,8 @@ export async function retireList(booth: BoothPage, name: string): Promise<void> 
   await booth.click(dialog.getByRole('row').filter({ hasText: name }).getByRole('button', { name: /^(停用|Retire)$/ }));
   await booth.click(dialog.getByRole('button', { name: /^(确认停用|Retire it)$/ }));
   await expect(dialog.getByRole('status')).toContainText(name);
+  // The list of lists is a live query: it shows the retired state a moment after the message.
+  await expect(dialog.getByTestId('watchlists').getByRole('row').filter({ hasText: name }).first().getByRole('button', { name: /^(停用|Retire)$/ })).toHaveCount(0);
 }
 
 /** The list-of-lists row of a list, as cells' text. */
