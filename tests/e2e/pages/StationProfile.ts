@@ -129,6 +129,28 @@ export class StationProfile {
     for (const plate of plates) await expect(this.booth.todayRow(plate)).toBeVisible();
   }
 
+  /**
+   * After a restart: which screen came up — the booth, or the recovery screen (with what it says
+   * IndexedDB and the journal hold). Fails with the page's text when neither shows, so a hang or
+   * a crash screen reads as what it is.
+   */
+  async startScreen(): Promise<{ kind: 'booth' } | { kind: 'recovery'; db: string; journal: string }> {
+    const booth = this.booth.plateInput();
+    const recovery = this.recoveryScreen();
+    try {
+      await expect(booth.or(recovery)).toBeVisible({ timeout: 20_000 });
+    } catch (e) {
+      const text = await this.page.locator('body').innerText().catch(() => '(no page)');
+      throw new Error(`after the restart neither the booth nor the recovery screen showed; the page says: ${text.slice(0, 500)}`, { cause: e });
+    }
+    if (await booth.isVisible()) return { kind: 'booth' };
+    return {
+      kind: 'recovery',
+      db: (await this.page.getByTestId('recovery-db').textContent()) ?? '',
+      journal: (await this.page.getByTestId('recovery-journal').textContent()) ?? '',
+    };
+  }
+
   recoveryScreen() {
     return this.page.getByTestId('recovery');
   }
