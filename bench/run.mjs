@@ -404,6 +404,12 @@ async function measureScale(persons, run) {
       add(`search.${k}`, persons, v.ms);
       note(`search.${k}`, persons, { query: queries[k], rows: v.rows });
     }
+    // The booth's default since issue 12: the current and the previous shift only.
+    const qs = await bench(page, 'scopedSearches', db, queries, opt.n.search, opt.n.searchWarm);
+    for (const [k, v] of Object.entries(qs)) {
+      add(`search.scoped.${k}`, persons, v.ms);
+      note(`search.scoped.${k}`, persons, { query: queries[k], rows: v.rows });
+    }
     add('heap.bench.search', persons, [await heap(page)]);
 
     const lv = await bench(page, 'lastVisits', db, { regular: p.regularPlate, unique: p.uniquePlate }, opt.n.search, opt.n.searchWarm);

@@ -3,7 +3,7 @@
 // before, the form shows the earlier visits and offers the name and phone last given with it;
 // an ID seen with another name is flagged for a second look (never blocked: people misspell,
 // cards get lent). The storage query is renderer/src/db/recognition.ts; this file is the rule.
-import { maskId, maskPhone } from './excel/cells';
+import { maskId, maskPhone } from './privacy/mask';
 import type { DocType, Person, PersonDisposition } from './model';
 import { validateResidentId } from './residentId';
 import { toHalfWidth } from './text';

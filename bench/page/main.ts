@@ -3,7 +3,7 @@
 import { seedExportShift, seedScale } from './seed';
 import type { IdMode } from './generate';
 import { anatomy, idExperiment } from './anatomy';
-import { connect, dayView, lastClosed, disconnect, lastVisits, meta, removeSince, removeVehicles, saves, searches, today, upgradeV7 } from './measure';
+import { connect, dayView, lastClosed, disconnect, lastVisits, meta, removeSince, removeVehicles, saves, scopedSearches, searches, today, upgradeV7 } from './measure';
 import { seedWatchlist, watchMatches } from './watchBench';
 import { appExport, appMerge, breakdownInWorker, exportOnMainThread, makeBoothFiles, rawInWorker, terminateWorker, writeOnlyInWorker } from './exportBench';
 import { listImportApp, listImportPure, makeListFile, rawListRead } from './watchlistBench';
@@ -21,6 +21,7 @@ const bench = {
   removeVehicles,
   removeSince,
   searches,
+  scopedSearches,
   lastVisits,
   today,
   dayView,

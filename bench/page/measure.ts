@@ -22,6 +22,8 @@ import {
   readShiftRecords,
   saveVehicle,
   searchRecords,
+  searchShifts,
+  scopeShiftIds,
   tzOffsetAt,
 } from '../../renderer/src/db';
 import { Generator } from './generate';
@@ -144,6 +146,17 @@ async function samplesOf<T>(inputs: Record<string, string>, n: number, warmup: n
 export async function searches(name: string, queries: Record<string, string>, n: number, warmup: number): Promise<Record<string, QuerySamples>> {
   const db = await connect(name);
   return samplesOf(queries, n, warmup, (q) => searchRecords(db, q, { limit: PAGE }), (rows) => rows.length);
+}
+
+/**
+ * The booth's default search (issue 12): the same queries, scoped to the current and the previous
+ * shift (`searchShifts`: both shifts' rows read by `[shiftId+createdAt]` and matched in memory).
+ */
+export async function scopedSearches(name: string, queries: Record<string, string>, n: number, warmup: number): Promise<Record<string, QuerySamples>> {
+  const db = await connect(name);
+  const shift = await currentShift(db);
+  const shiftIds = shift ? await scopeShiftIds(db, shift.id) : [];
+  return samplesOf(queries, n, warmup, (q) => searchShifts(db, q, { limit: PAGE, shiftIds }), (rows) => rows.length);
 }
 
 /** The repeat-visit lookup the form makes when the plate is entered. */

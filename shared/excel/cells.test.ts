@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excelDate, fingerprintMask, formatLocal, fromExcelDate, maskDigitsInText, maskId, maskPhone, neutralizeFormula, restoreNeutralized } from './cells';
+import { excelDate, formatLocal, fromExcelDate, neutralizeFormula, restoreNeutralized } from './cells';
 
 describe('neutralizeFormula', () => {
   it('prefixes every trigger character with an apostrophe', () => {
@@ -23,49 +23,7 @@ describe('neutralizeFormula', () => {
   });
 });
 
-describe('masking', () => {
-  it('masks resident IDs to area code + last 4', () => {
-    expect(maskId('510722198501011234')).toBe('510722********1234');
-    expect(maskId('34052419800101001X')).toBe('340524********001X');
-    expect(maskId('510722850101123')).toBe('510722*****1123'); // old 15-digit ID
-  });
-
-  it('masks other documents and short numbers to first 2 + last 2', () => {
-    expect(maskId('E12345678', 'passport')).toBe('E1*****78');
-    expect(maskId('12345', 'residentId')).toBe('12*45');
-    expect(maskId('0101', 'other')).toBe('****');
-    expect(maskId('')).toBe('');
-  });
-
-  it('masks phones to 138****5678', () => {
-    expect(maskPhone('13812345678')).toBe('138****5678');
-    expect(maskPhone('02812345678')).toBe('028****5678');
-    expect(maskPhone('123456')).toBe('12**56');
-    expect(maskPhone('')).toBe('');
-  });
-
-  it('masks digit runs inside contact text', () => {
-    expect(maskDigitsInText('母亲 13312345678')).toBe('母亲 133****5678');
-    expect(maskDigitsInText('张 028-86001234 / 34052419800101001X')).toBe('张 028-86****34 / 340524********001X');
-    expect(maskDigitsInText('村委会 123')).toBe('村委会 123');
-    expect(fingerprintMask(maskDigitsInText('母亲 13312345678'))).toBe(fingerprintMask('母亲 13312345678'));
-  });
-
-  it('is idempotent and length-preserving', () => {
-    for (const id of ['510722198501011234', 'E12345678', '0101']) {
-      expect(maskId(maskId(id))).toBe(maskId(id));
-      expect(maskId(id)).toHaveLength(id.length);
-    }
-    expect(maskPhone(maskPhone('13812345678'))).toBe('138****5678');
-  });
-
-  it('fingerprintMask is the same for a full and a masked value', () => {
-    expect(fingerprintMask('510722198501011234')).toBe(fingerprintMask(maskId('510722198501011234')));
-    expect(fingerprintMask('E12345678')).toBe(fingerprintMask(maskId('E12345678', 'passport')));
-    expect(fingerprintMask('13812345678')).toBe(fingerprintMask(maskPhone('13812345678')));
-    expect(fingerprintMask('0101')).toBe(fingerprintMask(maskId('0101', 'other')));
-  });
-});
+// Masking itself is tested in shared/privacy/mask.test.ts (its one home).
 
 describe('excelDate', () => {
   it('gives the serial of the booth-local time', () => {

@@ -46,41 +46,26 @@ function keepEnds(s: string, head: number, tail: number): string {
 }
 
 /**
- * Masks a document number for the handover sheet. A resident ID (18 or 15 characters) keeps the
- * area code and the last 4: 510722********1234 — enough to tell two people apart on the phone,
- * not enough to misuse. Other documents and short numbers keep first 2 and last 2; 4 characters
- * or fewer are starred entirely. Length is preserved and masking a masked value changes nothing.
- */
-export function maskId(id: string, docType: string = 'residentId'): string {
-  if (id === '') return '';
-  if (docType === 'residentId' && id.length >= 15) return keepEnds(id, 6, 4);
-  return id.length <= 4 ? '*'.repeat(id.length) : keepEnds(id, 2, 2);
-}
-
-/** 138****5678. Other lengths (landlines, foreign numbers): 3 + 4 kept from 9 characters, else 2 + 2. */
-export function maskPhone(phone: string): string {
-  if (phone === '') return '';
-  if (phone.length >= 9) return keepEnds(phone, 3, 4);
-  return phone.length <= 4 ? '*'.repeat(phone.length) : keepEnds(phone, 2, 2);
-}
-
-/**
- * Masks the digit runs in free text that holds contact details (本地联系人 "母亲 13312345678"):
- * runs of 7+ digits (optionally ending in X) are masked like an ID (15+) or a phone. Length is
- * preserved and the text around them is kept.
- */
-export function maskDigitsInText(text: string): string {
-  return text.replace(/\d{7,}[Xx]?/g, (m) => (m.length >= 15 ? maskId(m) : maskPhone(m)));
-}
-
-/**
- * The coarsest mask, used only inside the content fingerprint: both maskId and maskPhone keep at
+ * The coarsest mask, used only inside the content fingerprint: every mask of shared/privacy/mask.ts
+ * (maskId, maskPhone, maskText) keeps at
  * least the first 2 and last 2 characters of anything longer than 4, so this mask of a full value
  * and of its masked export are the same string — a masked and a full-ID export of one shift have
  * the same fingerprint, and the importer can recompute it from either.
  */
 export function fingerprintMask(s: string): string {
   return s.length <= 4 ? '*'.repeat(s.length) : keepEnds(s, 2, 2);
+}
+
+/** Runs of digits and stars (a masked number), joined by single spaces or hyphens, an ID's X at the end. */
+const DIGIT_OR_STAR_RUN = /[0-9０-９*]+(?:[ -][0-9０-９*]+)*[XxＸｘ]?/g;
+
+/**
+ * Free text (备注, 经过, 作废原因) inside the fingerprint: every run of 7 or more digits or stars
+ * gets the coarsest mask. maskText only ever turns digits of such runs into stars, keeping length
+ * and the run's first 2 and last 2 characters, so a remark and its masked export canonicalise alike.
+ */
+export function fingerprintFreeText(s: string): string {
+  return s.replace(DIGIT_OR_STAR_RUN, (run) => (run.replace(/[^0-9０-９*]/g, '').length >= 7 ? fingerprintMask(run) : run));
 }
 
 /** Days between the Excel epoch (1899-12-30, the 1900 leap-year bug included) and 1970-01-01. */

@@ -9,11 +9,22 @@
 // - trailing empty cells and rows ignored (Excel drops them on save).
 // FNV-1a is not a cryptographic hash: it recognises the same content and catches edits by hand
 // or by another program, not a forger who recomputes it. That is the threat at a booth.
-import { excelDate, fingerprintMask } from './cells';
+import { excelDate, fingerprintFreeText, fingerprintMask } from './cells';
 import type { CellValue } from './workbookModel';
 
 /** Headers of columns holding IDs and phones, masked inside the fingerprint. */
 export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set(['证件号码', '联系电话', '本地联系人']);
+/**
+ * Headers of free-text columns, whose ID / phone numbers a masked export masks (maskText): inside
+ * the fingerprint their long digit runs get the coarsest mask. Workbooks written before this rule
+ * kept such text unmasked and were fingerprinted without it: the importer accepts either.
+ */
+export const FREE_TEXT_HEADERS: ReadonlySet<string> = new Set(['备注', '经过', '作废原因']);
+
+export interface FingerprintRules {
+  /** Mask digit runs in FREE_TEXT_HEADERS columns (default true; false = the rule before it). */
+  freeText: boolean;
+}
 
 /** Writer's text limit minus room for the neutralising apostrophe. */
 export const MAX_TEXT_BEFORE_PREFIX = 32_766;
@@ -106,12 +117,15 @@ export function isEmptyCell(v: CellValue | undefined): boolean {
 /** Text as a reader gets it back: clipped like the writer clips, CR LF read as LF (escapeOoxmlText). */
 const canonicalText1 = (s: string): string => clipText(s).replace(/\r\n/g, '\n');
 
-function canonicalCell(v: CellValue | undefined, sensitive: boolean, tz: number): string {
+type TextMask = 'none' | 'sensitive' | 'freeText';
+const maskFor = (t: string, mask: TextMask): string => (mask === 'sensitive' ? fingerprintMask(t) : mask === 'freeText' ? fingerprintFreeText(t) : t);
+
+function canonicalCell(v: CellValue | undefined, mask: TextMask, tz: number): string {
   if (isEmptyCell(v) || v === null || v === undefined) return '';
-  if (typeof v === 'string') return 's' + (sensitive ? fingerprintMask(canonicalText1(v)) : canonicalText1(v));
+  if (typeof v === 'string') return 's' + maskFor(canonicalText1(v), mask);
   if (typeof v === 'number') return 'n' + String(Math.round(v * 86_400_000));
   if (typeof v === 'boolean') return v ? 'b1' : 'b0';
-  if (v.t === 'text') return 's' + (sensitive ? fingerprintMask(canonicalText1(v.v)) : canonicalText1(v.v));
+  if (v.t === 'text') return 's' + maskFor(canonicalText1(v.v), mask);
   return 'n' + String(Math.round(excelDate(v.ms, tz) * 86_400_000));
 }
 
@@ -127,7 +141,7 @@ export interface FingerprintSheet {
  * row's last non-empty one, cells separated by \x1f and rows ended by \x1e. `masked(c)` says
  * whether column c is masked below the header.
  */
-function emitSheet(sheet: FingerprintSheet, tz: number, masked: (c: number) => boolean, emit: (s: string) => void): void {
+function emitSheet(sheet: FingerprintSheet, tz: number, maskOf: (c: number) => TextMask, emit: (s: string) => void): void {
   emit('\x1d');
   emit(sheet.name);
   emit('\x1d');
@@ -140,7 +154,7 @@ function emitSheet(sheet: FingerprintSheet, tz: number, masked: (c: number) => b
     while (last >= 0 && isEmptyCell(row[last])) last--;
     for (let c = 0; c <= last; c++) {
       if (c > 0) emit('\x1f');
-      emit(canonicalCell(row[c], r > 0 && masked(c), tz));
+      emit(canonicalCell(row[c], r > 0 ? maskOf(c) : 'none', tz));
     }
     emit('\x1e');
   }
@@ -150,15 +164,16 @@ function emitSheet(sheet: FingerprintSheet, tz: number, masked: (c: number) => b
  * Hashes identity fields and sheets. Columns whose row-0 text is a SENSITIVE_HEADERS entry are
  * masked in every later row (form-like sheets have no such header and mask nothing).
  */
-export function fingerprintSheets(identity: readonly string[], sheets: readonly FingerprintSheet[], tz: number): string {
+export function fingerprintSheets(identity: readonly string[], sheets: readonly FingerprintSheet[], tz: number, rules: FingerprintRules = { freeText: true }): string {
   const h = new Fnv1a64();
   for (const part of identity) h.update(part).update('\x1f');
   for (const sheet of sheets) {
-    const sensitive = new Set<number>();
+    const masks = new Map<number, TextMask>();
     (sheet.rows[0] ?? []).forEach((v, c) => {
-      if (typeof v === 'string' && SENSITIVE_HEADERS.has(v)) sensitive.add(c);
+      if (typeof v === 'string' && SENSITIVE_HEADERS.has(v)) masks.set(c, 'sensitive');
+      else if (typeof v === 'string' && rules.freeText && FREE_TEXT_HEADERS.has(v)) masks.set(c, 'freeText');
     });
-    emitSheet(sheet, tz, (c) => sensitive.has(c), (s) => void h.update(s));
+    emitSheet(sheet, tz, (c) => masks.get(c) ?? 'none', (s) => void h.update(s));
   }
   return h.hex();
 }
@@ -170,6 +185,6 @@ export function fingerprintSheets(identity: readonly string[], sheets: readonly 
  */
 export function canonicalText(sheets: readonly FingerprintSheet[], tz: number): string {
   const out: string[] = [];
-  for (const sheet of sheets) emitSheet(sheet, tz, () => false, (s) => void out.push(s));
+  for (const sheet of sheets) emitSheet(sheet, tz, () => 'none', (s) => void out.push(s));
   return out.join('');
 }

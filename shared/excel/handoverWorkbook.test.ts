@@ -3,7 +3,8 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { COUNT_KEYS, hourlyCounts, summarizeShift } from '../shift/summary';
-import { excelDate, maskId, maskPhone } from './cells';
+import { excelDate } from './cells';
+import { maskId, maskPhone } from '../privacy/mask';
 import { buildHandoverWorkbook } from './handoverWorkbook';
 import { FEVER_COLUMNS, INCIDENT_COLUMNS, PERSON_COLUMNS, SHEET, VEHICLE_COLUMNS, type ColumnDef } from './handoverFormat';
 import { LABELS } from '../i18n/labels';

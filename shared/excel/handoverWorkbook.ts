@@ -11,7 +11,7 @@ import {
   type ShiftCounts,
   type ShiftSummary,
 } from '../shift/summary';
-import { maskDigitsInText, maskId, maskPhone } from './cells';
+import { maskId, maskPhone, maskText } from '../privacy/mask';
 import { fingerprintSheets } from './fingerprint';
 import {
   AMENDMENT_HEADER,
@@ -103,8 +103,10 @@ export function buildHandoverWorkbook(input: HandoverWorkbookInput): WorkbookMod
   ];
   /** 复测体温, 复测方式, 复测时间 (empty before a recheck). */
   const recheckCells = (r: Person['recheck']): CellValue[] => [r ? r.celsius : null, r ? LABELS.method[r.method].zh : '', optDate(r?.at)];
-  // The local contact is free text with a third party's phone in it: mask its digit runs.
-  const maskContact = (t: string) => (fullIds ? t : maskDigitsInText(t));
+  // The local contact is free text with a third party's phone in it, and remarks, descriptions and
+  // reasons may hold an ID or a phone too: mask their digit runs (shared/privacy/mask.ts).
+  const maskContact = (t: string) => (fullIds ? t : maskText(t));
+  const maskFree = maskContact;
 
   // ---- vehicles ----
   const vehicles = [...input.vehicles].sort(byTimeThenId((v) => v.createdAt));
@@ -144,10 +146,10 @@ export function buildHandoverWorkbook(input: HandoverWorkbookInput): WorkbookMod
       v.watchHits.length,
       LABELS.vehicleDisposition[v.disposition].zh,
       maxTemp,
-      v.remarks,
+      maskFree(v.remarks),
       v.operator,
       v.voided === 1 ? LABELS.yes.zh : '',
-      v.voidMark?.reason ?? '',
+      maskFree(v.voidMark?.reason ?? ''),
     ];
   });
 
@@ -175,7 +177,7 @@ export function buildHandoverWorkbook(input: HandoverWorkbookInput): WorkbookMod
       yesNo(p.feverConfirmed),
       p.symptoms.map((s) => LABELS.symptom[s].zh).join('、'),
       LABELS.personDisposition[p.disposition].zh,
-      p.remarks,
+      maskFree(p.remarks),
       personVoided(p, vehicleById) ? LABELS.yes.zh : '',
     ];
   });
@@ -192,7 +194,7 @@ export function buildHandoverWorkbook(input: HandoverWorkbookInput): WorkbookMod
     yesNo(f.feverConfirmed),
     f.symptoms.map((s) => LABELS.symptom[s].zh).join('、'),
     LABELS.personDisposition[f.disposition].zh,
-    f.remarks,
+    maskFree(f.remarks),
   ]);
 
   // ---- incidents ----
@@ -202,11 +204,11 @@ export function buildHandoverWorkbook(input: HandoverWorkbookInput): WorkbookMod
     date(x.at),
     LABELS.incidentKind[x.kind].zh,
     text(x.plate),
-    x.description,
+    maskFree(x.description),
     x.operator,
     x.amendments.length,
     x.voided === 1 ? LABELS.yes.zh : '',
-    x.voidMark?.reason ?? '',
+    maskFree(x.voidMark?.reason ?? ''),
   ]);
 
   // ---- amendments after close, for the summary sheet ----
@@ -330,7 +332,8 @@ function buildSummarySheet(
   mergeRest(4);
   if (amendments.length === 0) rows.push([LABELS.none.zh]);
   for (const { a, record } of amendments) {
-    rows.push([date(a.at), record, a.by, a.reason, changesText(a.changes, 'zh')]);
+    // Masked in every export, like changesText: the summary sheet is the same in masked and full.
+    rows.push([date(a.at), record, a.by, maskText(a.reason), changesText(a.changes, 'zh')]);
     mergeRest(4);
   }
 

@@ -485,12 +485,10 @@ function readUnchecked(bytes: Uint8Array, keep?: { sheets?: FingerprintSheet[] }
     }
   }
 
-  const recomputed = fingerprintSheets(
-    fingerprintIdentity(m),
-    VISIBLE_SHEETS.map((name) => ({ name, rows: sheetRows[name] ?? [] })),
-    tz,
-  );
-  if (recomputed !== fingerprint) {
+  const visible = VISIBLE_SHEETS.map((name) => ({ name, rows: sheetRows[name] ?? [] }));
+  const recomputed = fingerprintSheets(fingerprintIdentity(m), visible, tz);
+  // A workbook written before free text was masked was fingerprinted without that rule.
+  if (recomputed !== fingerprint && fingerprintSheets(fingerprintIdentity(m), visible, tz, { freeText: false }) !== fingerprint) {
     return TAMPERED('内容校验值不一致', 'content fingerprint differs');
   }
   if (keep) keep.sheets = [...VISIBLE_SHEETS.map((name) => ({ name, rows: sheetRows[name] ?? [] })), { name: SHEET.meta, rows: metaRows }];

@@ -26,6 +26,13 @@ describe('the one amendment formatter', () => {
     expect(changeValue('inspected', true, 'en')).toBe('Yes');
   });
 
+  it('masks an ID or phone typed into free text (remarks, local contact), nothing else', () => {
+    expect(changeValue('remarks', '司机电话 137-1234-5678，体温 37.5', 'zh')).toBe('司机电话 137-****-5678，体温 37.5');
+    expect(changeValue('localContact', '母亲 13312345678', 'zh')).toBe('母亲 133****5678');
+    expect(changeValue('persons[0].remarks', '证 34052419800101001X', 'zh')).toBe('证 340524********001X');
+    expect(changeValue('destination', '南江县城关镇 3 组', 'zh')).toBe('南江县城关镇 3 组');
+  });
+
   it('shows 字段：旧值 → 新值, one formatter for every language', () => {
     expect(formatChange('origin', ['', '温州'], 'zh')).toBe('来自何地：（空） → 温州');
     expect(formatChange('origin', ['成都', '温州'], 'en')).toBe('Coming from: 成都 → 温州');

@@ -4,7 +4,7 @@
 // ID numbers and phones are always masked here, even in a full-ID export: the person sheets carry
 // the full values, and this way the summary sheet — and its fingerprint — is the same in both.
 import type { Amendment, Locale } from '../model';
-import { maskId, maskPhone } from '../excel/cells';
+import { maskId, maskPhone, maskText } from '../privacy/mask';
 import { FIELD_LABELS, LABELS, LIST_SEPARATOR, enumLabel, formatKeyAreaReasons, yesNo, type EnumTable } from '../i18n/labels';
 
 const PERSON_PATH = /^persons\[(\d+)\](?:\.(.+))?$/;
@@ -39,7 +39,7 @@ function isReading(v: unknown): v is { celsius: number; method?: string } {
   return typeof v === 'object' && v !== null && typeof (v as { celsius?: unknown }).celsius === 'number';
 }
 
-/** One value in words: codes as labels, readings as ℃ with the method, IDs and phones masked. */
+/** One value in words: codes as labels, readings as ℃ with the method, IDs and phones (also inside free text) masked. */
 export function changeValue(path: string, v: unknown, locale: Locale): string {
   const empty = FIELD_LABELS.empty?.[locale] ?? '';
   if (v === null || v === undefined || v === '') return empty;
@@ -64,7 +64,8 @@ export function changeValue(path: string, v: unknown, locale: Locale): string {
     if (field === 'phone') return maskPhone(v);
     const table = (m ? PERSON_ENUMS : VEHICLE_ENUMS)[field];
     if (table && Object.hasOwn(LABELS[table], v)) return enumLabel(table, v as never, locale);
-    return v;
+    // Free text (remarks, local contact …): an ID or phone typed into it is masked too.
+    return maskText(v);
   }
   // Nothing the booth records reaches here; an unknown shape is shown short rather than dropped.
   const json = JSON.stringify(v) ?? String(v);

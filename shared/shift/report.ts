@@ -6,7 +6,7 @@ import type { Incident, Person, Shift, Vehicle } from '../model';
 import { COUNT_KEYS, type ShiftSummary } from './summary';
 import { LABELS, shiftNameLabel } from '../i18n/labels';
 import { changesText } from '../registration/amendText';
-import { maskId, maskPhone } from '../excel/cells';
+import { maskId, maskPhone, maskText } from '../privacy/mask';
 import { formatDateTime, formatTime } from '../time';
 
 export interface ReportInput {
@@ -65,7 +65,7 @@ export function buildHandoverReport({ shift, vehicles, incidents, summary }: Rep
       (f.awaitingRecheckSince !== undefined ? ' / 待复测' : ''),
     symptoms: f.symptoms.map((s) => LABELS.symptom[s].zh).join('、'),
     disposition: LABELS.personDisposition[f.disposition].zh,
-    remarks: f.remarks,
+    remarks: maskText(f.remarks),
   }));
 
   const sortedIncidents = [...incidents].sort((a, b) => a.at - b.at);
@@ -74,21 +74,21 @@ export function buildHandoverReport({ shift, vehicles, incidents, summary }: Rep
     time: formatTime(x.at),
     kind: LABELS.incidentKind[x.kind].zh,
     plate: x.plate,
-    description: x.description,
+    description: maskText(x.description),
     operator: x.operator,
-    voided: x.voided === 1 ? `已作废：${x.voidMark?.reason ?? ''}` : '',
+    voided: x.voided === 1 ? `已作废：${maskText(x.voidMark?.reason ?? '')}` : '',
   }));
 
   const amendments: HandoverReport['amendments'] = [];
   const sortedVehicles = [...vehicles].sort((a, b) => a.createdAt - b.createdAt);
   sortedVehicles.forEach((v, i) => {
     for (const a of v.amendments) {
-      if (a.afterClose) amendments.push({ time: formatDateTime(a.at), record: `车辆 #${i + 1} ${v.plate}`, by: a.by, reason: a.reason, changes: changesText(a.changes, 'zh') });
+      if (a.afterClose) amendments.push({ time: formatDateTime(a.at), record: `车辆 #${i + 1} ${v.plate}`, by: a.by, reason: maskText(a.reason), changes: changesText(a.changes, 'zh') });
     }
   });
   sortedIncidents.forEach((x, i) => {
     for (const a of x.amendments) {
-      if (a.afterClose) amendments.push({ time: formatDateTime(a.at), record: `事件 #${i + 1} ${LABELS.incidentKind[x.kind].zh}`, by: a.by, reason: a.reason, changes: changesText(a.changes, 'zh') });
+      if (a.afterClose) amendments.push({ time: formatDateTime(a.at), record: `事件 #${i + 1} ${LABELS.incidentKind[x.kind].zh}`, by: a.by, reason: maskText(a.reason), changes: changesText(a.changes, 'zh') });
     }
   });
   amendments.sort((a, b) => a.time.localeCompare(b.time));
@@ -100,7 +100,7 @@ export function buildHandoverReport({ shift, vehicles, incidents, summary }: Rep
     feverCases,
     incidents: incidentRows,
     amendments,
-    pending: notes ? notes.pending || NONE : EMPTY,
+    pending: notes ? maskText(notes.pending) || NONE : EMPTY,
     supplies: [
       ['体温计', orEmpty(notes?.supplies.thermometers)],
       ['口罩', orEmpty(notes?.supplies.masks)],

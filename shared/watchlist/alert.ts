@@ -6,7 +6,7 @@ import type { VehicleDraft } from '../registration';
 import { previewPlate } from '../registration';
 import { validateDocument } from '../residentId';
 import { validatePhone } from '../phone';
-import { maskDigitsInText, maskId, maskPhone } from '../excel/cells';
+import { maskText as maskDigitsInText, maskId, maskPhone } from '../privacy/mask';
 import { watchKey, type ListedPerson, type WatchEntry, type WatchEntryResolution, type WatchHit, type WatchKeyKind, type WatchList } from './model';
 
 /** One identifying value of the draft that is complete and valid, as a match key. */

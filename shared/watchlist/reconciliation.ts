@@ -5,7 +5,7 @@
 import type { DayKey } from '../model';
 import { LABELS } from '../i18n/labels';
 import { sanitizeFileName, sanitizeNamePart } from '../fileName';
-import { maskDigitsInText, maskId, maskPhone } from '../excel/cells';
+import { maskText as maskDigitsInText, maskId, maskPhone } from '../privacy/mask';
 import { date, text, type CellValue, type SheetModel, type WorkbookModel } from '../excel/workbookModel';
 import type { WatchEntry, WatchEntryStatus, WatchList } from './model';
 

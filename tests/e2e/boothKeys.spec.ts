@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { COMMAND_KEYS, FIELD_KEYS, chordLabel } from '../../shared/keyboard';
 import { zh } from '../../shared/i18n/strings';
 import { BoothPage, residentId, type VehicleEntry } from './pages/BoothPage';
+import { actAs } from './pages/privacyFlows';
 
 const CAR: VehicleEntry = {
   plate: 'a12345',
@@ -197,6 +198,8 @@ test('gloves and darkness: targets at least 40 px high, dark native controls at 
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'night');
   expect(await page.locator('input[type=checkbox]').first().evaluate((el) => getComputedStyle(el).colorScheme)).toBe('dark');
 
+  // The full-ID box is offered to the shift's lead only (the default operator is the health worker).
+  await actAs(booth, '岳阳');
   await booth.press('Control+e');
   await expect(booth.exportDialog()).toBeVisible();
   await expect(booth.focused()).toHaveText('导出');

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { expect, test, type Page } from '@playwright/test';
 import { BoothPage, residentId } from './pages/BoothPage';
+import { actAs } from './pages/privacyFlows';
 
 const DRIVER_ID = residentId('420102', '19850312', '123');
 const FEVER_ID = '34052419800101001X';
@@ -312,7 +313,9 @@ test('if the export worker cannot start, the export still completes on the page 
   const booth = new BoothPage(page);
   await booth.goto();
   await booth.openShift({ checkpoint: '旌阳黄许卡点', lead: '刘警官', staff: '陈护士' });
-  // The health-department export: a deliberate Shift+Tab and tick, then a warning.
+  // The health-department export: the lead (only a lead or administrator may), a deliberate
+  // Shift+Tab and tick, then a warning.
+  await actAs(booth, '刘警官');
   const download = await booth.exportHandover({ fullIds: true });
   await expect(page.getByTestId('export-status')).toHaveText(`交接表已下载：${download.suggestedFilename()} （含完整证件号码） （未交班中途导出：交接班后请再导出一次）`);
   const wb = XLSX.read(readFileSync(await download.path()), { type: 'buffer' });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { BoothPage, residentId } from './pages/BoothPage';
+import { maskId } from '../../shared/privacy/mask';
 
 const DRIVER_ID = residentId('420102', '19850312', '123');
 const FEVER_ID = '34052419800101001X';
@@ -39,11 +40,12 @@ test('registers a key-area vehicle with three occupants by keyboard alone, and i
   // Open the record and check what was stored for the fever case.
   const dialog = await booth.openRecord('鄂A12345');
   const fever = dialog.getByRole('row', { name: /李四/ });
-  await expect(fever).toContainText(FEVER_ID);
+  // IDs are shown masked (area code + last 4; the typed x stored upper-case).
+  await expect(fever).toContainText(maskId(FEVER_ID));
   await expect(fever).toContainText('37.8');
   await expect(fever).toContainText('38.1');
   await expect(fever).toContainText('送发热门诊');
-  await expect(dialog.getByRole('row', { name: /张三/ })).toContainText(DRIVER_ID);
+  await expect(dialog.getByRole('row', { name: /张三/ })).toContainText(maskId(DRIVER_ID));
 });
 
 test('bad plates, IDs and temperatures get messages next to their fields and nothing is saved', async ({ page }) => {

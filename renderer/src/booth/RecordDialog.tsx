@@ -1,8 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { formatKeyAreaReasons } from '../../../shared/i18n/labels';
 import { formatChanges } from '../../../shared/registration/amendText';
-import { getVehicle, personsOfVehicle, voidVehicle } from '../db';
+import { maskId, maskPhone, maskText } from '../../../shared/privacy/mask';
+import { REVEAL_MS, REVEAL_SECONDS } from '../../../shared/privacy/reveal';
+import { can } from '../../../shared/privacy/roles';
+import { getVehicle, personsOfVehicle, voidVehicle, type RevealedPerson } from '../db';
+import { useActor } from '../runtime/session';
+import { RevealPanel } from './RevealPanel';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
 import { useT, type Say, type Translator } from '../runtime/i18n';
@@ -18,7 +23,11 @@ interface Props {
   onCorrect: (target: AmendTarget) => void;
 }
 
-/** One record with its people and history; from here it is corrected or voided, never deleted. */
+/**
+ * One record with its people and history; from here it is corrected or voided, never deleted.
+ * IDs, phones and numbers typed into free text are masked (shared/privacy/mask.ts); a lead or
+ * administrator may reveal this record's full values with a reason, for REVEAL_SECONDS (audited).
+ */
 export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props) {
   const db = useDb();
   const tr = useT();
@@ -30,6 +39,16 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
   const [voiding, setVoiding] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<Say | undefined>();
+  const actor = useActor();
+  const mayReveal = can(actor, 'reveal');
+  const [asking, setAsking] = useState(false);
+  const [revealed, setRevealed] = useState<{ values: Map<string, RevealedPerson>; reason: string } | null>(null);
+  // Masked again after REVEAL_SECONDS (and when the dialog closes: the state goes with it).
+  useEffect(() => {
+    if (!revealed) return;
+    const timer = setTimeout(() => setRevealed(null), REVEAL_MS);
+    return () => clearTimeout(timer);
+  }, [revealed]);
 
   const doVoid = async () => {
     if (reason.trim() === '') {
@@ -46,7 +65,7 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
 
   // The dialog owns the keyboard: Ctrl+S confirms the void being typed, never the form behind.
   useCommand('save', () => {
-    if (voiding) void doVoid();
+    if (voiding && !asking) void doVoid();
   });
 
   const v = data?.vehicle;
@@ -58,18 +77,30 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
         <p>{t('noResults')}</p>
       ) : (
         <div className="record">
-          {v.voidMark ? <p className="voided-note">{t('voided', { reason: v.voidMark.reason })}</p> : null}
+          {v.voidMark ? <p className="voided-note">{t('voided', { reason: maskText(v.voidMark.reason) })}</p> : null}
           <dl className="record-fields">
             <dt>{t('time')}</dt>
             <dd>{formatDateTime(v.createdAt)}</dd>
             <dt>{t('vehicleType')}</dt>
             <dd>{tr.label('vehicleType', v.vehicleType)}</dd>
             <dt>{t('origin')}</dt>
-            <dd>{v.origin}</dd>
+            <dd>{maskText(v.origin)}</dd>
             <dt>{t('route')}</dt>
-            <dd>{v.route || '—'}</dd>
+            <dd>{maskText(v.route) || '—'}</dd>
             <dt>{t('destination')}</dt>
-            <dd>{v.destination}</dd>
+            <dd>{maskText(v.destination)}</dd>
+            {v.localContact ? (
+              <>
+                <dt>{t('localContact')}</dt>
+                <dd>{maskText(v.localContact)}</dd>
+              </>
+            ) : null}
+            {v.remarks ? (
+              <>
+                <dt>{t('remarks')}</dt>
+                <dd>{maskText(v.remarks)}</dd>
+              </>
+            ) : null}
             <dt>{t('vehicleDisposition')}</dt>
             <dd>{tr.label('vehicleDisposition', v.disposition)}</dd>
             {v.keyArea ? (
@@ -100,8 +131,8 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
                 <tr key={p.id} className={p.voided ? 'voided' : ''}>
                   <td>{tr.label('role', p.role)}</td>
                   <td>{p.name}</td>
-                  <td>{p.docNumber}</td>
-                  <td>{p.phone}</td>
+                  <td className="masked-value" data-testid="person-doc">{revealed?.values.get(p.id)?.docNumber ?? maskId(p.docNumber, p.docType)}</td>
+                  <td className="masked-value" data-testid="person-phone">{revealed?.values.get(p.id)?.phone ?? maskPhone(p.phone)}</td>
                   <td>{p.first.celsius.toFixed(1)}</td>
                   <td>{p.recheck ? p.recheck.celsius.toFixed(1) : p.awaitingRecheckSince !== undefined ? t('flag_recheck') : '—'}</td>
                   <td>{tr.label('personDisposition', p.disposition)}</td>
@@ -109,13 +140,43 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
               ))}
             </tbody>
           </table>
+          {revealed ? (
+            <p className="reveal-note warning" role="status" data-testid="reveal-status">
+              {t('revealShownFor', { s: REVEAL_SECONDS, name: actor?.name ?? '', reason: revealed.reason })}{' '}
+              <button type="button" className="link" onClick={() => setRevealed(null)}>
+                {t('revealHide')}
+              </button>
+            </p>
+          ) : (
+            <p className="field-hint" data-testid="masked-note">
+              {t('maskedNote')}
+              {mayReveal && !asking ? (
+                <>
+                  {' '}
+                  <button type="button" className="link" onClick={() => setAsking(true)}>
+                    {t('revealButton')}
+                  </button>
+                </>
+              ) : null}
+            </p>
+          )}
+          {asking && mayReveal ? (
+            <RevealPanel
+              vehicleId={v.id}
+              onCancel={() => setAsking(false)}
+              onRevealed={(values, reason) => {
+                setAsking(false);
+                setRevealed({ values: new Map(values.map((x) => [x.personId, x])), reason });
+              }}
+            />
+          ) : null}
           {v.amendments.length > 0 ? (
             <section>
               <h3>{t('history')}</h3>
               <ul>
                 {v.amendments.map((a) => (
                   <li key={a.at}>
-                    {formatDateTime(a.at)} {a.by}{tr.locale === 'en' ? ': ' : '：'}{a.kind === 'recheck' ? t('recheckHistory') : a.reason}
+                    {formatDateTime(a.at)} {a.by}{tr.locale === 'en' ? ': ' : '：'}{a.kind === 'recheck' ? t('recheckHistory') : maskText(a.reason)}
                     <ul className="changes">
                       {formatChanges(a.changes, tr.locale).map((line) => (
                         <li key={line}>{line}</li>

@@ -1,4 +1,5 @@
 import type { Person, Vehicle } from '../../../shared/model';
+import { maskText } from '../../../shared/privacy/mask';
 import { useT } from '../runtime/i18n';
 import { formatDateTime } from '../ui/format';
 
@@ -20,7 +21,7 @@ export function RepeatVisitBanner({ visit, onRecall }: { visit: Visit; onRecall:
         {visit.recent.length > 1 ? ` (${visit.recent.map(formatDateTime).join('，')})` : ''}
       </p>
       <p>
-        {visit.vehicle.origin} → {visit.vehicle.destination} · {visit.persons.map((p) => p.name).join('、')}
+        {maskText(visit.vehicle.origin)} → {maskText(visit.vehicle.destination)} · {visit.persons.map((p) => p.name).join('、')}
       </p>
       <button type="button" onClick={onRecall}>
         {t('recall')}

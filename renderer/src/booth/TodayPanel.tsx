@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Vehicle } from '../../../shared/model';
-import { dayKey, ensureCounterRows, listOpenRechecks, listShiftVehicles, readDayCounts, readShiftCounts, searchRecords, type OpenRecheck } from '../db';
+import { can } from '../../../shared/privacy/roles';
+import { dayKey, ensureCounterRows, listOpenRechecks, listShiftVehicles, readDayCounts, readShiftCounts, scopeShiftIds, searchBeyondShift, searchShifts, type OpenRecheck } from '../db';
+import { useActor } from '../runtime/session';
+import type { Say, Translator } from '../runtime/i18n';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
 import { useT } from '../runtime/i18n';
@@ -15,7 +18,9 @@ const PAGE = 50;
  * The current shift's vehicles (本班) beside the form, newest first, live; or search results. A
  * night shift runs through midnight: the list and its counts are the shift's, so nothing vanishes
  * at 00:00 or after a reload; the calendar day's figures sit beside them and roll over at midnight
- * (useMinuteClock), without a reload.
+ * (useMinuteClock), without a reload. Search covers this shift and the previous one; a lead or
+ * administrator may search every shift for the query on screen, explicitly and audited
+ * (db/privacy.ts searchBeyondShift).
  */
 interface Props {
   shiftId: string;
@@ -38,12 +43,29 @@ export function TodayPanel({ shiftId, onOpen, onRecheck, recheckNotice, recheckD
   const now = useMinuteClock();
   const day = dayKey(now);
   const searching = query.trim().length >= 2;
+  const actor = useActor();
+  // Results of a search beyond the shift, for exactly the query they were asked for.
+  const [beyond, setBeyond] = useState<{ query: string; rows: Vehicle[] } | null>(null);
+  const [beyondError, setBeyondError] = useState<Say | null>(null);
+  const beyondRows = beyond && beyond.query === query ? beyond.rows : null;
 
-  // Bounded by `limit`: the list never loads a whole shift, let alone the table.
+  // Bounded by `limit`: the list never loads a whole shift, let alone the table; a search reads
+  // the current and the previous shift only.
   const rows = useLiveQuery(
-    () => (searching ? searchRecords(db, query, { limit: PAGE }) : listShiftVehicles(db, shiftId, limit)),
+    async () => (searching ? searchShifts(db, query, { limit: PAGE, shiftIds: await scopeShiftIds(db, shiftId) }) : listShiftVehicles(db, shiftId, limit)),
     [db, shiftId, limit, query, searching],
   );
+  const shown = beyondRows ?? rows;
+  const searchAll = async () => {
+    setBeyondError(null);
+    const r = await searchBeyondShift(db, actor, query, { limit: PAGE }, Date.now());
+    if (r.ok) setBeyond({ query, rows: r.value });
+    else {
+      const message = r.error.message;
+      setBeyondError(() => (tr: Translator) => tr.pick(message));
+    }
+  };
+  const tr = useT();
   // A shift open across the update to v4, or a new day after midnight: store its rows once.
   useEffect(() => {
     void ensureCounterRows(db, shiftId, day);
@@ -126,12 +148,25 @@ export function TodayPanel({ shiftId, onOpen, onRecheck, recheckNotice, recheckD
           }}
         />
       </div>
-      {rows === undefined ? (
+      {searching ? (
+        <p className="field-hint search-scope" data-testid="search-scope">
+          {beyondRows ? t('searchScopeAll') : t('searchScopeNote')}{' '}
+          {beyondRows ? null : can(actor, 'searchBeyondShift') ? (
+            <button type="button" className="link" onClick={() => void searchAll()}>
+              {t('searchBeyond')}
+            </button>
+          ) : (
+            <span>{t('searchBeyondHint')}</span>
+          )}
+          {beyondError ? <span className="field-error" role="alert">{beyondError(tr)}</span> : null}
+        </p>
+      ) : null}
+      {shown === undefined ? (
         <p>{t('loading')}</p>
-      ) : rows.length === 0 ? (
+      ) : shown.length === 0 ? (
         <p className="empty">{searching ? t('noResults') : t('noShiftRecords')}</p>
       ) : (
-        <VehicleTable rows={rows} today={day} waiting={waitingVehicles} onOpen={onOpen} />
+        <VehicleTable rows={shown} today={day} waiting={waitingVehicles} onOpen={onOpen} />
       )}
       {!searching && rows && rows.length >= limit ? (
         <button type="button" onClick={() => setLimit((l) => l + PAGE)}>

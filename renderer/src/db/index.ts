@@ -31,7 +31,8 @@ export {
   type PersonsOfVehicleOptions,
   type LastVisit,
 } from './vehicles';
-export { searchRecords, MIN_QUERY_LENGTH, type SearchOptions } from './search';
+export { searchRecords, searchShifts, scopeShiftIds, MIN_QUERY_LENGTH, type SearchOptions, type ScopedSearchOptions } from './search';
+export { revealRecord, searchBeyondShift, auditOutput, type RevealedPerson, type OutputAudit } from './privacy';
 export { addIncident, listIncidentsByDay, voidIncident } from './incidents';
 export { getSettings, saveSettings } from './settings';
 export { vehiclesOfShift, personsOfShift, incidentsOfShift } from './shiftData';

@@ -15,6 +15,7 @@ import type { Person, Vehicle } from '../../../shared/model';
 import type { CheckpointDB } from './db';
 import { HIGH, MAX } from './keys';
 import { charLength, compactKey, reverseString, toHalfWidth } from '../../../shared/text';
+import { timeOrderedId } from '../../../shared/ids';
 
 export interface SearchOptions {
   limit: number;
@@ -74,6 +75,76 @@ export async function searchRecords(db: CheckpointDB, query: string, opts: Searc
       // A person removed by an amendment (voided while its vehicle is not) no longer matches.
       const live = (personByVehicle.get(v.id) ?? []).some((p) => p.voided === v.voided);
       if (live) found.set(v.id, v);
+    }
+    return [...found.values()].sort(newestFirst).slice(0, limit);
+  });
+}
+
+// ---- scoped to purpose: the current and the previous shift (issue 12) ----
+//
+// The booth's default search. Keys only until the end: each source index (the same prefix /
+// suffix ranges as searchRecords) gives at most SOURCE_KEYS ids; ids are time-ordered
+// (shared/ids.ts), so those created since the older scope shift opened are one string comparison
+// away; the newest of them are fetched by primary key and kept when their shiftId is in scope.
+// Reading whole rows of two busy shifts instead took 1.3–1.6 s at 100k persons, and reading the
+// scope's keys ~0.4 s (bench, search.scoped). Like searchRecords, a query so broad that one index
+// holds more than SOURCE_KEYS matches may miss some: type more. Beyond these shifts:
+// db/privacy.ts searchBeyondShift (lead, audited).
+
+/** Keys read from one source index per scoped search (keys only). */
+export const SOURCE_KEYS = 2000;
+/** Ids carry the creating PC's clock: allow it to have been this far behind the shift's opening. */
+const CLOCK_MARGIN_MS = 3600_000;
+
+/** The shifts a default search covers: this one and the one opened just before it. */
+export async function scopeShiftIds(db: CheckpointDB, currentShiftId: string): Promise<string[]> {
+  const current = await db.shifts.get(currentShiftId);
+  if (!current) return [currentShiftId];
+  // Index `openedAt`: the newest shift opened before this one (one row).
+  const previous = await db.shifts.where('openedAt').below(current.openedAt).last();
+  return previous ? [current.id, previous.id] : [current.id];
+}
+
+export interface ScopedSearchOptions extends SearchOptions {
+  shiftIds: readonly string[];
+}
+
+export async function searchShifts(db: CheckpointDB, query: string, opts: ScopedSearchOptions): Promise<Vehicle[]> {
+  const limit = Math.floor(opts.limit);
+  if (!(limit > 0)) return [];
+  const key = compactKey(query);
+  if (charLength(key) < MIN_QUERY_LENGTH) return [];
+  const typedName = toHalfWidth(query).trim().replace(/\s+/g, ' ');
+  const names = [...new Set([typedName, typedName.toUpperCase()])];
+  const alnum = ALNUM.test(key);
+  const scope = new Set(opts.shiftIds);
+
+  return db.transaction('r', [db.shifts, db.vehicles, db.persons], async () => {
+    const shifts = (await db.shifts.bulkGet([...scope])).filter((x) => x !== undefined);
+    if (shifts.length === 0) return [];
+    const floor = timeOrderedId(Math.min(...shifts.map((x) => x.openedAt)) - CLOCK_MARGIN_MS, new Uint8Array(16));
+    const keys = (c: { limit(n: number): { primaryKeys(): Promise<unknown[]> } }) => c.limit(SOURCE_KEYS).primaryKeys() as Promise<string[]>;
+    const vehicleSources: Promise<string[]>[] = [keys(db.vehicles.where('[plate+voided+createdAt]').between([key], [key + HIGH], true, false))];
+    if (alnum) vehicleSources.push(keys(db.vehicles.where('[plateBody+createdAt]').between([key], [key + HIGH, MAX], true, false)));
+    const personSources: Promise<string[]>[] = names.map((n) => keys(db.persons.where('name').startsWith(n)));
+    if (alnum) {
+      personSources.push(keys(db.persons.where('docNumber').startsWith(key)));
+      personSources.push(keys(db.persons.where('docRev').startsWith(reverseString(key))));
+    }
+    if (DIGITS.test(key)) personSources.push(keys(db.persons.where('phone').startsWith(key)));
+    const [vehicleHits, personHits] = await Promise.all([Promise.all(vehicleSources), Promise.all(personSources)]);
+    // Newest first; ids before the floor were created before the scope began.
+    const recent = (lists: string[][]) => [...new Set(lists.flat())].filter((id) => id >= floor).sort().reverse();
+
+    const found = new Map<string, Vehicle>();
+    for (const v of await db.vehicles.bulkGet(recent(vehicleHits).slice(0, limit * 2))) if (v && scope.has(v.shiftId)) found.set(v.id, v);
+    const persons = (await db.persons.bulkGet(recent(personHits).slice(0, limit * 4))).filter((p): p is Person => p !== undefined && scope.has(p.shiftId));
+    const missing = [...new Set(persons.map((p) => p.vehicleId))].filter((id) => !found.has(id));
+    const fetched = new Map((await db.vehicles.bulkGet(missing)).filter((v): v is Vehicle => v !== undefined).map((v) => [v.id, v]));
+    for (const p of persons) {
+      const v = fetched.get(p.vehicleId);
+      // A person removed by an amendment (voided while its vehicle is not) no longer matches.
+      if (v && p.voided === v.voided) found.set(v.id, v);
     }
     return [...found.values()].sort(newestFirst).slice(0, limit);
   });

@@ -4,7 +4,7 @@
 import type { Actor } from '../../../shared/privacy/roles';
 import type { WatchEntry, WatchHit, WatchList } from '../../../shared/watchlist/model';
 import { maskedKey, resolveEntry, type PlannedHit, type WatchMatch } from '../../../shared/watchlist/alert';
-import { maskDigitsInText } from '../../../shared/excel/cells';
+import { maskText as maskDigitsInText } from '../../../shared/privacy/mask';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CheckpointDB } from './db';
 import { appendAudit } from './audit';

@@ -4,7 +4,8 @@
 // was really saved.
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Shift } from '../../../shared/model';
-import { recordExport } from '../db';
+import { auditOutput, recordExport } from '../db';
+import type { Actor } from '../../../shared/privacy/roles';
 import { useDb } from '../runtime/dbContext';
 import { useT, type Say } from '../runtime/i18n';
 import { getPlatform } from '../platform/platform';
@@ -20,7 +21,7 @@ export type ExportState =
 interface ExportApi {
   state: ExportState;
   /** Starts the export of one shift's handover workbook; false when another export is running. */
-  exportHandover(shift: Shift, fullIds: boolean): boolean;
+  exportHandover(shift: Shift, fullIds: boolean, actor: Actor | null): boolean;
   cancel(): void;
   dismiss(): void;
 }
@@ -39,7 +40,7 @@ export function ExportProvider({ children }: { children: ReactNode }) {
   const cancelRef = useRef<(() => void) | null>(null);
 
   const exportHandover = useCallback(
-    (shift: Shift, fullIds: boolean): boolean => {
+    (shift: Shift, fullIds: boolean, actor: Actor | null): boolean => {
       if (cancelRef.current) return false;
       const shiftLabel = `${shift.checkpoint} ${shift.day}`;
       setState({ kind: 'running', shiftLabel });
@@ -61,6 +62,7 @@ export function ExportProvider({ children }: { children: ReactNode }) {
             dbName: db.name,
             shiftId: shift.id,
             fullIds,
+            actor,
             exportedAt: Date.now(),
             tzOffsetMinutes: -new Date().getTimezoneOffset(),
             appVersion: info.ok ? info.value.version : 'unknown',
@@ -88,6 +90,12 @@ export function ExportProvider({ children }: { children: ReactNode }) {
         if (!rec.ok) {
           const message = rec.error.message;
           return finish('error', (tr) => tr.t('exportNotRecorded', { where, reason: tr.pick(message) }));
+        }
+        // Every export is in the audit trail: masked or full, which file, how many records.
+        const audited = await auditOutput(db, actor, 'export', { shiftId: shift.id, fileName: built.value.fileName, fullIds, vehicles: built.value.vehicles, persons: built.value.persons }, Date.now());
+        if (!audited.ok) {
+          const message = audited.error.message;
+          return finish('error', (tr) => tr.t('exportAuditFailed', { reason: tr.pick(message) }));
         }
         const doneKey = platform.kind === 'web' ? 'exportDownloaded' : 'exportSaved';
         const closed = shift.status === 'closed';

@@ -47,9 +47,17 @@ describe('export jobs', () => {
     // The app's own connection is untouched by the job's (it opened and closed its own).
     expect(db.isOpen()).toBe(true);
 
+    // Full IDs are refused to booth staff (and to nobody at all), whatever the dialog offered.
+    for (const actor of [{ name: '李警官', role: 'staff' as const }, null, undefined]) {
+      const refused = exportHandoverJob(
+        { op: 'exportHandover', dbName: db.name, shiftId: f.shift.id, fullIds: true, actor, exportedAt: Date.UTC(2020, 1, 18), tzOffsetMinutes: 480, appVersion: 'test' },
+        () => undefined,
+      );
+      await expect(refused).rejects.toBeInstanceOf(JobFailure);
+    }
     // The full-ID export carries the full numbers and says so in its metadata.
     const full = await exportHandoverJob(
-      { op: 'exportHandover', dbName: db.name, shiftId: f.shift.id, fullIds: true, exportedAt: Date.UTC(2020, 1, 18), tzOffsetMinutes: 480, appVersion: 'test' },
+      { op: 'exportHandover', dbName: db.name, shiftId: f.shift.id, fullIds: true, actor: { name: '王队长', role: 'lead' }, exportedAt: Date.UTC(2020, 1, 18), tzOffsetMinutes: 480, appVersion: 'test' },
       () => undefined,
     );
     const [readFull] = readWorkbooksJob({ op: 'readWorkbooks', files: [{ name: 'full.xlsx', bytes: full.bytes.slice().buffer }] }, () => undefined);

@@ -9,6 +9,7 @@ import { readHandoverWorkbook } from '../../../shared/excel/importHandover';
 import { buildDistrictWorkbook } from '../../../shared/excel/district';
 import { districtFileName, handoverFileName } from '../../../shared/excel/fileName';
 import type { Bilingual } from '../../../shared/result';
+import { can } from '../../../shared/privacy/roles';
 import { CheckpointDB } from '../db/db';
 import { readShiftRecords } from '../db/readShift';
 import { ensureStationKey } from '../db/stationKey';
@@ -28,7 +29,6 @@ import {
   type WatchReconciliationRequest,
 } from './protocol';
 import { buildReconciliationWorkbook, reconciliationFileName } from '../../../shared/watchlist/reconciliation';
-import { can } from '../../../shared/privacy/roles';
 import { readReconciliation } from '../db/watchHits';
 import { dayKey } from '../db/ids';
 
@@ -56,6 +56,10 @@ const stepProgress = (step: ExportStep, read: { vehicles?: number; persons?: num
 });
 
 export async function exportHandoverJob(req: ExportHandoverRequest, onProgress: OnProgress): Promise<HandoverFile> {
+  // Refused here too, not only by the dialog's missing box: full IDs need a lead or administrator.
+  if (req.fullIds && !can(req.actor, 'exportFull')) {
+    throw new JobFailure({ zh: '只有带班领导或管理员可以导出完整证件号码', en: 'Only a shift lead or an administrator may export full ID numbers' });
+  }
   const db = new CheckpointDB(req.dbName);
   try {
     await db.open();

@@ -15,6 +15,8 @@ export interface ExportHandoverRequest {
   dbName: string;
   shiftId: string;
   fullIds: boolean;
+  /** Who exports: full IDs only for `can(actor, 'exportFull')` (checked again in the job). */
+  actor?: Actor | null;
   exportedAt: number;
   /** Minutes east of UTC (China: +480). */
   tzOffsetMinutes: number;

@@ -6,6 +6,7 @@ import type { Shift } from '../../../shared/model';
 import { LABELS, shiftNameLabel } from '../../../shared/i18n/labels';
 import { openRechecks } from '../../../shared/shift/summary';
 import { minutesWaited } from '../../../shared/recheck';
+import { maskText } from '../../../shared/privacy/mask';
 import { closeShift } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
@@ -131,7 +132,7 @@ export function CloseShiftDialog({ shift, draft, onDraft, unsavedVehicle, onClos
                       .filter((i) => i.voided === 0)
                       .map((i) => (
                         <li key={i.id}>
-                          {formatTime(i.at)} · {LABELS.incidentKind[i.kind][locale]} · {i.plate || '—'} · {i.description}
+                          {formatTime(i.at)} · {LABELS.incidentKind[i.kind][locale]} · {i.plate || '—'} · {maskText(i.description)}
                         </li>
                       ))}
                   </ul>

@@ -1,5 +1,7 @@
 // 导出交接表: masked by default. Full ID numbers and phones (for the health department) are a
-// deliberate choice: an unticked, clearly labelled box with a warning once ticked.
+// deliberate choice: an unticked, clearly labelled box with a warning once ticked — offered only
+// to a shift lead or administrator (`can(actor, 'exportFull')`; the export job refuses it too).
+// Every export is audited (ExportContext → db/privacy.ts auditOutput).
 import { useEffect, useRef, useState } from 'react';
 import type { Shift } from '../../../shared/model';
 import { handoverFileName } from '../../../shared/excel/fileName';
@@ -12,10 +14,14 @@ import { useCommand } from '../runtime/commands';
 import { useDb } from '../runtime/dbContext';
 import { ensureStationKey } from '../db';
 import { AlertLine, FormActions, submitWith } from '../ui/formParts';
+import { can } from '../../../shared/privacy/roles';
+import { useActor } from '../runtime/session';
 
 export function ExportDialog({ shift, onClose }: { shift: Shift; onClose: () => void }) {
   const { t, locale } = useT();
   const exporter = useHandoverExport();
+  const actor = useActor();
+  const mayExportFull = can(actor, 'exportFull');
   const [fullIds, setFullIds] = useState(false);
   const [busy, setBusy] = useState(false);
   const db = useDb();
@@ -39,7 +45,7 @@ export function ExportDialog({ shift, onClose }: { shift: Shift; onClose: () => 
   }, []);
 
   const start = () => {
-    if (!exporter.exportHandover(shift, fullIds)) {
+    if (!exporter.exportHandover(shift, fullIds && mayExportFull, actor)) {
       setBusy(true);
       return;
     }
@@ -74,7 +80,11 @@ export function ExportDialog({ shift, onClose }: { shift: Shift; onClose: () => 
             {t('exportStationKey', { fp: stationFp })}
           </p>
         ) : null}
-        <CheckField label={t('exportFullIds')} checked={fullIds} onChange={setFullIds} className="full-ids" />
+        {mayExportFull ? (
+          <CheckField label={t('exportFullIds')} checked={fullIds} onChange={setFullIds} className="full-ids" />
+        ) : (
+          <p className="field-hint">{t('exportFullNotAllowed')}</p>
+        )}
         <AlertLine tone="warning" text={fullIds ? t('exportFullIdsWarning') : null} />
         <AlertLine text={busy ? t('exportBusy') : null} />
         <FormActions submitLabel={fullIds ? t('exportStartFull') : t('exportStart')} closeLabel={t('cancel')} onClose={onClose} />

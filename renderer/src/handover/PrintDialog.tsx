@@ -11,6 +11,9 @@ import { Modal } from '../ui/Modal';
 import { HandoverReportView } from './HandoverReportView';
 import { buildHandoverReport } from './report';
 import { useShiftRecords } from './useShiftRecords';
+import { auditOutput } from '../db';
+import { useDb } from '../runtime/dbContext';
+import { useActor } from '../runtime/session';
 
 type Status = { tone: 'ok' | 'error' | 'info'; say: Say } | null;
 
@@ -22,6 +25,11 @@ export function PrintDialog({ shiftId, onClose }: { shiftId: string; onClose: ()
   const [status, setStatus] = useState<Status>(null);
   const busy = useRef(false);
   const platform = getPlatform();
+  const db = useDb();
+  const actor = useActor();
+  // Every print and PDF is audited; the printed sheet is always masked (report.ts).
+  const audit = (fileName: string) =>
+    records ? auditOutput(db, actor, 'print', { shiftId: records.shift.id, fileName, fullIds: false, vehicles: records.vehicles.length, persons: records.persons.length }, Date.now()) : undefined;
 
   useEffect(() => {
     document.body.classList.add('print-handover');
@@ -32,6 +40,7 @@ export function PrintDialog({ shiftId, onClose }: { shiftId: string; onClose: ()
     if (!report || busy.current) return;
     busy.current = true;
     try {
+      await audit('');
       const r = await platform.print();
       setStatus(r.ok ? { tone: 'info', say: (tr) => tr.t('printSent') } : { tone: 'error', say: (tr) => tr.t('printFailed', { reason: tr.pick(r.error.message) }) });
     } finally {
@@ -48,6 +57,7 @@ export function PrintDialog({ shiftId, onClose }: { shiftId: string; onClose: ()
       if (!r.ok) setStatus({ tone: 'error', say: (tr) => tr.t('pdfFailed', { reason: tr.pick(r.error.message) }) });
       else if (!r.value.saved) setStatus({ tone: 'info', say: (tr) => tr.t('pdfCancelled') });
       else {
+        await audit(suggestedName);
         const where = r.value.path;
         setStatus({ tone: 'ok', say: (tr) => tr.t('pdfSaved', { where }) });
       }

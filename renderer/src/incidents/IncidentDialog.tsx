@@ -4,6 +4,7 @@ import { INCIDENT_DESCRIPTION_MAX, INCIDENT_VOID_REASON_MAX, validateIncident, v
 import type { ValidationCode } from '../../../shared/messages';
 import { INCIDENT_KINDS, type Incident, type IncidentKind, type Shift } from '../../../shared/model';
 import { previewPlateInput } from '../../../shared/plateInput';
+import { maskText } from '../../../shared/privacy/mask';
 import { addIncident, dayKey, listIncidentsByDay, newId, voidIncident } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
@@ -103,7 +104,7 @@ function IncidentItem({ incident: i, operator }: { incident: Incident; operator:
   const [voiding, setVoiding] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const text = `${formatTime(i.at)} · ${tr.label('incidentKind', i.kind)} · ${i.plate || '—'} · ${i.description} · ${i.operator}`;
+  const text = `${formatTime(i.at)} · ${tr.label('incidentKind', i.kind)} · ${i.plate || '—'} · ${maskText(i.description)} · ${i.operator}`;
 
   const confirm = async () => {
     const code = validateIncidentVoid(reason);
@@ -119,7 +120,7 @@ function IncidentItem({ incident: i, operator }: { incident: Incident; operator:
   if (i.voided === 1) {
     return (
       <li className="voided">
-        <s>{text}</s> <span className="voided-note">{t('incidentVoidedNote', { reason: i.voidMark?.reason ?? '' })}</span>
+        <s>{text}</s> <span className="voided-note">{t('incidentVoidedNote', { reason: maskText(i.voidMark?.reason ?? '') })}</span>
       </li>
     );
   }
