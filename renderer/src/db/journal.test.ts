@@ -7,7 +7,7 @@ import { CheckpointDB } from './db';
 import { newId } from './ids';
 import { addIncident, voidIncident } from './incidents';
 import { journalError } from './journal';
-import { dumpDataset, rebuildFromStore, restoreDataset, startupCheck } from './recovery';
+import { dumpDataset, rebuildFromStore, restoreDataset, startupCheck, takeSnapshot } from './recovery';
 import { saveSettings } from './settings';
 import { closeShift, openShift, recordExport } from './shifts';
 import { freshDb, makePerson, makeVehicle, memoryJournalStore, T0 } from './testing';
@@ -130,7 +130,10 @@ describe('start-up check and restore', () => {
     // Forget the journal: as if the data predated it.
     store.lines.length = 0;
     await db.settings.delete('__journalMark');
-    expect(await startupCheck(db)).toEqual({ kind: 'ok' });
+    const state = await startupCheck(db);
+    // The booth opens at once; the snapshot is written behind it.
+    expect(state).toMatchObject({ kind: 'ok', snapshot: expect.any(Promise) });
+    expect(state.kind === 'ok' && (await state.snapshot)?.ok).toBe(true);
     expect([...store.snapshots.values()].map((s) => s.info.kind)).toEqual(['baseline']);
     const empty = freshDb();
     dbs.push(empty);
@@ -138,5 +141,19 @@ describe('start-up check and restore', () => {
     expect((await startupCheck(empty)).kind).toBe('behind');
     const rebuilt = await rebuildFromStore(store);
     expect(rebuilt.ok && rebuilt.value.hash).toBe(contentHash(before));
+  });
+
+  it('above the snapshot limit no snapshot is built (it would not fit in memory): the banner says so until one succeeds', async () => {
+    await station();
+    const tooLarge = await takeSnapshot(db, 'rolling', 5);
+    expect(tooLarge).toMatchObject({ ok: false, error: { code: 'journal.snapshotTooLarge' } });
+    expect(journalError()?.message.zh).toContain('本机已存 6 人，超过快照上限 5 人');
+    expect(store.snapshots.size).toBe(0);
+    // A save's journal line does not hide it; a snapshot that succeeds does.
+    const w = makeVehicle();
+    await saveVehicle(db, w, [makePerson({}, w)]);
+    expect(journalError()?.code).toBe('journal.snapshotTooLarge');
+    expect((await takeSnapshot(db, 'rolling')).ok).toBe(true);
+    expect(journalError()).toBeUndefined();
   });
 });

@@ -22,14 +22,21 @@ export type { JournalStore } from './tables';
 // must see that its second copy stopped. One listener set, read by the banner in the app.
 
 let lastError: AppError | undefined;
+/** A snapshot that could not be taken: stays until one succeeds (a later append does not clear it). */
+let snapshotProblem: AppError | undefined;
 const listeners = new Set<() => void>();
-export const journalError = (): AppError | undefined => lastError;
+export const journalError = (): AppError | undefined => lastError ?? snapshotProblem;
 export function onJournalHealth(fn: () => void): () => void {
   listeners.add(fn);
   return () => listeners.delete(fn);
 }
 function setJournalError(e: AppError | undefined): void {
   lastError = e;
+  for (const fn of listeners) fn();
+}
+export function setSnapshotProblem(e: AppError | undefined): void {
+  if (e === snapshotProblem) return;
+  snapshotProblem = e;
   for (const fn of listeners) fn();
 }
 

@@ -22,7 +22,7 @@ import type { CheckpointDB } from './db';
 import { storageFailure } from './errors';
 import { counterTables, queueRows } from './dayCounts';
 import type { Person, Vehicle } from '../../../shared/model';
-import { appendJournal, JOURNAL_MARK_KEY, readMark, stampJournal, writeMark, type JournalStore, type SnapshotInfo } from './journal';
+import { appendJournal, JOURNAL_MARK_KEY, readMark, setSnapshotProblem, stampJournal, writeMark, type JournalStore, type SnapshotInfo } from './journal';
 
 /**
  * Every row of the journaled tables. Whole-table reads on purpose, and only here: a snapshot and
@@ -45,12 +45,40 @@ export async function dumpDataset(db: CheckpointDB): Promise<Dataset> {
   return data;
 }
 
-export async function takeSnapshot(db: CheckpointDB, kind: SnapshotInfo['kind']): Promise<Result<SnapshotInfo>> {
+/**
+ * A snapshot is built whole in the page's memory (every row, the file's text, its hash): about
+ * three times the data. At a million persons that is past what a renderer can hold (the page
+ * crashed at start-up in the bench) and past the longest string V8 makes. Above this many persons
+ * no snapshot is taken and the booth says so; the journal still records every write. The retention
+ * purge (28 days by default) keeps a busy booth far below it (~6,000 people a day → ~170,000).
+ */
+export const SNAPSHOT_MAX_PERSONS = 300_000;
+
+/** Records in the four record tables, counted (not read): cheap at any size. Inside a transaction or on its own. */
+export async function recordCounts(db: CheckpointDB): Promise<RecordCounts> {
+  return { shifts: await db.shifts.count(), vehicles: await db.vehicles.count(), persons: await db.persons.count(), incidents: await db.incidents.count() };
+}
+
+export async function takeSnapshot(db: CheckpointDB, kind: SnapshotInfo['kind'], maxPersons = SNAPSHOT_MAX_PERSONS): Promise<Result<SnapshotInfo>> {
   const store = db.journal;
   if (!store) return fail('journal.none', '没有备份日志', 'No backup journal');
+  const persons = await db.persons.count();
+  if (persons > maxPersons) {
+    const error = {
+      code: 'journal.snapshotTooLarge',
+      message: {
+        zh: `本机已存 ${persons} 人，超过快照上限 ${maxPersons} 人，不再生成快照；备份日志仍记录每一次保存。请管理员确认个人信息保留期限（更多 → 个人信息保留期限）`,
+        en: `This station holds ${persons} people, more than the snapshot limit of ${maxPersons}: no snapshot is taken; the backup journal still records every save. An administrator should check the retention period (More → Personal data retention)`,
+      },
+    };
+    setSnapshotProblem(error);
+    return { ok: false, error };
+  }
   // Data and mark from one read transaction, so the snapshot's seq is exactly what it holds.
   const { data, mark } = await db.transaction('r', JOURNAL_TABLE_NAMES.map((t) => db.table(t)), async () => ({ data: await dumpDataset(db), mark: await readMark(db) }));
-  return store.writeSnapshot(kind, mark?.seq ?? 0, encodeSnapshot(data, mark?.seq ?? 0, Date.now()));
+  const written = await store.writeSnapshot(kind, mark?.seq ?? 0, encodeSnapshot(data, mark?.seq ?? 0, Date.now()));
+  setSnapshotProblem(written.ok ? undefined : written.error);
+  return written;
 }
 
 /** Fewer writes than the journal, or (same write) fewer records: something was lost. */
@@ -62,7 +90,8 @@ function isBehind(idb: JournalMark | undefined, journal: JournalMark): boolean {
 }
 
 export type StartupState =
-  | { kind: 'ok' }
+  /** `snapshot`: a baseline snapshot still being written in the background (the booth need not wait). */
+  | { kind: 'ok'; snapshot?: Promise<Result<SnapshotInfo>> }
   /** IndexedDB holds less than the journal: recovery screen. */
   | { kind: 'behind'; db: JournalMark | undefined; journal: JournalMark }
   /** The journal cannot be read or written: the app runs, with a warning. */
@@ -93,11 +122,13 @@ export async function startupCheck(db: CheckpointDB): Promise<StartupState> {
     if (!idb) {
       // Data from before the journal existed: a first line that carries its counts, so an empty
       // IndexedDB is "behind" it, and a snapshot that carries its rows.
-      const entry = await db.transaction('rw', JOURNAL_TABLE_NAMES.map((t) => db.table(t)), async () => stampJournal(db, 'baseline', {}, countsOf(await dumpDataset(db))));
+      const entry = await db.transaction('rw', JOURNAL_TABLE_NAMES.map((t) => db.table(t)), async () => stampJournal(db, 'baseline', {}, await recordCounts(db)));
       await appendJournal(db, entry);
     }
-    const snap = await takeSnapshot(db, 'baseline');
-    if (!snap.ok) return { kind: 'journalUnavailable', error: snap };
+    // In the background: at a few hundred thousand persons a snapshot takes seconds, and the
+    // booth must not wait for it at every start after a crash. A failure shows in the journal banner.
+    const snapshot = takeSnapshot(db, 'baseline').catch((e: unknown) => storageFailure<SnapshotInfo>(e, { zh: '生成快照', en: 'Taking a snapshot' }));
+    return { kind: 'ok', snapshot };
   }
   return { kind: 'ok' };
 }
