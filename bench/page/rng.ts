@@ -1,21 +1,14 @@
 // Deterministic pseudo-random numbers for the benchmark data: the same seed gives the same
 // database, so two machines (or two runs) measure the same thing.
 import { timeOrderedId } from '../../shared/ids';
+import { seeded } from '../../shared/testing/seeded';
 
-/** mulberry32: tiny, fast, good enough for test data (not for anything secret). */
 export class Rng {
-  private s: number;
+  /** Uniform in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.s = seed >>> 0 || 0x9e3779b9;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = seeded(seed >>> 0 || 0x9e3779b9);
   }
 
   /** Integer in [0, n). */

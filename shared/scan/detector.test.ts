@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../testing/seeded';
 import { createScanDetector, keyChar, SCAN_TIMING, type ScanKey, type ScanStep } from './detector';
 
-/** mulberry32: a small seeded generator (a plain LCG's successive draws are correlated), so a failing timing is reproducible. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seeded;
 
 /** Key presses for `text` then a terminator, with gaps drawn by `gap()`. */
 function keys(text: string, gap: () => number, end: 'Enter' | 'Tab' | null = 'Enter', start = 1000): ScanKey[] {

@@ -29,15 +29,22 @@ const DIGITS = /^[0-9]+$/;
 
 const newestFirst = (a: Vehicle, b: Vehicle): number => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
-export async function searchRecords(db: CheckpointDB, query: string, opts: SearchOptions): Promise<Vehicle[]> {
-  const limit = Math.floor(opts.limit);
-  if (!(limit > 0)) return [];
+/** The typed query in the forms the indexes hold, or undefined when it is too short to search. */
+function parseQuery(query: string, limitOpt: number): { limit: number; key: string; names: string[]; alnum: boolean; digits: boolean } | undefined {
+  const limit = Math.floor(limitOpt);
+  if (!(limit > 0)) return undefined;
   // Plate/ID form: half-width, upper-case, separators dropped ("川A·12345" = "川A12345").
   const key = compactKey(query);
-  if (charLength(key) < MIN_QUERY_LENGTH) return [];
+  if (charLength(key) < MIN_QUERY_LENGTH) return undefined;
   // Name form keeps inner spaces and '·' (买买提·艾力); Latin names are tried as typed and upper-case.
   const typedName = toHalfWidth(query).trim().replace(/\s+/g, ' ');
-  const names = [...new Set([typedName, typedName.toUpperCase()])];
+  return { limit, key, names: [...new Set([typedName, typedName.toUpperCase()])], alnum: ALNUM.test(key), digits: DIGITS.test(key) };
+}
+
+export async function searchRecords(db: CheckpointDB, query: string, opts: SearchOptions): Promise<Vehicle[]> {
+  const q = parseQuery(query, opts.limit);
+  if (!q) return [];
+  const { limit, key, names } = q;
 
   return db.transaction('r', [db.vehicles, db.persons], async () => {
     const vehicleReads: Promise<Vehicle[]>[] = [
@@ -110,13 +117,9 @@ export interface ScopedSearchOptions extends SearchOptions {
 }
 
 export async function searchShifts(db: CheckpointDB, query: string, opts: ScopedSearchOptions): Promise<Vehicle[]> {
-  const limit = Math.floor(opts.limit);
-  if (!(limit > 0)) return [];
-  const key = compactKey(query);
-  if (charLength(key) < MIN_QUERY_LENGTH) return [];
-  const typedName = toHalfWidth(query).trim().replace(/\s+/g, ' ');
-  const names = [...new Set([typedName, typedName.toUpperCase()])];
-  const alnum = ALNUM.test(key);
+  const q = parseQuery(query, opts.limit);
+  if (!q) return [];
+  const { limit, key, names, alnum, digits } = q;
   const scope = new Set(opts.shiftIds);
 
   return db.transaction('r', [db.shifts, db.vehicles, db.persons], async () => {
@@ -131,7 +134,7 @@ export async function searchShifts(db: CheckpointDB, query: string, opts: Scoped
       personSources.push(keys(db.persons.where('docNumber').startsWith(key)));
       personSources.push(keys(db.persons.where('docRev').startsWith(reverseString(key))));
     }
-    if (DIGITS.test(key)) personSources.push(keys(db.persons.where('phone').startsWith(key)));
+    if (digits) personSources.push(keys(db.persons.where('phone').startsWith(key)));
     const [vehicleHits, personHits] = await Promise.all([Promise.all(vehicleSources), Promise.all(personSources)]);
     // Newest first; ids before the floor were created before the scope began.
     const recent = (lists: string[][]) => [...new Set(lists.flat())].filter((id) => id >= floor).sort().reverse();

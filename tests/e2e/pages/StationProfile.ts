@@ -12,17 +12,8 @@ export const PORT = Number(process.env.E2E_PORT ?? 5184);
 export const ORIGIN = `http://127.0.0.1:${PORT}`;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Small seeded generator (mulberry32): the same seed gives the same kills on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seed gives the same kills on every run. */
+export { seeded } from '../../../shared/testing/seeded';
 
 export const newProfileDir = () => mkdtemp(path.join(os.tmpdir(), 'checkpoint-profile-'));
 
