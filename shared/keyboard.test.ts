@@ -51,6 +51,6 @@ describe('the keyboard table', () => {
     expect(primary.save && chordAccelerator(primary.save)).toBe('CmdOrCtrl+S');
     expect(primary.settings && chordAccelerator(primary.settings)).toBe('CmdOrCtrl+,');
     expect(primary.help && chordAccelerator(primary.help)).toBe('F1');
-    for (const c of Object.keys(primary)) expect([...MENU_COMMANDS, 'recall', 'recheckQueue']).toContain(c);
+    for (const c of Object.keys(primary)) expect([...MENU_COMMANDS, 'recall', 'recheckQueue', 'switchOperator']).toContain(c);
   });
 });

@@ -5,7 +5,8 @@ import type { MenuCommand } from './ipc';
 import type { StringKey } from './i18n/strings';
 
 /** Everything a key can ask the app to do through the command bus. */
-export type KeyCommand = MenuCommand | 'recall' | 'recheckQueue';
+/** switchOperator (access): the operator switch, PIN asked; not a menu item (it is the booth's own). */
+export type KeyCommand = MenuCommand | 'recall' | 'recheckQueue' | 'switchOperator';
 
 /** A key chord as KeyboardEvent reports it; `ctrl` is Ctrl on Windows/Linux and ⌘ on macOS. */
 export interface Chord {
@@ -39,6 +40,7 @@ export const COMMAND_KEYS: readonly CommandBinding[] = [
   { chord: { key: 'F2' }, command: 'addOccupant', help: 'key_addOccupant' },
   { chord: { key: 'F3' }, command: 'recall', help: 'key_recall' },
   { chord: { key: 'F4' }, command: 'recheckQueue', help: 'key_recheckQueue' },
+  { chord: { key: 'F8' }, command: 'switchOperator', help: 'key_switchOperator' },
   { chord: { key: 'n', ctrl: true }, command: 'newVehicle', help: 'key_newVehicle' },
   { chord: { key: 'f', ctrl: true }, command: 'search', help: 'key_search' },
   { chord: { key: 'i', ctrl: true }, command: 'incident', help: 'key_incident' },

@@ -35,8 +35,8 @@ describe('CheckpointDB', () => {
     const db = freshDb();
     opened.push(db);
     await db.open();
-    // The highest declared version (v8: signed workbooks' keys).
-    expect(db.verno).toBe(8);
+    // The highest declared version (v11: operators who sign in; v9/v10 watchlists and audit).
+    expect(db.verno).toBe(11);
     const idx = (t: keyof typeof SCHEMA_V1) => db.table(t).schema.indexes.map((i) => i.name);
     expect(idx('vehicles')).toEqual(expect.arrayContaining(['[day+createdAt+id]', '[day+voided]', '[shiftId+createdAt]', '[plate+voided+createdAt]', '[plateBody+createdAt]', 'updatedAt']));
     expect(idx('persons')).toEqual(expect.arrayContaining(['vehicleId', '[shiftId+createdAt]', '[day+createdAt]', '[day+voided]', 'docNumber', 'docRev', 'name', 'phone']));
@@ -53,6 +53,9 @@ describe('CheckpointDB', () => {
     expect(db.shiftSummaries.schema.primKey.name).toBe('shiftId');
     expect(db.stationKeys.schema.primKey.name).toBe('id');
     expect(db.pinnedStations.schema.primKey.name).toBe('checkpoint');
+    expect(db.audit.schema.primKey.name).toBe('seq');
+    expect(db.operators.schema.primKey.name).toBe('id');
+    expect(db.operators.schema.indexes.map((i) => i.name)).toEqual(['shiftId']);
   });
 });
 

@@ -33,7 +33,9 @@ export {
 } from './vehicles';
 export { searchRecords, MIN_QUERY_LENGTH, type SearchOptions } from './search';
 export { addIncident, listIncidentsByDay, voidIncident } from './incidents';
-export { getSettings, saveSettings } from './settings';
+export { getSettings, saveSettings, savePreferences, rememberCheckpoint, type Preferences } from './settings';
+export { getAdmin, setAdmin, signIn, claimPin, signInChoices, shiftHasPins, recordLock, type AdminInfo, type ShiftPins } from './operators';
+export { denied, requirePermission, requireActor } from './access';
 export { vehiclesOfShift, personsOfShift, incidentsOfShift } from './shiftData';
 export { readShiftRecords, type ShiftRecords, type ShiftReadStep } from './readShift';
 export { ensureStationKey, type OwnStationKey } from './stationKey';

@@ -4,7 +4,8 @@ import { settingsDraft, validateSettings, type SettingsDraft, type SettingsError
 import { dayKey, saveSettings } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
-import { useT } from '../runtime/i18n';
+import { useT, type Say, type Translator } from '../runtime/i18n';
+import { useActor } from '../runtime/session';
 import { Modal } from '../ui/Modal';
 import { TextField, moveOnEnter } from '../ui/fields';
 
@@ -14,6 +15,8 @@ export function SettingsDialog({ settings, onClose }: { settings: StationSetting
   const { t } = tr;
   const [draft, setDraft] = useState<SettingsDraft>(() => settingsDraft(settings));
   const [errors, setErrors] = useState<SettingsErrors>({});
+  const actor = useActor();
+  const [failure, setFailure] = useState<Say | null>(null);
   const patch = (p: Partial<SettingsDraft>) => setDraft((d) => ({ ...d, ...p }));
   // Rendered from codes, so a message follows a language switch.
   const say = (field: keyof SettingsDraft): string | undefined => {
@@ -31,7 +34,13 @@ export function SettingsDialog({ settings, onClose }: { settings: StationSetting
       return;
     }
     setErrors({});
-    await saveSettings(db, checked.settings);
+    // Storage checks the role again (administrator only) and says why when it refuses.
+    const r = await saveSettings(db, actor, checked.settings);
+    if (!r.ok) {
+      const m = r.error.message;
+      setFailure(() => (tr: Translator) => tr.pick(m));
+      return;
+    }
     onClose();
   };
 
@@ -51,6 +60,12 @@ export function SettingsDialog({ settings, onClose }: { settings: StationSetting
         <TextField label={t('homeProvince')} name="homeProvince" value={draft.homeProvince} error={say('homeProvince')} onChange={(homeProvince) => patch({ homeProvince })} />
         <TextField label={t('feverLine')} name="feverLine" value={draft.feverLine} inputMode="decimal" error={say('feverLine')} onChange={(feverLine) => patch({ feverLine })} />
         <TextField label={t('keyAreas')} name="keyAreas" value={draft.keyAreas} multiline error={say('keyAreas')} onChange={(keyAreas) => patch({ keyAreas })} />
+        <TextField label={t('settingsIdleLock')} name="idleLockMinutes" value={draft.idleLockMinutes} inputMode="numeric" error={say('idleLockMinutes')} onChange={(idleLockMinutes) => patch({ idleLockMinutes })} />
+        {failure ? (
+          <p className="field-error" role="alert">
+            {failure(tr)}
+          </p>
+        ) : null}
         <div className="actions">
           <button type="submit" className="primary" data-nav="">
             {t('settingsSave')}
