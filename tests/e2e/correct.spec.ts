@@ -5,10 +5,10 @@ import { BoothPage, residentId } from './pages/BoothPage';
 
 const ID_A = residentId('510722', '19800101', '001');
 
-async function start(page: Page) {
+async function start(page: Page, opts: { admin?: boolean } = {}) {
   const booth = new BoothPage(page);
   await booth.goto();
-  await booth.openShiftByKeyboard({ checkpoint: '108国道漓江路口卡点', lead: '李所长', staff: '周医生' });
+  await booth.openShiftByKeyboard({ checkpoint: '108国道漓江路口卡点', lead: '李所长', staff: '周医生', ...opts });
   return booth;
 }
 
@@ -74,7 +74,7 @@ test('a Hong Kong driver phone is accepted and kept with its country code', asyn
 });
 
 test('settings say what is wrong with a setting, not with a reading or a plate', async ({ page }) => {
-  const booth = await start(page);
+  const booth = await start(page, { admin: true });
   const dialog = await booth.openSettings();
   await dialog.getByLabel('发热标准 ℃（含）').fill('36.9');
   await dialog.getByLabel('本省车牌简称').fill('X');

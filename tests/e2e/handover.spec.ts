@@ -212,7 +212,12 @@ test('closes a shift by keyboard, exports and prints its handover, and opens the
   await booth.press('Enter');
   await booth.expectFocusOn('值班负责人');
   await booth.press('Enter');
+  // Each member sets a PIN as the shift opens (access).
+  await booth.expectFocusOn('负责人密码');
+  await booth.fill('2468');
   await booth.fill('刘护士');
+  await booth.expectFocusOn('密码 1');
+  await booth.fill('1357');
   await booth.press('4');
   await booth.press('Enter');
   await booth.press('Enter');
@@ -266,6 +271,7 @@ test('a correction after the close is an amendment with a reason, counted and vi
   // The next shift: its lead comes from the handover.
   await expect(page.getByLabel('值班负责人')).toHaveValue('钱所长');
   await page.getByLabel('姓名 1').fill('孙医生');
+  await booth.fillShiftPins();
   await page.getByRole('button', { name: '开班', exact: true }).click();
   await expect(page.getByTestId('shift-info')).toContainText('108国道漓江路口卡点');
 

@@ -33,10 +33,16 @@ export function OperatorSwitch({ shift, onSignedIn, autoFocus = true }: { shift:
   useEffect(() => {
     if (!who && choices && choices.length > 0) setWho((choices.find((c) => c.name !== current) ?? choices[0])!.name);
   }, [choices, who, current]);
+  // Focus on the chosen name once it is chosen: a digit picks another, Enter goes to the PIN.
+  const focused = useRef(false);
   useEffect(() => {
-    if (!autoFocus || !choices) return;
-    formRef.current?.querySelector<HTMLInputElement>('input[type=radio]:checked')?.focus();
-  }, [autoFocus, choices]);
+    if (!autoFocus || focused.current || !who) return;
+    const radio = formRef.current?.querySelector<HTMLInputElement>('input[type=radio]:checked');
+    if (radio) {
+      radio.focus();
+      focused.current = true;
+    }
+  }, [autoFocus, who]);
 
   if (!choices || withPins === undefined) return null;
   const chosen = choices.find((c) => c.name === who);
@@ -58,6 +64,9 @@ export function OperatorSwitch({ shift, onSignedIn, autoFocus = true }: { shift:
     setBusy(false);
     if (r.ok) {
       setMessage(null);
+      // Leave the PIN box before it goes: Chromium otherwise keeps typed text away from the field
+      // focus returns to after the dialog (keys arrive there, nothing is inserted; seen in the e2e).
+      pinRef.current?.blur();
       onSignedIn(r.value);
       return;
     }

@@ -14,8 +14,21 @@ export function SwitchDialog({ shift, onClose }: { shift: Shift; onClose: () => 
       <OperatorSwitch
         shift={shift}
         onSignedIn={(actor) => {
-          session.signIn(actor, shift.id);
           onClose();
+          // Chromium does not insert typed text into the field focus returned to as the dialog
+          // left the top layer (keys arrive, no input happens; seen in the e2e): once it has left,
+          // focus that field afresh, and only then let the new operator act — so the first key
+          // after the name changes in the top bar lands in the form.
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              const el = document.activeElement;
+              if (el instanceof HTMLElement && el !== document.body) {
+                el.blur();
+                el.focus();
+              }
+              session.signIn(actor, shift.id);
+            }, 0),
+          );
         }}
       />
     </Modal>
