@@ -181,6 +181,13 @@ export class BoothPage {
     await this.expectFocusOn('密码');
     await this.type(pin);
     await this.press('Enter');
+    // A shift whose PINs are not on this PC (opened by an older version, or rebuilt from the
+    // journal, which does not carry PIN hashes): the member sets theirs again, typed twice.
+    if (await form.getByLabel('再次输入密码').isVisible()) {
+      await this.expectFocusOn('再次输入密码');
+      await this.type(pin);
+      await this.press('Enter');
+    }
   }
 
   /** F8, the member, their PIN: the booth now acts as them. */
