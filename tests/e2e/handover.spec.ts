@@ -322,7 +322,8 @@ test('if the export worker cannot start, the export still completes on the page 
   await page.route('**/assets/exportWorker-*.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
   const booth = new BoothPage(page);
   await booth.goto();
-  await booth.openShift({ checkpoint: '旌阳黄许卡点', lead: '刘警官', staff: '陈护士' });
+  // A full-ID export is the shift lead's (or the administrator's) to make.
+  await booth.openShift({ checkpoint: '旌阳黄许卡点', lead: '刘警官', staff: '陈护士', signInAs: 'lead' });
   // The health-department export: a deliberate Shift+Tab and tick, then a warning.
   const download = await booth.exportHandover({ fullIds: true });
   await expect(page.getByTestId('export-status')).toHaveText(`交接表已下载：${download.suggestedFilename()} （含完整证件号码） （未交班中途导出：交接班后请再导出一次）`);

@@ -11,10 +11,12 @@ import { useHandoverExport } from '../export/ExportContext';
 import { useCommand } from '../runtime/commands';
 import { useDb } from '../runtime/dbContext';
 import { ensureStationKey } from '../db';
+import { useActor } from '../runtime/session';
 
 export function ExportDialog({ shift, onClose }: { shift: Shift; onClose: () => void }) {
   const { t, locale } = useT();
   const exporter = useHandoverExport();
+  const actor = useActor();
   const [fullIds, setFullIds] = useState(false);
   const [busy, setBusy] = useState(false);
   const db = useDb();
@@ -38,7 +40,7 @@ export function ExportDialog({ shift, onClose }: { shift: Shift; onClose: () => 
   }, []);
 
   const start = () => {
-    if (!exporter.exportHandover(shift, fullIds)) {
+    if (!exporter.exportHandover(shift, fullIds, actor)) {
       setBusy(true);
       return;
     }

@@ -205,6 +205,13 @@ export class BoothPage {
     await this.pickAndTypePin(name, pin);
   }
 
+  /** Another PIN in the dialog still open after a refused one (the cursor is back in the PIN box). */
+  async retryPin(pin: string) {
+    await this.expectFocusOn('密码');
+    await this.type(pin);
+    await this.press('Enter');
+  }
+
   lockScreen(): Locator {
     return this.page.getByTestId('lock-screen');
   }
