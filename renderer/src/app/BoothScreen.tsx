@@ -106,7 +106,8 @@ function SignedInBooth({ shift, settings, onSupervisor, actor }: { shift: Shift;
           {shift.checkpoint} · {shiftNameLabel(shift.shiftName, tr.locale)} · {shift.day}
         </span>
         <span className="operator" data-testid="signed-in">
-          {t('operator')} <strong>{t('accessSignedIn', { name: actor.name, role: t(`role_${actor.role}`) })}</strong>
+          {t('operator')} <strong title={t('accessSignedIn', { name: actor.name, role: t(`role_${actor.role}`) })}>{actor.name}</strong>
+          <span className="op-role">{t(`role_${actor.role}`)}</span>
           <button type="button" onClick={() => setDialog({ kind: 'switchOperator' })}>
             {t('accessSwitch')} ({keyOf('switchOperator')})
           </button>
