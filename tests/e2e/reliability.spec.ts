@@ -54,7 +54,8 @@ test(`${KILLS} SIGKILLs at random moments and right after Ctrl+S lose no confirm
     }
     await s.kill();
     await s.launch();
-    // Not the recovery screen: IndexedDB committed durably, nothing was lost.
+    // Not the recovery screen: IndexedDB committed durably, nothing was lost (the restarted booth asks who is there).
+    await s.unlock();
     await expect(s.booth.plateInput()).toBeVisible();
     const survivors = [...inFlight];
     // Today's list loads after the form shows: wait until it holds at least the confirmed saves
@@ -149,11 +150,13 @@ for (const [i, damage] of DAMAGES.entries()) {
     await expect(s.page.getByTestId('recovery-journal')).toContainText(`车辆 ${plates.length} · 人员 ${plates.length}`);
     await s.restoreFromJournal({ vehicles: plates.length, persons: plates.length });
     // Read back through the booth: the open shift, every plate, the counters.
+    await s.unlock();
     await expect(s.page.getByTestId('shift-info')).toContainText('南江南高速出口卡点');
     await s.expectVehicles(plates);
     // And it stays restored across a restart.
     await s.close();
     await s.launch();
+    await s.unlock();
     await s.expectVehicles(plates);
   });
 }
@@ -180,6 +183,7 @@ test('a snapshot downloaded from 关于 restores a wiped station by upload, thro
   await b.page.locator('summary', { hasText: '数据保护' }).click();
   await b.page.getByLabel('上传快照恢复…').setInputFiles(file);
   // The restored shift is open again: the booth replaces the open-shift screen and shows every record.
+  await b.unlock();
   await expect(b.page.getByTestId('shift-info')).toContainText('南江南高速出口卡点');
   await b.expectVehicles(plates);
   await rm(path.dirname(file), { recursive: true, force: true });
@@ -315,5 +319,6 @@ test('with the journal damaged too, the restore starts from the newest OPFS snap
   await s.booth.goto('reliab');
   await expect(s.recoveryScreen()).toBeVisible();
   await s.restoreFromJournal({ vehicles: 4, persons: 4 });
+  await s.unlock();
   await s.expectVehicles(plates);
 });

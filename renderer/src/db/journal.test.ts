@@ -49,7 +49,7 @@ describe('journal: every write path appends after its commit', () => {
     expect((await addIncident(db, inc)).ok).toBe(true);
     expect((await voidIncident(db, inc.id, '误录', '李警官', T0 + 13)).ok).toBe(true);
     expect((await recordExport(db, shift.id, { at: T0 + 14, where: 'x.xlsx', fullIds: false })).ok).toBe(true);
-    await saveSettings(db, { ...DEFAULT_SETTINGS, feverLine: 37.5 });
+    expect((await saveSettings(db, { name: '周管理', role: 'admin' }, { ...DEFAULT_SETTINGS, feverLine: 37.5 })).ok).toBe(true);
     expect((await closeShift(db, shift.id, { pending: '', supplies: { thermometers: '', masks: '', disinfectant: '', suits: '' }, equipment: '', receivingLead: '张' }, T0 + 15)).ok).toBe(true);
     expect((await clearImportedShifts(db)).ok).toBe(true);
 

@@ -101,6 +101,16 @@ export class StationProfile {
     await this.booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
   }
 
+  /**
+   * After a restart (or a restore) nobody is signed in: the health worker signs in again at the
+   * lock screen — with the PIN set at 开班, or, where a restore rebuilt the shift without PIN
+   * hashes, by setting it again.
+   */
+  async unlock(): Promise<void> {
+    this.booth.pins['王医生'] ??= '1357';
+    await this.booth.unlock('王医生');
+  }
+
   /** Fills a one-person home-province vehicle and presses Ctrl+S, without waiting for the answer. */
   async fillAndSave(n: number): Promise<string> {
     const p = this.page;
