@@ -123,7 +123,7 @@ export class BoothPage {
    */
   async openShiftByKeyboard(opts: { checkpoint: string; lead: string; staff: string; signInAs?: 'lead' | 'staff' | 'admin'; admin?: boolean }) {
     await expect(this.page.getByRole('heading', { name: /开班/ })).toBeVisible();
-    if (opts.admin || opts.signInAs === 'admin') {
+    if ((opts.admin || opts.signInAs === 'admin') && !(await this.hasAdmin())) {
       await this.createAdmin();
       await this.page.getByLabel('卡点名称').focus();
     }
@@ -232,6 +232,22 @@ export class BoothPage {
     await this.pickAndTypePin(name, pin);
     await expect(this.lockScreen()).toHaveCount(0);
     await this.expectSignedIn(name);
+  }
+
+  /** Whether the station has its administrator already (the 开班 page names them instead of offering the form). */
+  async hasAdmin(): Promise<boolean> {
+    const summary = this.page.locator('.admin-setup summary');
+    await expect(summary).toBeVisible();
+    return (await summary.textContent())?.startsWith('管理员：') ?? false;
+  }
+
+  /**
+   * Whoever should act next (a lead to reveal or manage lists, the administrator for the audit
+   * trail): F8 and their PIN, unless they are signed in already.
+   */
+  async actAs(name: string) {
+    if ((await this.signedIn().locator('strong').textContent()) === name) return;
+    await this.switchOperator(name);
   }
 
   /** The station's administrator, made on the 开班 page before the first shift (once per station). */
