@@ -38,7 +38,8 @@ export function ReconcileExport() {
         return;
       }
       const platform = getPlatform();
-      const saved = await platform.saveFile({ suggestedName: built.value.fileName, kind: 'xlsx', data: built.value.bytes });
+      // Main checks the actor again before writing a workbook with full IDs (ipcCore accessOf).
+      const saved = await platform.saveFile({ suggestedName: built.value.fileName, kind: 'xlsx', data: built.value.bytes, actor, fullIds: full });
       if (!saved.ok) setMessage({ tone: 'error', say: (tr) => tr.t('watchReconcileSaveFailed', { reason: tr.pick(saved.error.message) }) });
       else if (!saved.value.saved) setMessage({ tone: 'info', say: (tr) => tr.t('watchReconcileCancelled') });
       else {
