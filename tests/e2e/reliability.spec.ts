@@ -297,12 +297,14 @@ test('with the journal damaged too, the restore starts from the newest OPFS snap
   const plates = [await s.register(1), await s.register(2), await s.register(3)];
   await s.page.keyboard.press('F1');
   await s.page.getByRole('button', { name: '立即快照' }).click();
-  await expect(s.page.getByTestId('data-safety-note')).toHaveText('快照已保存：第 5 次写入');
+  // Eleven writes: 开班 and its checkpoint name, three saves, and the audit lines of access — the
+  // lead signed in at 开班, the switch to the health worker (sign-out, sign-in), each save's create.
+  await expect(s.page.getByTestId('data-safety-note')).toHaveText('快照已保存：第 11 次写入');
   await s.page.keyboard.press('Escape');
   plates.push(await s.register(4));
   await s.close();
 
-  // The database is gone (zeroed MANIFEST) and the journal lost its first five lines (kept: line 6 only, the save after the snapshot).
+  // The database is gone (zeroed MANIFEST) and the journal lost its first eleven lines (kept: lines 12–13 only, the save after the snapshot and its audit line).
   const dir = s.leveldbDir();
   const manifest = (await readdir(dir)).find((f) => f.startsWith('MANIFEST-'))!;
   await writeFile(path.join(dir, manifest), Buffer.alloc((await stat(path.join(dir, manifest))).size));
@@ -313,7 +315,7 @@ test('with the journal damaged too, the restore starts from the newest OPFS snap
     const file = await (await root.getDirectoryHandle('journal')).getFileHandle('checkpoint-station-reliab.jsonl');
     const lines = (await (await file.getFile()).text()).split('\n').filter(Boolean);
     const w = await file.createWritable();
-    await w.write(`${lines.slice(5).join('\n')}\n`);
+    await w.write(`${lines.slice(11).join('\n')}\n`);
     await w.close();
   });
   await s.booth.goto('reliab');
