@@ -673,6 +673,7 @@ export const zh = {
   watchReconcileExport: '导出对账表（Excel）',
   watchReconcileBusy: '正在生成对账表…',
   watchReconcileSaved: '对账表已保存：{where}',
+  watchReconcileDownloaded: '对账表已下载：{where}',
   watchReconcileCancelled: '已取消保存，对账表未保存',
   watchReconcileSaveFailed: '对账表未保存：{reason}',
   // masking, reveal, search scope (mask — issue 12)
@@ -1393,6 +1394,7 @@ export const en: Record<StringKey, string> = {
   watchReconcileExport: 'Export reconciliation (Excel)',
   watchReconcileBusy: 'Building the reconciliation…',
   watchReconcileSaved: 'Reconciliation saved: {where}',
+  watchReconcileDownloaded: 'Reconciliation downloaded: {where}',
   watchReconcileCancelled: 'Saving cancelled; reconciliation not saved',
   watchReconcileSaveFailed: 'Reconciliation not saved: {reason}',
   // masking, reveal, search scope (mask — issue 12)

@@ -7,7 +7,7 @@ import { previewPlate } from '../registration';
 import { validateDocument } from '../residentId';
 import { validatePhone } from '../phone';
 import { maskText as maskDigitsInText, maskId, maskPhone } from '../privacy/mask';
-import { watchKey, type WatchEntry, type WatchEntryResolution, type WatchHit, type WatchKeyKind, type WatchList } from './model';
+import { watchKey, type ListedPerson, type WatchEntry, type WatchEntryResolution, type WatchHit, type WatchKeyKind, type WatchList } from './model';
 
 /** One identifying value of the draft that is complete and valid, as a match key. */
 export interface DraftKey {
@@ -90,15 +90,9 @@ export function maskedKey(key: string): string {
 }
 
 /** What the booth shows of an entry: the list's words, IDs and phones masked (also inside the note). */
-export interface EntryView {
+export interface EntryView extends ListedPerson {
   listName: string;
   listSource: string;
-  name: string;
-  idNumber: string;
-  phone: string;
-  plate: string;
-  origin: string;
-  note: string;
 }
 
 export function entryView(hit: Pick<EntryHit, 'list' | 'entry'>): EntryView {

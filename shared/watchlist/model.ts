@@ -37,16 +37,19 @@ export interface WatchEntryResolution {
   hitId: string;
 }
 
-export interface WatchEntry {
-  id: string;
-  listId: string;
-  /** Normalised values (shared/residentId, shared/plate, shared/phone); '' when not given. */
+/** The columns of a list row: normalised values (shared/residentId, shared/plate, shared/phone); '' when not given. */
+export interface ListedPerson {
   name: string;
   idNumber: string;
   phone: string;
   plate: string;
   origin: string;
   note: string;
+}
+
+export interface WatchEntry extends ListedPerson {
+  id: string;
+  listId: string;
   /**
    * Match keys, one per identifying value: 'id:<18-char ID>', 'plate:<plate>', 'phone:<digits>'.
    * Indexed multi-entry: a typed ID / plate / phone is one index lookup whatever the list size.

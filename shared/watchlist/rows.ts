@@ -7,7 +7,7 @@ import { validateResidentId, type IdErrorCode } from '../residentId';
 import { classifyPlate } from '../plate';
 import { validatePhone } from '../phone';
 import { toHalfWidth } from '../text';
-import { watchKey } from './model';
+import { watchKey, type ListedPerson } from './model';
 import { KEY_FIELDS, type ListField, type SheetMapping } from './header';
 import type { ListCell, ListFile } from './readListFile';
 
@@ -59,13 +59,7 @@ export interface RowProblem {
 }
 
 /** An entry as read from the file, before it meets the stored list (versions.ts). */
-export interface ParsedEntry {
-  name: string;
-  idNumber: string;
-  phone: string;
-  plate: string;
-  origin: string;
-  note: string;
+export interface ParsedEntry extends ListedPerson {
   keys: string[];
 }
 

@@ -19,10 +19,9 @@ const MAX_ENTRIES_PER_KEY = 20;
  * The current entries of active lists carrying any of `keys` ('plate:…', 'id:…', 'phone:…').
  * One equality lookup per key on the multi-entry `*keys` index — the cost does not grow with the
  * list size — then the lists of the few entries found, by primary key.
- * (Same shape as watchlists.ts findWatchMatches; one of the two goes when both are merged.)
  */
 export async function matchWatchKeys(db: CheckpointDB, keys: readonly string[]): Promise<WatchMatch[]> {
-  const distinct = [...new Set(keys)];
+  const distinct = [...new Set(keys.filter((k) => k !== ''))];
   if (distinct.length === 0) return [];
   return db.transaction('r', [db.watchEntries, db.watchLists], async () => {
     const found = await Promise.all(distinct.map((key) => db.watchEntries.where('keys').equals(key).limit(MAX_ENTRIES_PER_KEY).toArray()));

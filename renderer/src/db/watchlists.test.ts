@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckpointDB } from './db';
 import { auditAsAdmin as listAudit, withTestDb, T0 } from './testing';
-import { entriesOfList, findWatchMatches, listWatchLists, previewVersion, retireWatchList, storeWatchList, type ListImport } from './watchlists';
+import { entriesOfList, listWatchLists, previewVersion, retireWatchList, storeWatchList, type ListImport } from './watchlists';
+import { matchWatchKeys } from './watchHits';
 import { checkAuditChain } from './audit';
 import type { ParsedEntry } from '../../../shared/watchlist/rows';
 import { watchKey } from '../../../shared/watchlist/model';
@@ -36,9 +37,9 @@ describe('watchlist storage', () => {
     const { list, counts } = await stored(newList([person(1), person(2, { plate: listPlate(2) })]));
     expect(counts).toEqual({ added: 2, removed: 0, unchanged: 0, updated: 0 });
     expect(list).toMatchObject({ name: '返乡人员名单', source: '数据专班', issuedOn: '2020-02-01', version: 1, status: 'active', importedBy: '王队长', currentEntries: 2 });
-    const matches = await findWatchMatches(db, [watchKey('plate', listPlate(2)), watchKey('id', '11010519491231002X')]);
+    const matches = await matchWatchKeys(db, [watchKey('plate', listPlate(2)), watchKey('id', '11010519491231002X')]);
     expect(matches.map((m) => [m.list.id, m.entry.name, m.key])).toEqual([[list.id, '人员2', `plate:${listPlate(2)}`]]);
-    expect(await findWatchMatches(db, [])).toEqual([]);
+    expect(await matchWatchKeys(db, [])).toEqual([]);
     const audit = await listAudit(db, { action: 'watchlistImport', limit: 5 });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: '王队长', role: 'lead', target: list.id, detail: { name: '返乡人员名单', mode: 'new', added: 2 } });
@@ -100,7 +101,7 @@ describe('watchlist storage', () => {
     expect(byId(3)).toMatchObject({ status: 'open', current: 0 });
     expect(byId(4)).toMatchObject({ status: 'open', current: 1 });
     // A dropped entry no longer raises an alert.
-    expect(await findWatchMatches(db, [watchKey('id', listId(3))])).toEqual([]);
+    expect(await matchWatchKeys(db, [watchKey('id', listId(3))])).toEqual([]);
     expect((await listAudit(db, { action: 'watchlistImport', limit: 5 }))[0]?.detail).toMatchObject({ mode: 'replace', version: 2, added: 1, removed: 1, unchanged: 1, updated: 1 });
   });
 
@@ -112,14 +113,14 @@ describe('watchlist storage', () => {
     expect(r.list.currentEntries).toBe(3);
     const one = (await entriesOfList(db, list.id)).find((e) => e.idNumber === listId(1));
     expect(one?.keys).toEqual(expect.arrayContaining([watchKey('phone', listPhone(1)), watchKey('phone', listPhone(111))]));
-    expect((await findWatchMatches(db, [watchKey('id', listId(2))])).length).toBe(1);
+    expect((await matchWatchKeys(db, [watchKey('id', listId(2))])).length).toBe(1);
   });
 
   it('retires a list: its entries stay but raise no alert; a retired list cannot be updated', async () => {
     const { list } = await stored(newList([person(1)]));
     const r = await retireWatchList(db, lead, list.id, T0 + 5);
     expect(r.ok && r.value).toMatchObject({ status: 'retired', retiredAt: T0 + 5 });
-    expect(await findWatchMatches(db, [watchKey('id', listId(1))])).toEqual([]);
+    expect(await matchWatchKeys(db, [watchKey('id', listId(1))])).toEqual([]);
     expect(await db.watchEntries.count()).toBe(1);
     expect((await listAudit(db, { action: 'watchlistRetire', limit: 5 }))[0]).toMatchObject({ actor: '王队长', target: list.id });
     const again = await storeWatchList(db, lead, { kind: 'version', listId: list.id, mode: 'add', fileName: 'x', issuedOn: '2020-02-02', entries: [person(2)] }, T0);
@@ -138,7 +139,7 @@ describe('watchlist storage', () => {
     const entries = Array.from({ length: 20_000 }, (_, i) => person(i, { plate: listPlate(i) }));
     const { counts } = await stored(newList(entries));
     expect(counts.added).toBe(20_000);
-    const m = await findWatchMatches(db, [watchKey('plate', listPlate(17_777))]);
+    const m = await matchWatchKeys(db, [watchKey('plate', listPlate(17_777))]);
     expect(m.map((x) => x.entry.idNumber)).toEqual([listId(17_777)]);
   }, 120_000);
 });

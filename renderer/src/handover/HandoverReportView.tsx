@@ -7,13 +7,7 @@ export function HandoverReportView({ report }: { report: HandoverReport }) {
       <h1>{report.title}</h1>
       <table className="report-header">
         <tbody>
-          {pairs(report.header).map((row, i) => (
-            <tr key={i}>
-              {row.map(([label, value]) => (
-                <Cell key={label} label={label} value={value} />
-              ))}
-            </tr>
-          ))}
+          <PairRows items={report.header} />
         </tbody>
       </table>
 
@@ -31,100 +25,49 @@ export function HandoverReportView({ report }: { report: HandoverReport }) {
       </table>
 
       <h2>发热及转送人员（{report.feverCases.length}）</h2>
-      {report.feverCases.length === 0 ? (
-        <p>无</p>
-      ) : (
-        <table className="report-table">
-          <thead>
-            <tr>
-              <th>序号</th>
-              <th>时间</th>
-              <th>姓名</th>
-              <th>车牌号</th>
-              <th>证件</th>
-              <th>电话</th>
-              <th>体温</th>
-              <th>症状</th>
-              <th>处置去向</th>
-              <th>备注</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.feverCases.map((f) => (
-              <tr key={f.no}>
-                <td>{f.no}</td>
-                <td>{f.time}</td>
-                <td>{f.name}</td>
-                <td>{f.plate}</td>
-                <td>{f.doc}</td>
-                <td>{f.phone}</td>
-                <td>{f.readings}</td>
-                <td>{f.symptoms}</td>
-                <td>{f.disposition}</td>
-                <td>{f.remarks}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RowsTable
+        rows={report.feverCases}
+        columns={[
+          ['序号', 'no'],
+          ['时间', 'time'],
+          ['姓名', 'name'],
+          ['车牌号', 'plate'],
+          ['证件号码', 'doc'],
+          ['电话', 'phone'],
+          ['体温', 'readings'],
+          ['症状', 'symptoms'],
+          ['处置去向', 'disposition'],
+          ['备注', 'remarks'],
+        ]}
+      />
 
       <h2>事件记录（{report.incidents.length}）</h2>
-      {report.incidents.length === 0 ? (
-        <p>无</p>
-      ) : (
-        <table className="report-table">
-          <thead>
-            <tr>
-              <th>序号</th>
-              <th>时间</th>
-              <th>类型</th>
-              <th>车牌号</th>
-              <th>经过</th>
-              <th>登记人</th>
-              <th>作废</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.incidents.map((x) => (
-              <tr key={x.no}>
-                <td>{x.no}</td>
-                <td>{x.time}</td>
-                <td>{x.kind}</td>
-                <td>{x.plate}</td>
-                <td>{x.description}</td>
-                <td>{x.operator}</td>
-                <td>{x.voided}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RowsTable
+        rows={report.incidents}
+        columns={[
+          ['序号', 'no'],
+          ['时间', 'time'],
+          ['类型', 'kind'],
+          ['车牌号', 'plate'],
+          ['经过', 'description'],
+          ['登记人', 'operator'],
+          ['作废', 'voided'],
+        ]}
+      />
 
       {report.amendments.length > 0 ? (
         <>
           <h2>交班后更正（{report.amendments.length}）</h2>
-          <table className="report-table">
-            <thead>
-              <tr>
-                <th>时间</th>
-                <th>记录</th>
-                <th>更正人</th>
-                <th>原因</th>
-                <th>更正内容</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.amendments.map((a, i) => (
-                <tr key={i}>
-                  <td>{a.time}</td>
-                  <td>{a.record}</td>
-                  <td>{a.by}</td>
-                  <td>{a.reason}</td>
-                  <td>{a.changes}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RowsTable
+            rows={report.amendments}
+            columns={[
+              ['时间', 'time'],
+              ['记录', 'record'],
+              ['更正人', 'by'],
+              ['原因', 'reason'],
+              ['更正内容', 'changes'],
+            ]}
+          />
         </>
       ) : null}
 
@@ -133,13 +76,7 @@ export function HandoverReportView({ report }: { report: HandoverReport }) {
       <h2>物资存量及设备</h2>
       <table className="report-header">
         <tbody>
-          {pairs(report.supplies).map((row, i) => (
-            <tr key={i}>
-              {row.map(([label, value]) => (
-                <Cell key={label} label={label} value={value} />
-              ))}
-            </tr>
-          ))}
+          <PairRows items={report.supplies} />
           <tr>
             <th scope="row">设备状况</th>
             <td colSpan={3}>{report.equipment}</td>
@@ -187,4 +124,38 @@ function chunk<T>(list: readonly T[], n: number): T[][] {
   return out;
 }
 
-const pairs = <T,>(list: readonly T[]): T[][] => chunk(list, 2);
+/** Label/value pairs, two to a row. */
+function PairRows({ items }: { items: readonly (readonly [string, string])[] }) {
+  return chunk(items, 2).map((row, i) => (
+    <tr key={i}>
+      {row.map(([label, value]) => (
+        <Cell key={label} label={label} value={value} />
+      ))}
+    </tr>
+  ));
+}
+
+/** One row per item, one column per [heading, field]; 无 when there is none. */
+function RowsTable<T extends object>({ rows, columns }: { rows: readonly T[]; columns: readonly (readonly [string, keyof T & string])[] }) {
+  if (rows.length === 0) return <p>无</p>;
+  return (
+    <table className="report-table">
+      <thead>
+        <tr>
+          {columns.map(([h]) => (
+            <th key={h}>{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, i) => (
+          <tr key={i}>
+            {columns.map(([h, field]) => (
+              <td key={h}>{String(row[field] ?? '')}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,5 +1,6 @@
 import type { MenuCommand } from '../../../shared/ipc';
-import { createImportRunner, type ParserChild, type ParserMessage } from '../../../shared/excel/parserHost';
+import { createImportRunner, type ParserChild } from '../../../shared/excel/parserHost';
+import { workerChild } from './workerChild';
 import { ok, fail } from '../../../shared/result';
 import type { Platform } from './types';
 import { opfsCall } from './opfsJournal';
@@ -13,19 +14,7 @@ const syncUnavailable = () => fail<never>('sync.unavailable', SYNC_UNAVAILABLE.z
 /** The browser's parser: a dedicated module worker, terminated on the time limit or a cancel. */
 function spawnImportWorker(): ParserChild {
   // This exact form lets Vite find and bundle the worker.
-  const w = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
-  return {
-    post: (req) => w.postMessage(req),
-    onMessage: (fn) => w.addEventListener('message', (e: MessageEvent<ParserMessage>) => fn(e.data)),
-    onExit: (fn) => {
-      w.addEventListener('error', (e) => {
-        e.preventDefault();
-        fn(e.message || 'worker error');
-      });
-      w.addEventListener('messageerror', () => fn('unreadable message'));
-    },
-    kill: () => w.terminate(),
-  };
+  return workerChild(new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' }));
 }
 
 export function createWebPlatform(): Platform {

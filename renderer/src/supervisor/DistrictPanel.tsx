@@ -10,7 +10,7 @@ import { clearImportedShifts, listImportedShifts, storeImportedShifts } from '..
 import { useDb } from '../runtime/dbContext';
 import { useT, type Say, type Translator } from '../runtime/i18n';
 import { getPlatform } from '../platform/platform';
-import { startJob } from '../export/workerClient';
+import { buildAndSave } from '../export/buildAndSave';
 import { progressText } from '../export/progressText';
 import { IMPORT_CANCELLED, IMPORT_TIME_LIMIT_MS, type ImportedShift, type Progress } from '../export/protocol';
 import { classifyImports, type FileOutcome, type ReadFile } from './importOutcome';
@@ -116,22 +116,12 @@ export function DistrictPanel() {
     setBusy({ what: 'export' });
     setMessage(null);
     try {
-      const job = startJob({ op: 'districtWorkbook', merged: shifts, exportedAt: Date.now(), tzOffsetMinutes: -new Date().getTimezoneOffset() }, (progress) =>
-        setBusy({ what: 'export', progress }),
+      const r = await buildAndSave(
+        { op: 'districtWorkbook', merged: shifts, exportedAt: Date.now(), tzOffsetMinutes: -new Date().getTimezoneOffset() },
+        { saved: 'districtSaved', downloaded: 'districtDownloaded', cancelled: 'districtSaveCancelled', failed: 'districtSaveFailed' },
+        (progress) => setBusy({ what: 'export', progress }),
       );
-      const built = await job.promise;
-      if (!built.ok) {
-        setMessage({ tone: 'error', say: (tr) => tr.t('exportFailed', { reason: tr.pick(built.error.message) }) });
-        return;
-      }
-      const platform = getPlatform();
-      const saved = await platform.saveFile({ suggestedName: built.value.fileName, kind: 'xlsx', data: built.value.bytes });
-      if (!saved.ok) setMessage({ tone: 'error', say: (tr) => tr.t('districtSaveFailed', { reason: tr.pick(saved.error.message) }) });
-      else if (!saved.value.saved) setMessage({ tone: 'info', say: (tr) => tr.t('districtSaveCancelled') });
-      else {
-        const where = saved.value.path;
-        setMessage({ tone: 'ok', say: (tr) => tr.t(platform.kind === 'web' ? 'districtDownloaded' : 'districtSaved', { where }) });
-      }
+      setMessage(r.message);
     } finally {
       setBusy(null);
     }

@@ -139,6 +139,35 @@ export class StationProfile {
     for (const plate of plates) await expect(this.booth.todayRow(plate)).toBeVisible();
   }
 
+  /**
+   * After a restart: which screen came up — the booth, or the recovery screen (with what it says
+   * IndexedDB and the journal hold). The booth of an open shift first asks who is there (the lock
+   * screen, access): the health worker signs in here, so 'booth' means the booth itself. Fails with
+   * the page's text when none shows, so a hang or a crash screen reads as what it is. After a
+   * restore from the recovery screen the caller signs in (unlock).
+   */
+  async startScreen(): Promise<{ kind: 'booth' } | { kind: 'recovery'; db: string; journal: string }> {
+    const booth = this.booth.plateInput();
+    const recovery = this.recoveryScreen();
+    const lock = this.booth.lockScreen();
+    try {
+      await expect(booth.or(recovery).or(lock)).toBeVisible({ timeout: 20_000 });
+    } catch (e) {
+      const text = await this.page.locator('body').innerText().catch(() => '(no page)');
+      throw new Error(`after the restart neither the booth nor the recovery screen showed; the page says: ${text.slice(0, 500)}`, { cause: e });
+    }
+    if (await lock.isVisible()) {
+      await this.unlock();
+      return { kind: 'booth' };
+    }
+    if (await booth.isVisible()) return { kind: 'booth' };
+    return {
+      kind: 'recovery',
+      db: (await this.page.getByTestId('recovery-db').textContent()) ?? '',
+      journal: (await this.page.getByTestId('recovery-journal').textContent()) ?? '',
+    };
+  }
+
   recoveryScreen() {
     return this.page.getByTestId('recovery');
   }

@@ -73,6 +73,6 @@ export async function exportReconciliation(booth: BoothPage) {
   const downloading = booth.page.waitForEvent('download');
   await booth.click(section.getByRole('button', { name: '导出对账表（Excel）' }));
   const download = await downloading;
-  await expect(booth.page.getByTestId('watch-reconcile-status')).toContainText('对账表已保存');
+  await expect(booth.page.getByTestId('watch-reconcile-status')).toContainText('对账表已下载');
   return download;
 }

@@ -7,8 +7,7 @@ import { appendAudit } from '../../db/audit';
 import { useDb } from '../../runtime/dbContext';
 import { useActor } from '../../runtime/session';
 import { useT, type Say } from '../../runtime/i18n';
-import { getPlatform } from '../../platform/platform';
-import { startJob } from '../../export/workerClient';
+import { buildAndSave } from '../../export/buildAndSave';
 import { CheckField } from '../../ui/fields';
 
 type Message = { tone: 'ok' | 'error' | 'info'; say: Say } | null;
@@ -31,29 +30,21 @@ export function ReconcileExport() {
     const full = fullIds && mayFull;
     try {
       const exportedAt = Date.now();
-      const job = startJob({ op: 'watchReconciliation', dbName: db.name, actor, fullIds: full, exportedAt, tzOffsetMinutes: -new Date(exportedAt).getTimezoneOffset() }, () => undefined);
-      const built = await job.promise;
-      if (!built.ok) {
-        setMessage({ tone: 'error', say: (tr) => tr.t('exportFailed', { reason: tr.pick(built.error.message) }) });
-        return;
-      }
-      const platform = getPlatform();
-      // Main checks the actor again before writing a workbook with full IDs (ipcCore accessOf).
-      const saved = await platform.saveFile({ suggestedName: built.value.fileName, kind: 'xlsx', data: built.value.bytes, actor, fullIds: full });
-      if (!saved.ok) setMessage({ tone: 'error', say: (tr) => tr.t('watchReconcileSaveFailed', { reason: tr.pick(saved.error.message) }) });
-      else if (!saved.value.saved) setMessage({ tone: 'info', say: (tr) => tr.t('watchReconcileCancelled') });
-      else {
-        const where = saved.value.path;
+      const r = await buildAndSave(
+        { op: 'watchReconciliation', dbName: db.name, actor, fullIds: full, exportedAt, tzOffsetMinutes: -new Date(exportedAt).getTimezoneOffset() },
+        { saved: 'watchReconcileSaved', downloaded: 'watchReconcileDownloaded', cancelled: 'watchReconcileCancelled', failed: 'watchReconcileSaveFailed' },
+      );
+      if (r.saved) {
         await appendAudit(db, {
           at: Date.now(),
           actor: actor?.name ?? '',
           role: actor?.role ?? 'system',
           action: 'export',
-          target: built.value.fileName,
+          target: r.saved.fileName,
           detail: { kind: 'watchReconciliation', masked: !full },
         });
-        setMessage({ tone: 'ok', say: (tr) => tr.t('watchReconcileSaved', { where }) });
       }
+      setMessage(r.message);
     } finally {
       setBusy(false);
     }
