@@ -58,7 +58,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['electron', 'node:*'], message: 'The renderer reaches the desktop only through renderer/src/platform.' },
-        { group: ['../app/*', '../booth/*', '../handover/*', '../supervisor/*', '../shift/*', '../incidents/*', '../settings/*', '../export/*', '../recovery/*', '../watchlist/*'], message: 'A lower layer may not import a feature.' },
+        { group: ['../app/*', '../booth/*', '../handover/*', '../supervisor/*', '../shift/*', '../incidents/*', '../settings/*', '../export/*', '../recovery/*', '../watchlist/*', '../access/*'], message: 'A lower layer may not import a feature.' },
       ] }],
     },
   },

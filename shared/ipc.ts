@@ -15,6 +15,7 @@ export { syncBatchSchema, syncConfigureSchema, dayRequestSchema, watchEntriesReq
 export const boothFileTextSchema = z.string().min(2).max(256 * 1024);
 import type { FileOutcome } from './excel/parserHost';
 import { IMPORT_LIMITS } from './excel/zipCheck';
+import { actorSchema } from './privacy/actorSchema';
 
 export { IPC, MENU_COMMANDS, type MenuCommand } from './ipcChannels';
 import type { MenuCommand } from './ipcChannels';
@@ -29,6 +30,10 @@ export const saveFileRequestSchema = z.object({
   data: z.instanceof(Uint8Array).refine((d) => d.byteLength > 0 && d.byteLength < 512 * 1024 * 1024, {
     message: 'file data must be 1 byte to 512 MiB',
   }),
+  /** Who saves it (access): a full-ID workbook needs exportFull (checked in main, electron/main/ipcCore.ts). */
+  actor: actorSchema.nullish(),
+  /** The file carries full IDs and phones. */
+  fullIds: z.boolean().optional(),
 });
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
 

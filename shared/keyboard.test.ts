@@ -52,6 +52,6 @@ describe('the keyboard table', () => {
     expect(primary.save && chordAccelerator(primary.save)).toBe('CmdOrCtrl+S');
     expect(primary.settings && chordAccelerator(primary.settings)).toBe('CmdOrCtrl+,');
     expect(primary.help && chordAccelerator(primary.help)).toBe('F1');
-    for (const c of Object.keys(primary)) expect([...MENU_COMMANDS, 'recall', 'recheckQueue', 'reusePerson']).toContain(c);
+    for (const c of Object.keys(primary)) expect([...MENU_COMMANDS, 'recall', 'recheckQueue', 'reusePerson', 'switchOperator']).toContain(c);
   });
 });

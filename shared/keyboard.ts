@@ -4,8 +4,11 @@
 import type { MenuCommand } from './ipc';
 import type { StringKey } from './i18n/strings';
 
-/** Everything a key can ask the app to do through the command bus. */
-export type KeyCommand = MenuCommand | 'recall' | 'recheckQueue' | 'reusePerson';
+/**
+ * Everything a key can ask the app to do through the command bus. switchOperator (access): the
+ * operator switch, PIN asked; not a menu item (it is the booth's own).
+ */
+export type KeyCommand = MenuCommand | 'recall' | 'recheckQueue' | 'reusePerson' | 'switchOperator';
 
 /** A key chord as KeyboardEvent reports it; `ctrl` is Ctrl on Windows/Linux and ⌘ on macOS. */
 export interface Chord {
@@ -41,6 +44,7 @@ export const COMMAND_KEYS: readonly CommandBinding[] = [
   { chord: { key: 'F4' }, command: 'recheckQueue', help: 'key_recheckQueue' },
   // After a recognised ID: the name and phone it was last registered with (people across visits).
   { chord: { key: 'F6' }, command: 'reusePerson', help: 'key_reusePerson' },
+  { chord: { key: 'F8' }, command: 'switchOperator', help: 'key_switchOperator' },
   { chord: { key: 'n', ctrl: true }, command: 'newVehicle', help: 'key_newVehicle' },
   { chord: { key: 'f', ctrl: true }, command: 'search', help: 'key_search' },
   { chord: { key: 'i', ctrl: true }, command: 'incident', help: 'key_incident' },

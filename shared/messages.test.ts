@@ -12,12 +12,13 @@ const ALL_CODES: ValidationCode[] = [
   'keyArea.inspectRequired', 'keyArea.disinfectRequired',
   'keyArea.nameEmpty', 'keyArea.badDate', 'keyArea.badRange',
   'settings.checkpointTooLong', 'settings.homeProvince', 'settings.feverLineEmpty', 'settings.feverLineNotNumber',
-  'settings.feverLineRange', 'settings.feverLineFahrenheit', 'settings.keyAreaLine', 'settings.retentionDays',
+  'settings.feverLineRange', 'settings.feverLineFahrenheit', 'settings.keyAreaLine', 'settings.retentionDays', 'settings.idleLock',
   'text.invisible',
   // incidents (shared/incident.ts)
   'incident.descriptionRequired', 'incident.voidReasonRequired',
   // opening a shift (shared/shift/openShift.ts)
   'shift.checkpointRequired', 'shift.nameRequired', 'shift.leadRequired', 'shift.staffRequired',
+  'pin.required', 'pin.format', 'pin.mismatch',
 ];
 
 describe('MESSAGES', () => {

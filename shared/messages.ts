@@ -4,6 +4,7 @@ import type { Locale } from './model';
 import type { DocErrorCode, IdErrorCode } from './residentId';
 import type { Bilingual } from './result';
 import type { SettingsCode } from './settings';
+import type { PinCode } from './privacy/pin';
 import { fill } from './i18n/fill';
 
 export type ValidationCode =
@@ -35,7 +36,9 @@ export type ValidationCode =
   | 'shift.checkpointRequired'
   | 'shift.nameRequired'
   | 'shift.leadRequired'
-  | 'shift.staffRequired';
+  | 'shift.staffRequired'
+  // operators and PINs (access: shared/privacy/pin.ts)
+  | PinCode;
 
 // Placeholders: {c} converted °C, {max} length limit, {line} fever line, {plate} the plate.
 export const MESSAGES: Record<ValidationCode, Bilingual> = {
@@ -97,6 +100,7 @@ export const MESSAGES: Record<ValidationCode, Bilingual> = {
   'settings.keyAreaLine': { zh: '重点地区有误，未保存', en: 'The key-area list has mistakes; nothing saved' },
   // audit: retention period (shared/settings.ts parseRetentionDays)
   'settings.retentionDays': { zh: '保留天数应为 {min}–{max} 之间的整数', en: 'Enter whole days between {min} and {max}' },
+  'settings.idleLock': { zh: '自动锁屏时间须为 {min}–{max} 分钟的整数', en: 'The idle lock is a whole number of minutes, {min}–{max}' },
   // imports: data fidelity
   'text.invisible': { zh: '只有看不见的字符（如零宽字符），请输入实际内容', en: 'Only invisible characters (such as zero-width spaces) — enter the actual text' },
   // incidents (shared/incident.ts)
@@ -107,6 +111,10 @@ export const MESSAGES: Record<ValidationCode, Bilingual> = {
   'shift.nameRequired': { zh: '请填写班次名称', en: 'Name the shift' },
   'shift.leadRequired': { zh: '请填写值班负责人', en: 'The shift lead is required' },
   'shift.staffRequired': { zh: '请至少登记一名值班人员', en: 'At least one staff member is required' },
+  // operators and PINs (access)
+  'pin.required': { zh: '请设置密码（4–6 位数字）', en: 'Set a PIN (4–6 digits)' },
+  'pin.format': { zh: '密码须为 4–6 位数字', en: 'A PIN is 4–6 digits' },
+  'pin.mismatch': { zh: '两次输入的密码不一致', en: 'The two PINs differ' },
 };
 
 /** A rule broken by one field: the code and its placeholders (forms, recheck, storage). */

@@ -252,6 +252,8 @@ export interface StationSettings {
   keyAreas: KeyAreaEntry[];
   locale: Locale;
   theme: 'day' | 'night';
+  /** Minutes without a key or click before the booth locks to the operator switch (shared/settings.ts). */
+  idleLockMinutes: number;
 }
 
 export const DEFAULT_SETTINGS: StationSettings = {
@@ -261,4 +263,5 @@ export const DEFAULT_SETTINGS: StationSettings = {
   keyAreas: [{ name: '湖北', plateProvince: '鄂', from: '2020-01-23' }],
   locale: 'zh',
   theme: 'day',
+  idleLockMinutes: 5,
 };

@@ -48,3 +48,17 @@ describe('validateSettings: settings have their own rules and words', () => {
     expect(errorsOf({ keyAreas: '湖北,2020-01-23\n温州,2020-13-01' }).keyAreas).toEqual({ code: 'settings.keyAreaLine', lines: [{ line: 2, code: 'keyArea.badDate' }] });
   });
 });
+
+describe('idle lock (access)', () => {
+  it('takes whole minutes 1–60 (full-width digits too) and refuses anything else with its own message', () => {
+    for (const [text, minutes] of [['5', 5], ['１０', 10], ['60', 60]] as const) {
+      const r = validateSettings({ ...settingsDraft(DEFAULT_SETTINGS), idleLockMinutes: text }, DEFAULT_SETTINGS, '2020-02-01');
+      expect(r.ok && r.settings.idleLockMinutes).toBe(minutes);
+    }
+    for (const text of ['0', '61', '2.5', '', '五']) {
+      const r = validateSettings({ ...settingsDraft(DEFAULT_SETTINGS), idleLockMinutes: text }, DEFAULT_SETTINGS, '2020-02-01');
+      expect(!r.ok && r.errors.idleLockMinutes?.code).toBe('settings.idleLock');
+    }
+    expect(formatMessage('settings.idleLock', 'zh', { min: 1, max: 60 })).toBe('自动锁屏时间须为 1–60 分钟的整数');
+  });
+});

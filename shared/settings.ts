@@ -11,12 +11,16 @@ import { parseTemperature } from './temperature';
 export const FEVER_LINE_MIN = 37.0;
 export const FEVER_LINE_MAX = 38.5;
 const CHECKPOINT_MAX = 40;
+/** The idle lock (access): at least a minute (a shorter one locks mid-vehicle), at most an hour. */
+export const IDLE_LOCK_MIN = 1;
+export const IDLE_LOCK_MAX = 60;
 
 export interface SettingsDraft {
   checkpoint: string;
   homeProvince: string;
   feverLine: string;
   keyAreas: string;
+  idleLockMinutes: string;
 }
 
 export type SettingsCode =
@@ -27,7 +31,8 @@ export type SettingsCode =
   | 'settings.feverLineRange'
   | 'settings.feverLineFahrenheit'
   | 'settings.keyAreaLine'
-  | 'settings.retentionDays';
+  | 'settings.retentionDays'
+  | 'settings.idleLock';
 
 export interface SettingsError {
   code: SettingsCode;
@@ -44,6 +49,7 @@ export function settingsDraft(s: StationSettings): SettingsDraft {
     homeProvince: s.homeProvince,
     feverLine: s.feverLine.toFixed(1),
     keyAreas: s.keyAreas.map((k) => [k.name, k.from, k.to].filter(Boolean).join(',')).join('\n'),
+    idleLockMinutes: String(s.idleLockMinutes),
   };
 }
 
@@ -75,8 +81,14 @@ export function validateSettings(
   const areas = parseKeyAreaLines(draft.keyAreas, today);
   if (areas.errors.length > 0) errors.keyAreas = { code: 'settings.keyAreaLine', lines: areas.errors };
 
+  const idleText = toHalfWidth(draft.idleLockMinutes).trim();
+  const idleLockMinutes = Number(idleText);
+  if (!/^\d+$/.test(idleText) || idleLockMinutes < IDLE_LOCK_MIN || idleLockMinutes > IDLE_LOCK_MAX) {
+    errors.idleLockMinutes = { code: 'settings.idleLock', params: { min: IDLE_LOCK_MIN, max: IDLE_LOCK_MAX } };
+  }
+
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, settings: { ...current, checkpoint, homeProvince: province, feverLine, keyAreas: areas.entries } };
+  return { ok: true, settings: { ...current, checkpoint, homeProvince: province, feverLine, keyAreas: areas.entries, idleLockMinutes } };
 }
 
 // ---- Retention (privacy): how long personal data is kept after a shift closed ----

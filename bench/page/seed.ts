@@ -20,6 +20,9 @@ import { backfillShiftSummaries } from '../../renderer/src/db/shiftSummaries';
 import { Generator, SETTINGS, type IdMode, type VehicleIdentity } from './generate';
 import { Rng } from './rng';
 
+/** The seeder writes the station's settings as its administrator would (settings need the admin role). */
+const BENCH_ADMIN = { name: 'bench', role: 'admin' as const };
+
 export const GENERATOR_VERSION = 3;
 export const VEHICLES_PER_DAY = 3000;
 const META_KEY = 'bench.meta';
@@ -332,7 +335,7 @@ export async function seedScale(name: string, persons: number, seed: number, onP
     await db.shifts.bulkAdd(shiftList);
     await db.incidents.bulkAdd(incidents);
   });
-  await saveSettings(db, SETTINGS);
+  await saveSettings(db, BENCH_ADMIN, SETTINGS);
 
   const yesterday = dayKey(localMidnight(now, 1));
   const openShift = shifts.get(openWindow.key) as Shift;
@@ -451,7 +454,7 @@ export async function seedExportShift(name: string, vehicles: number, perVehicle
     await db.shifts.bulkAdd([shift, open]);
     await db.incidents.bulkAdd(incidents);
   });
-  await saveSettings(db, SETTINGS);
+  await saveSettings(db, BENCH_ADMIN, SETTINGS);
   const meta: SeedMeta = {
     kind: 'export',
     version: GENERATOR_VERSION,

@@ -14,7 +14,9 @@ export function registerIpcHandlers(
   isAllowedPage: (url: string) => boolean,
   migrationPage: TrustedPage,
 ): () => void {
-  const dispatch = createIpcDispatcher(handlers);
+  // Every call that saves a file or changes settings is recorded with the actor it named and
+  // whether its role allowed it (ipcCore.ts accessOf); the main-process log keeps it.
+  const dispatch = createIpcDispatcher(handlers, { onAccess: (r) => console.info('[access]', JSON.stringify(r)) });
   for (const name of INVOKE_NAMES) {
     const channel = channelOf(name);
     const trusted: TrustedPage = MIGRATION_PAGE_CALLS.has(name) ? migrationPage : { getWindow, isAllowedPage };

@@ -24,6 +24,7 @@ import {
   type DesktopApi,
 } from '../../shared/ipc';
 import { fail, type Result } from '../../shared/result';
+import { can, type Actor, type Permission } from '../../shared/privacy/roles';
 
 export type InvokeName = Exclude<keyof DesktopApi, 'onMenuCommand'>;
 
@@ -70,6 +71,32 @@ export const MIGRATION_PAGE_CALLS: ReadonlySet<InvokeName> = new Set<InvokeName>
 
 export const channelOf = (name: InvokeName): (typeof IPC)[InvokeName] => IPC[name];
 
+/** One call that touched files or settings: who asked, what it needed, whether it was let through. */
+export interface AccessRecord {
+  at: number;
+  channel: string;
+  actor: Actor | null;
+  needs: Permission | null;
+  allowed: boolean;
+}
+
+/**
+ * Calls that save files or change settings carry the signed-in operator, and main checks the
+ * role itself: a full-ID workbook or a data snapshot needs exportFull, the sync setup
+ * changeSettings. A masked workbook, a PDF or a snapshot is let through with whoever is signed in (or nobody:
+ * the supervisor's district summary has no personal data) and recorded. Main cannot know who
+ * sits at the PC — it trusts the actor the renderer names, after the renderer's PIN check —
+ * but a renderer bug or a forged payload without a permitted actor is refused here.
+ */
+export function accessOf(name: InvokeName, args: readonly unknown[]): { actor: Actor | null; needs: Permission | null } | undefined {
+  const req = args[0] as { actor?: Actor | null; kind?: string; fullIds?: boolean } | undefined;
+  // A data snapshot (kind jsonl) is recorded but not refused: the recovery screen offers it when
+  // the database (and with it the operators) may be gone — see docs/ARCHITECTURE.md.
+  if (name === 'saveFile') return { actor: req?.actor ?? null, needs: req?.fullIds ? 'exportFull' : null };
+  if (name === 'syncConfigure') return { actor: req?.actor ?? null, needs: 'changeSettings' };
+  return undefined;
+}
+
 function describe(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid';
@@ -93,7 +120,7 @@ const internal = (channel: string, detail: string): Result<never> =>
  * a rejected invoke would surface in the renderer as an unreadable Electron error string.
  * `isTrustedSender` is a thunk so that even a throwing sender check becomes a Result.
  */
-export function createIpcDispatcher(handlers: IpcHandlers) {
+export function createIpcDispatcher(handlers: IpcHandlers, opts: { onAccess?: (r: AccessRecord) => void; now?: () => number } = {}) {
   return async function dispatch(name: InvokeName, isTrustedSender: () => boolean, args: readonly unknown[]): Promise<Result<unknown>> {
     const channel = channelOf(name);
     try {
@@ -104,6 +131,15 @@ export function createIpcDispatcher(handlers: IpcHandlers) {
       if (!parsed.success) {
         const detail = describe(parsed.error);
         return fail('ipc.invalid', `请求数据无效（${channel}）：${detail}`, `Invalid request data (${channel}): ${detail}`);
+      }
+      const access = accessOf(name, parsed.data);
+      if (access) {
+        const allowed = access.needs === null || can(access.actor, access.needs);
+        opts.onAccess?.({ at: (opts.now ?? Date.now)(), channel, ...access, allowed });
+        if (!allowed) {
+          const who = access.actor ? `${access.actor.name}（${access.actor.role}）` : '未登录';
+          return fail('ipc.notPermitted', `${who}无权执行此操作（${channel}）`, `${access.actor ? `${access.actor.name} (${access.actor.role})` : 'Nobody signed in'} may not do this (${channel})`);
+        }
       }
       const handler = handlers[name] as (...a: readonly unknown[]) => Promise<unknown>;
       const result = await handler(...parsed.data);

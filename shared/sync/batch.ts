@@ -1,6 +1,7 @@
 // The contract of a push from a booth to the county (renderer → main → PostgreSQL), and of what
 // flows back. Records travel as the booth stores them; main derives the county rows.
 import { z } from 'zod';
+import { actorSchema } from '../privacy/actorSchema';
 import type { Bilingual } from '../result';
 import type { Incident, KeyAreaEntry, Person, Shift, Vehicle } from '../model';
 import type { HourCount, ShiftCounts } from '../shift/summary';
@@ -146,7 +147,8 @@ export const syncSetupSchema = z.object({
 });
 export type SyncSetup = z.infer<typeof syncSetupSchema>;
 
-export const syncConfigureSchema = z.object({ setup: syncSetupSchema, password: z.string().min(1).max(200) });
+/** `actor` (access): the sync setup is a station setting, the administrator's (checked in main). */
+export const syncConfigureSchema = z.object({ setup: syncSetupSchema, password: z.string().min(1).max(200), actor: actorSchema.nullish() });
 export type SyncConfigure = z.infer<typeof syncConfigureSchema>;
 
 /** The one-file booth configuration a county administrator hands out (`npm run county -- booth-file`). */

@@ -14,7 +14,9 @@ test('the audit viewer: administrators only, filters, chain intact, export read 
   await booth.goto(dbName);
   await audit.openShiftAsAdmin();
 
-  // Two settings changes and an export make three entries by the administrator.
+  // Before them the trail holds the station's setup and sign-ins (access): the administrator
+  // made, the lead signed in as the shift opened, then the switch to the administrator. Two
+  // settings changes and an export follow.
   await audit.openRetention();
   await audit.setRetentionDays('14');
   await expect(audit.retention().getByTestId('retention-status')).toHaveText('已保存：交班后保留 14 天');
@@ -24,8 +26,8 @@ test('the audit viewer: administrators only, filters, chain intact, export read 
   await audit.closeRetention();
 
   await audit.openViewer();
-  await expect(audit.chain()).toHaveText('审计链完整：共 2 条，未发现删除或改动');
-  await expect(audit.rows()).toHaveCount(2);
+  await expect(audit.chain()).toHaveText('审计链完整：共 6 条，未发现删除或改动');
+  await expect(audit.rows()).toHaveCount(6);
   // Newest first.
   await expect(audit.rows().first()).toContainText('before: 14; after: 21');
   await expect(audit.rows().first()).toContainText(`${ADMIN}（管理员）`);
@@ -37,19 +39,23 @@ test('the audit viewer: administrators only, filters, chain intact, export read 
   expect(wb.SheetNames).toEqual(['审计记录', '审计链']);
   const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['审计记录']!);
   expect(rows.map((r) => [r['序号'], r['动作'], r['操作人'], r['详情']])).toEqual([
-    [2, '修改设置', ADMIN, 'before: 14; after: 21'],
-    [1, '修改设置', ADMIN, 'before: 28; after: 14'],
+    [6, '修改设置', ADMIN, 'before: 14; after: 21'],
+    [5, '修改设置', ADMIN, 'before: 28; after: 14'],
+    [4, '登录', ADMIN, 'how: pin; from: 岳阳'],
+    [3, '退出', '岳阳', `to: ${ADMIN}`],
+    [2, '登录', '岳阳', 'how: openShift'],
+    [1, '修改设置', ADMIN, `admin: created; name: ${ADMIN}`],
   ]);
-  expect(workbookText(wb)).toContain('审计链完整：共 2 条');
+  expect(workbookText(wb)).toContain('审计链完整：共 6 条');
   // The export is itself audited and shows at once.
   await expect(audit.rows().first()).toContainText('导出');
-  await expect(audit.chain()).toHaveText('审计链完整：共 3 条，未发现删除或改动');
+  await expect(audit.chain()).toHaveText('审计链完整：共 7 条，未发现删除或改动');
 
-  // Filters: by action, by operator, by dates (today has all three; a past range has none).
+  // Filters: by action, by operator, by dates (today has them all; a past range has none).
   await audit.filter({ action: '导出' });
   await expect(audit.rows()).toHaveCount(1);
   await audit.filter({ actor: ADMIN });
-  await expect(audit.rows()).toHaveCount(3);
+  await expect(audit.rows()).toHaveCount(5);
   await audit.filter({ from: '2019-01-01', to: '2019-12-31' });
   await expect(audit.rows()).toHaveCount(0);
   await expect(audit.viewer()).toContainText('没有符合条件的记录');
@@ -74,9 +80,9 @@ test('the audit viewer: administrators only, filters, chain intact, export read 
 
   // Someone removes the newest entry behind the app's back (straight in IndexedDB): the viewer says
   // where the chain breaks — the journal on disk still knows how long the trail was.
-  await audit.deleteEntryBehindTheApp(`checkpoint-station-${dbName}`, 3);
+  await audit.deleteEntryBehindTheApp(`checkpoint-station-${dbName}`, 7);
   await audit.openViewer();
-  await expect(audit.chain()).toHaveText('审计链在第 3 条处断开：该条记录已被删除。该条及之后的记录无法证明未被改动，请报告上级。');
+  await expect(audit.chain()).toHaveText('审计链在第 7 条处断开：该条记录已被删除。该条及之后的记录无法证明未被改动，请报告上级。');
   await page.screenshot({ path: test.info().outputPath('audit-viewer-broken-1024x768-night.png') });
   await audit.closeViewer();
 
@@ -105,6 +111,8 @@ test('retention: the first purge is previewed and confirmed; 29 days after 交�
   await booth.registerVehicle({ plate: 'a54321', origin: '巴中', destination: '南江县城某小区', purpose: '返乡', people: [{ name: '王五', id: residentId('511902', '19900307', '223'), phone: '13912345678', temp: '36.6' }] });
   await booth.expectSaved('川A54321', 1);
   await page.clock.fastForward('01:00:00');
+  // An idle hour locked the booth (access): the administrator signs in again.
+  await booth.unlock(ADMIN);
   await booth.closeShift({ notes: '王五 明日回访', receivingLead: '赵队' });
 
   const before = await exportHandoverByKeyboard(booth);

@@ -50,7 +50,8 @@ test('an open dialog owns the keyboard: Ctrl+S saves the incident, Enter confirm
 test('Ctrl+S in settings saves the settings, not the registration form behind', async ({ page }) => {
   const booth = new BoothPage(page);
   await booth.goto();
-  await booth.openShift();
+  // Settings are the administrator's (access).
+  await booth.openShift({ signInAs: 'admin' });
   await booth.type('a1'); // a half-typed plate: saving the form now would say "fix N fields"
   await booth.press('Control+,');
   const dialog = page.getByRole('dialog', { name: '设置' });
@@ -66,7 +67,7 @@ test('Ctrl+S in settings saves the settings, not the registration form behind', 
 test('focus returns to the plate after the record, void, help and settings dialogs close', async ({ page }) => {
   const booth = new BoothPage(page);
   await booth.goto();
-  await booth.openShift();
+  await booth.openShift({ signInAs: 'admin' });
   await booth.registerVehicle(CAR);
 
   // Record dialog, opened from today's list and closed with Esc.

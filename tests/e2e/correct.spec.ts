@@ -5,7 +5,7 @@ import { BoothPage, residentId } from './pages/BoothPage';
 
 const ID_A = residentId('510722', '19800101', '001');
 
-const start = (page: Page) => BoothPage.withOpenShift(page, { checkpoint: '108国道漓江路口卡点', lead: '李所长', staff: '周医生' });
+const start = (page: Page, opts: { admin?: boolean } = {}) => BoothPage.withOpenShift(page, { checkpoint: '108国道漓江路口卡点', lead: '李所长', staff: '周医生', ...opts });
 
 test('a correction is listed as 字段：旧值 → 新值 with the field label, and untouched readings are not listed', async ({ page }) => {
   const booth = await start(page);
@@ -70,7 +70,7 @@ test('a Hong Kong driver phone is accepted and kept with its country code', asyn
 });
 
 test('settings say what is wrong with a setting, not with a reading or a plate', async ({ page }) => {
-  const booth = await start(page);
+  const booth = await start(page, { admin: true });
   const dialog = await booth.openSettings();
   await dialog.getByLabel('发热标准 ℃（含）').fill('36.9');
   await dialog.getByLabel('本省车牌简称').fill('X');

@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { expect, test, type Page } from '@playwright/test';
 import { BoothPage, residentId } from './pages/BoothPage';
-import { actAs } from './pages/privacyFlows';
 
 const DRIVER_ID = residentId('420102', '19850312', '123');
 const FEVER_ID = '34052419800101001X';
@@ -208,7 +207,12 @@ test('closes a shift by keyboard, exports and prints its handover, and opens the
   await booth.press('Enter');
   await booth.expectFocusOn('值班负责人');
   await booth.press('Enter');
+  // Each member sets a PIN as the shift opens (access).
+  await booth.expectFocusOn('负责人密码');
+  await booth.fill('2468');
   await booth.fill('刘护士');
+  await booth.expectFocusOn('密码 1');
+  await booth.fill('1357');
   await booth.press('4');
   await booth.press('Enter');
   await booth.press('Enter');
@@ -262,6 +266,7 @@ test('a correction after the close is an amendment with a reason, counted and vi
   // The next shift: its lead comes from the handover.
   await expect(page.getByLabel('值班负责人')).toHaveValue('钱所长');
   await page.getByLabel('姓名 1').fill('孙医生');
+  await booth.fillShiftPins();
   await page.getByRole('button', { name: '开班', exact: true }).click();
   await expect(page.getByTestId('shift-info')).toContainText('108国道漓江路口卡点');
 
@@ -312,10 +317,9 @@ test('if the export worker cannot start, the export still completes on the page 
   await page.route('**/assets/exportWorker-*.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
   const booth = new BoothPage(page);
   await booth.goto();
-  await booth.openShift({ checkpoint: '旌阳黄许卡点', lead: '刘警官', staff: '陈护士' });
-  // The health-department export: the lead (only a lead or administrator may), a deliberate
-  // Shift+Tab and tick, then a warning.
-  await actAs(booth, '刘警官');
+  // A full-ID export is the shift lead's (or the administrator's) to make.
+  await booth.openShift({ checkpoint: '旌阳黄许卡点', lead: '刘警官', staff: '陈护士', signInAs: 'lead' });
+  // The health-department export: a deliberate Shift+Tab and tick, then a warning.
   const download = await booth.exportHandover({ fullIds: true });
   await expect(page.getByTestId('export-status')).toHaveText(`交接表已下载：${download.suggestedFilename()} （含完整证件号码） （未交班中途导出：交接班后请再导出一次）`);
   const wb = XLSX.read(readFileSync(await download.path()), { type: 'buffer' });

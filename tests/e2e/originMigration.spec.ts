@@ -208,10 +208,14 @@ test('a booth\'s data under the old origin appears under the new one with identi
   await app.addInitScript(asPreload(preload('index.cjs')));
   await app.goto(`${newOrigin.origin}/`);
   const booth = new BoothPage(app);
+  // Nobody is signed in at the new origin: the lock screen shows once the import is done. The
+  // content is compared before anyone signs in (a sign-in adds an audit entry).
+  await expect(booth.lockScreen()).toBeVisible();
+  const after = await dumpDatabase(app);
+  await booth.unlock('王医生');
   await expect(booth.todayRow('川A12345')).toBeVisible();
   await expect(booth.todayRow('川B23456')).toBeVisible();
   await expect(app.getByTestId('shift-counts')).toHaveText('车辆 2 辆 · 人员 2 人');
-  const after = await dumpDatabase(app);
   expect(counts(after)).toEqual(counts(before));
   // Identical content, row for row (stores read in key order on both sides).
   expect(JSON.stringify(after)).toBe(JSON.stringify(before));
@@ -230,6 +234,7 @@ test('a booth\'s data under the old origin appears under the new one with identi
   const main3 = await bindMain(again, spool);
   await again.addInitScript(asPreload(preload('index.cjs')));
   await again.goto(`${newOrigin.origin}/`);
+  await new BoothPage(again).unlock('王医生');
   await expect(new BoothPage(again).todayRow('川C34567')).toBeVisible();
   await expect(again.getByTestId('shift-counts')).toHaveText('车辆 3 辆 · 人员 3 人');
   expect(main3.calls.filter((c) => c === IPC.originImportChunk)).toEqual([]);
@@ -281,8 +286,10 @@ test('an import cut off half-way keeps the app closed, and the next start comple
   const main = await bindMain(again, spool);
   await again.addInitScript(asPreload(preload('index.cjs')));
   await again.goto(`${newOrigin.origin}/`);
-  await expect(new BoothPage(again).todayRow('川A12345')).toBeVisible();
+  await expect(new BoothPage(again).lockScreen()).toBeVisible();
   expect(JSON.stringify(await dumpDatabase(again))).toBe(JSON.stringify(before));
+  await new BoothPage(again).unlock('王医生');
+  await expect(new BoothPage(again).todayRow('川A12345')).toBeVisible();
   expect(main.calls.filter((c) => c.startsWith('refused'))).toEqual([]);
   expect(new OriginMigration(spool).state()?.status).toBe('done');
 });

@@ -66,6 +66,7 @@ test(`${KILLS} SIGKILLs at random moments and right after Ctrl+S lose no confirm
       console.log(`[reliability] recovery screen after kill ${round + 1}: ${screen.db} / ${screen.journal}`);
       const held = /车辆 (\d+) · 人员 (\d+)/.exec(screen.journal);
       await s.restoreFromJournal({ vehicles: Number(held?.[1]), persons: Number(held?.[2]) });
+      await s.unlock();
     }
     const survivors = [...inFlight];
     // Today's list loads after the form shows: wait until it holds at least the confirmed saves
@@ -161,6 +162,7 @@ for (const [i, damage] of DAMAGES.entries()) {
     await expect(s.page.getByTestId('recovery-journal')).toContainText(`车辆 ${plates.length} · 人员 ${plates.length}`);
     await s.restoreFromJournal({ vehicles: plates.length, persons: plates.length });
     // Read back through the booth: the open shift, every plate, the counters.
+    await s.unlock();
     await expect(s.page.getByTestId('shift-info')).toContainText('南江南高速出口卡点');
     await s.expectVehicles(plates);
     // And it stays restored across a restart. In one fresh-clone run Chromium showed an empty
@@ -173,6 +175,7 @@ for (const [i, damage] of DAMAGES.entries()) {
       console.log(`[reliability] ${damage.name}: recovery screen again after the restart: ${screen.db} / ${screen.journal}`);
       test.info().annotations.push({ type: 'restored twice', description: `${screen.db} / ${screen.journal}` });
       await s.restoreFromJournal({ vehicles: plates.length, persons: plates.length });
+      await s.unlock();
     }
     await s.expectVehicles(plates);
   });
@@ -200,6 +203,7 @@ test('a snapshot downloaded from 关于 restores a wiped station by upload, thro
   await b.page.locator('summary', { hasText: '数据保护' }).click();
   await b.page.getByLabel('上传快照恢复…').setInputFiles(file);
   // The restored shift is open again: the booth replaces the open-shift screen and shows every record.
+  await b.unlock();
   await expect(b.page.getByTestId('shift-info')).toContainText('南江南高速出口卡点');
   await b.expectVehicles(plates);
   await rm(path.dirname(file), { recursive: true, force: true });
@@ -313,12 +317,14 @@ test('with the journal damaged too, the restore starts from the newest OPFS snap
   const plates = [await s.register(1), await s.register(2), await s.register(3)];
   await s.page.keyboard.press('F1');
   await s.page.getByRole('button', { name: '立即快照' }).click();
-  await expect(s.page.getByTestId('data-safety-note')).toHaveText('快照已保存：第 5 次写入');
+  // Eleven writes: 开班 and its checkpoint name, three saves, and the audit lines of access — the
+  // lead signed in at 开班, the switch to the health worker (sign-out, sign-in), each save's create.
+  await expect(s.page.getByTestId('data-safety-note')).toHaveText('快照已保存：第 11 次写入');
   await s.page.keyboard.press('Escape');
   plates.push(await s.register(4));
   await s.close();
 
-  // The database is gone (zeroed MANIFEST) and the journal lost its first five lines (kept: line 6 only, the save after the snapshot).
+  // The database is gone (zeroed MANIFEST) and the journal lost its first eleven lines (kept: lines 12–13 only, the save after the snapshot and its audit line).
   const dir = s.leveldbDir();
   const manifest = (await readdir(dir)).find((f) => f.startsWith('MANIFEST-'))!;
   await writeFile(path.join(dir, manifest), Buffer.alloc((await stat(path.join(dir, manifest))).size));
@@ -329,11 +335,12 @@ test('with the journal damaged too, the restore starts from the newest OPFS snap
     const file = await (await root.getDirectoryHandle('journal')).getFileHandle('checkpoint-station-reliab.jsonl');
     const lines = (await (await file.getFile()).text()).split('\n').filter(Boolean);
     const w = await file.createWritable();
-    await w.write(`${lines.slice(5).join('\n')}\n`);
+    await w.write(`${lines.slice(11).join('\n')}\n`);
     await w.close();
   });
   await s.booth.goto('reliab');
   await expect(s.recoveryScreen()).toBeVisible();
   await s.restoreFromJournal({ vehicles: 4, persons: 4 });
+  await s.unlock();
   await s.expectVehicles(plates);
 });

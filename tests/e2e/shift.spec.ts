@@ -22,7 +22,9 @@ test('a night shift across midnight: every car stays listed and counted for 本�
   await expect(page.getByTestId('day-counts')).toHaveText('车辆 1 辆 · 人员 2 人');
 
   // 00:05 the next morning, no reload: the day's figures start again, the shift's do not.
+  // Fifteen idle minutes lock the booth (access); the operator signs in again.
   await page.clock.fastForward('15:00');
+  await booth.unlock('王医生');
   await expect(page.getByTestId('day-label')).toHaveText('今日 02-18');
   await expect(page.getByTestId('day-counts')).toHaveText('车辆 0 辆 · 人员 0 人');
   await expect(page.getByTestId('day-fever')).toHaveText('初测发热 0 人');
@@ -64,6 +66,7 @@ test('待复测: the lane moves on, the wait is shown live, the recheck is compl
   await expect(recheckRows(booth)).toContainText('已等 0 分钟');
   await expect(booth.todayRow('川A33333')).toContainText('待复测');
   await page.clock.fastForward('07:00');
+  await booth.unlock('王医生');
   await expect(recheckRows(booth)).toContainText('已等 7 分钟');
 
   // The handover refuses while the recheck is open, and says who is waiting.

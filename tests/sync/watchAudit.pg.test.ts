@@ -58,19 +58,21 @@ describe('watchlist hits and the audit trail go up', () => {
     const hits = await county.admin.query('SELECT id, record_id, entry_id FROM county.watchlist_hits WHERE checkpoint = $1 ORDER BY at', [A.checkpoint]);
     expect(hits.rows.map((r) => r.record_id)).toEqual([booth.vehicles[0]!.id, booth.vehicles[2]!.id]);
     const audit = await county.admin.query<{ record: AuditEntry }>('SELECT record FROM county.audit_entries WHERE checkpoint = $1 ORDER BY seq', [A.checkpoint]);
-    expect(audit.rows).toHaveLength(7);
-    expect(verifyChain(audit.rows.map((r) => r.record))).toEqual({ ok: true, count: 7 });
+    // The three registrations' own create entries (written with each record, access) and the seven above.
+    expect(audit.rows).toHaveLength(10);
+    expect(verifyChain(audit.rows.map((r) => r.record))).toEqual({ ok: true, count: 10 });
 
     // More entries later continue the chain; re-sending everything stores nothing twice.
     await appendAudit(booth.db, { at: t + 100, actor: '王队长', role: 'lead', action: 'export', detail: { masked: true } });
     await syncOnce(booth.db, sideA.transport, { checkpoint: A.checkpoint });
     const all = await county.admin.query<{ record: AuditEntry }>('SELECT record FROM county.audit_entries WHERE checkpoint = $1 ORDER BY seq', [A.checkpoint]);
-    expect(verifyChain(all.rows.map((r) => r.record))).toEqual({ ok: true, count: 8 });
+    expect(verifyChain(all.rows.map((r) => r.record))).toEqual({ ok: true, count: 11 });
     const replay = await sideA.transport.push({
       batchId: newId(), checkpoint: A.checkpoint, shifts: [], vehicles: [], persons: [], incidents: [],
       watchHits: await booth.db.watchHits.toArray(), audit: await booth.db.audit.toArray(),
     });
-    expect(replay).toMatchObject({ ok: true, value: { stored: 0, duplicates: 10, refused: [] } });
+    // Two hits and eleven audit entries, every one already there.
+    expect(replay).toMatchObject({ ok: true, value: { stored: 0, duplicates: 13, refused: [] } });
 
     // Row-level security: booth B sees neither A's hits nor A's audit trail.
     const asB = await county.connectAs(B.role, B.password);

@@ -21,6 +21,9 @@ import { ExportProvider } from '../export/ExportContext';
 import { PreviousShiftPanel } from '../handover/PreviousShiftPanel';
 import { SupervisorScreen } from '../supervisor/SupervisorScreen';
 import { SyncProvider } from '../sync/SyncContext';
+import { SessionProvider, useActor } from '../runtime/session';
+import { LockScreen } from '../access/LockScreen';
+import { AdminSetup } from '../access/AdminSetup';
 
 /** ?db=name gives a second station (or a test) its own database in the same browser profile. */
 function dbName(): string | undefined {
@@ -143,20 +146,29 @@ function Station({ journalError }: { journalError?: AppError }) {
     <TranslatorProvider locale={settings.locale}>
       <ExportProvider>
         <SyncProvider>
+        <SessionProvider shiftId={shift?.id ?? null} idleLockMinutes={settings.idleLockMinutes}>
         <div className={`theme-${settings.theme}`} data-theme={settings.theme}>
           <JournalBanner startupError={journalError} />
           {view === 'supervisor' ? (
             <SupervisorScreen onBack={() => setView('station')} onToggleLocale={() => toggleLocale(db, settings)} />
           ) : shift ? (
-            <BoothScreen key={shift.id} shift={shift} settings={settings} onSupervisor={toSupervisor} />
+            <BoothOrLock key={shift.id} shift={shift} settings={settings} onSupervisor={toSupervisor} />
           ) : (
             <OpenShiftPage key={lastClosed?.id ?? 'first'} settings={settings} lastClosed={lastClosed} onSupervisor={toSupervisor} />
           )}
         </div>
+        </SessionProvider>
         </SyncProvider>
       </ExportProvider>
     </TranslatorProvider>
   );
+}
+
+/** The booth for a signed-in operator; the lock screen (operator switch) while nobody is. */
+function BoothOrLock({ shift, settings, onSupervisor }: { shift: Shift; settings: StationSettings; onSupervisor: () => void }) {
+  const actor = useActor();
+  if (!actor) return <LockScreen shift={shift} settings={settings} />;
+  return <BoothScreen shift={shift} settings={settings} onSupervisor={onSupervisor} />;
 }
 
 function OpenShiftPage({ settings, lastClosed, onSupervisor }: { settings: StationSettings; lastClosed: Shift | null; onSupervisor: () => void }) {
@@ -174,6 +186,7 @@ function OpenShiftPage({ settings, lastClosed, onSupervisor }: { settings: Stati
       </nav>
       {lastClosed ? <PreviousShiftPanel shift={lastClosed} /> : null}
       <OpenShiftScreen settings={settings} initialLead={lastClosed?.handover?.receivingLead ?? ''} />
+      <AdminSetup />
       {/* A wiped PC starts here: restoring a snapshot must not wait for a shift to be opened. */}
       <details className="data-safety-details">
         <summary>{tr.t('safetyTitle')}</summary>

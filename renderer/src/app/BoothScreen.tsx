@@ -1,8 +1,8 @@
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { chordLabel, primaryChords, type KeyCommand } from '../../../shared/keyboard';
 import type { Shift, StationSettings } from '../../../shared/model';
 import { shiftNameLabel } from '../../../shared/i18n/labels';
-import { saveSettings } from '../db';
+import { savePreferences } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
 import { useT, type Say, type Translator } from '../runtime/i18n';
@@ -20,9 +20,9 @@ import { useHandoverDraft } from '../handover/draftStore';
 import { RecheckDialog } from '../booth/RecheckDialog';
 import type { OpenRecheck } from '../db';
 import { SyncIndicator } from '../sync/SyncIndicator';
-import { SessionContext } from '../runtime/session';
-import { provisionalActor } from '../../../shared/privacy/provisionalActor';
-import { can } from '../../../shared/privacy/roles';
+import { useSession } from '../runtime/session';
+import { can, type Actor } from '../../../shared/privacy/roles';
+import { SwitchDialog } from '../access/SwitchDialog';
 import { AuditDialog } from '../audit/AuditDialog';
 import { RetentionDialog } from '../audit/RetentionDialog';
 import { WatchlistDialog } from '../watchlist/WatchlistDialog';
@@ -39,7 +39,8 @@ type DialogState =
   | { kind: 'print' }
   | { kind: 'audit' }
   | { kind: 'retention' }
-  | { kind: 'watchlists' };
+  | { kind: 'watchlists' }
+  | { kind: 'switchOperator' };
 
 /** Anything typed in the registration form that was not saved (closing the shift would lose it). */
 function registrationHasInput(): boolean {
@@ -55,13 +56,19 @@ function keyOf(command: KeyCommand): string {
 }
 
 
+/** The booth of a signed-in operator (App shows the lock screen while nobody is signed in). */
 export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; settings: StationSettings; onSupervisor: () => void }) {
+  const { actor } = useSession();
+  return actor ? <SignedInBooth shift={shift} settings={settings} onSupervisor={onSupervisor} actor={actor} /> : null;
+}
+
+function SignedInBooth({ shift, settings, onSupervisor, actor }: { shift: Shift; settings: StationSettings; onSupervisor: () => void; actor: Actor }) {
   const db = useDb();
   const tr = useT();
   const { t } = tr;
-  const [operator, setOperator] = useState(() => shift.staff.find((s) => s.unit === 'health')?.name ?? shift.leadName);
-  // Until operators sign in with a PIN, the chosen name acts with the role its place in the shift gives.
-  const session = useMemo(() => ({ actor: provisionalActor(shift, operator) }), [shift, operator]);
+  // Every record, correction, void and incident carries the signed-in operator (sign-in: access/).
+  const operator = actor.name;
+  const mayChangeSettings = can(actor, 'changeSettings');
   const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
   const [amend, setAmend] = useState<AmendTarget | null>(null);
   // Kept while the close-shift dialog is closed and reopened: typed handover notes are never lost.
@@ -71,7 +78,12 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
   const [recheckDone, setRecheckDone] = useState<string | null>(null);
   const moreRef = useRef<HTMLDetailsElement>(null);
 
-  const toggleTheme = () => void saveSettings(db, { ...settings, theme: settings.theme === 'night' ? 'day' : 'night' });
+  const toggleTheme = () => void savePreferences(db, { theme: settings.theme === 'night' ? 'day' : 'night' });
+  // Settings are the administrator's: anyone else is told how to get there instead of a dialog that would refuse.
+  const openSettings = () => {
+    if (mayChangeSettings) setDialog({ kind: 'settings' });
+    else setNotice(() => (tr: Translator) => tr.t('accessNeedAdmin', { key: keyOf('switchOperator') }));
+  };
   const toggleLocale = () => saveToggledLocale(db, settings);
   const openCloseShift = () => setDialog({ kind: 'closeShift', unsavedVehicle: registrationHasInput() });
   // Leaving the booth screen would drop a half-typed vehicle: say so instead of losing it.
@@ -81,7 +93,8 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
   };
 
   useCommand('incident', () => setDialog({ kind: 'incident' }));
-  useCommand('settings', () => setDialog({ kind: 'settings' }));
+  useCommand('settings', openSettings);
+  useCommand('switchOperator', () => setDialog({ kind: 'switchOperator' }));
   useCommand('help', () => setDialog({ kind: 'help' }));
   useCommand('toggleTheme', toggleTheme);
   useCommand('toggleLocale', toggleLocale);
@@ -92,23 +105,19 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
   const close = () => setDialog({ kind: 'none' });
 
   return (
-    <SessionContext.Provider value={session}>
     <div className="booth">
       <header className="topbar">
         <h1>{t('appTitle')}</h1>
         <span className="shift-info" data-testid="shift-info">
           {shift.checkpoint} · {shiftNameLabel(shift.shiftName, tr.locale)} · {shift.day}
         </span>
-        <label className="operator">
-          {t('operator')}
-          <select value={operator} onChange={(e) => setOperator(e.target.value)}>
-            {shift.staff.map((s) => (
-              <option key={s.name} value={s.name}>
-                {s.name}（{tr.label('staffUnit', s.unit)}）
-              </option>
-            ))}
-          </select>
-        </label>
+        <span className="operator" data-testid="signed-in">
+          {t('operator')} <strong title={t('accessSignedIn', { name: actor.name, role: t(`role_${actor.role}`) })}>{actor.name}</strong>
+          <span className="op-role">{t(`role_${actor.role}`)}</span>
+          <button type="button" onClick={() => setDialog({ kind: 'switchOperator' })}>
+            {t('accessSwitch')} ({keyOf('switchOperator')})
+          </button>
+        </span>
         <SyncIndicator />
         <nav className="topbar-actions">
           <button type="button" onClick={() => setDialog({ kind: 'incident' })}>
@@ -133,16 +142,18 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
               <button type="button" onClick={() => setDialog({ kind: 'watchlists' })}>
                 {t('wlMenu')}
               </button>
-              <button type="button" onClick={() => setDialog({ kind: 'settings' })}>
-                {t('settings')} ({keyOf('settings')})
-              </button>
+              {mayChangeSettings ? (
+                <button type="button" onClick={openSettings}>
+                  {t('settings')} ({keyOf('settings')})
+                </button>
+              ) : null}
               {/* Administrators only (storage refuses everyone else too). */}
-              {can(session.actor, 'viewAudit') ? (
+              {can(actor, 'viewAudit') ? (
                 <button type="button" onClick={() => setDialog({ kind: 'audit' })}>
                   {t('auditOpen')}
                 </button>
               ) : null}
-              {can(session.actor, 'purge') ? (
+              {can(actor, 'purge') ? (
                 <button type="button" onClick={() => setDialog({ kind: 'retention' })}>
                   {t('retentionOpen')}
                 </button>
@@ -202,6 +213,7 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
       ) : null}
       {dialog.kind === 'incident' ? <IncidentDialog shift={shift} operator={operator} homeProvince={settings.homeProvince} onClose={close} /> : null}
       {dialog.kind === 'settings' ? <SettingsDialog settings={settings} onClose={close} /> : null}
+      {dialog.kind === 'switchOperator' ? <SwitchDialog shift={shift} onClose={close} /> : null}
       {dialog.kind === 'help' ? <HelpDialog onClose={close} /> : null}
       {dialog.kind === 'closeShift' ? (
         <CloseShiftDialog shift={shift} draft={handoverDraft} onDraft={setHandoverDraft} unsavedVehicle={dialog.unsavedVehicle} onClose={close} />
@@ -212,6 +224,5 @@ export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; s
       {dialog.kind === 'retention' ? <RetentionDialog onClose={close} /> : null}
       {dialog.kind === 'watchlists' ? <WatchlistDialog onClose={close} /> : null}
     </div>
-    </SessionContext.Provider>
   );
 }

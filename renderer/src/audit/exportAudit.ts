@@ -36,7 +36,8 @@ export async function exportAuditTrail(db: CheckpointDB, actor: Actor | null, fi
   const now = Date.now();
   const model = buildAuditWorkbook(entries, chain, { locale, exportedAt: now, exportedBy: actor?.name ?? '', tzOffsetMinutes: -new Date(now).getTimezoneOffset() });
   const bytes = workbookToXlsx(model);
-  const saved = await getPlatform().saveFile({ suggestedName: auditFileName(now), kind: 'xlsx', data: bytes });
+  // The actor goes with the file so main's access log names who saved it (no full IDs in the trail).
+  const saved = await getPlatform().saveFile({ suggestedName: auditFileName(now), kind: 'xlsx', data: bytes, actor });
   if (!saved.ok) return saved;
   if (!saved.value.saved) return ok({ saved: false });
   await appendAudit(db, { at: Date.now(), actor: actor?.name ?? '', role: actor?.role ?? 'admin', action: 'export', target: 'audit', detail: { entries: entries.length, where: saved.value.path } });

@@ -31,12 +31,12 @@ describe('CheckpointDB', () => {
     expect(db._options.chromeTransactionDurability).toBe('strict');
   });
 
-  it('declares schema version 10: the documented v1 indexes plus importedShifts (v2), dayCounts (v3), shiftCounts and recheckQueue (v4), syncRefused (v6), shiftSummaries (v7), station keys (v8), watchlists (v9), audit (v10)', async () => {
+  it('declares schema version 11: the documented v1 indexes plus importedShifts (v2), dayCounts (v3), shiftCounts and recheckQueue (v4), syncRefused (v6), shiftSummaries (v7), station keys (v8), watchlists (v9), audit (v10), operators (v11)', async () => {
     const db = freshDb();
     opened.push(db);
     await db.open();
-    // The highest declared version (v10: the audit trail, after v9's watchlists).
-    expect(db.verno).toBe(10);
+    // The highest declared version (v11: operators who sign in, after v9's watchlists and v10's audit).
+    expect(db.verno).toBe(11);
     expect(db.audit.schema.primKey.name).toBe('seq');
     expect(db.audit.schema.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['at', '[action+at]', '[actor+at]']));
     const idx = (t: keyof typeof SCHEMA_V1) => db.table(t).schema.indexes.map((i) => i.name);
@@ -60,6 +60,8 @@ describe('CheckpointDB', () => {
     expect(db.watchHits.schema.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['[shiftId+at]', '[day+at]', 'entryId']));
     expect(db.audit.schema.primKey.name).toBe('seq');
     expect(db.audit.schema.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['at', '[action+at]', '[actor+at]']));
+    expect(db.operators.schema.primKey.name).toBe('id');
+    expect(db.operators.schema.indexes.map((i) => i.name)).toEqual(['shiftId']);
   });
 });
 

@@ -3,9 +3,10 @@ import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import type { BoothTally } from '../../../shared/shift/summary';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10 } from './schema';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11 } from './schema';
 import type { WatchEntry, WatchHit, WatchList } from '../../../shared/watchlist/model';
 import type { AuditEntry } from '../../../shared/audit/model';
+import type { OperatorRow } from './operatorRow';
 import { backfillShiftSummaries } from './shiftSummaries';
 import type { ShiftSummaryRow } from './tables';
 import type { RefusedRecord } from '../../../shared/sync/batch';
@@ -94,6 +95,7 @@ export class CheckpointDB extends Dexie {
   declare watchEntries: Table<WatchEntry, string>;
   declare watchHits: Table<WatchHit, string>;
   declare audit: Table<AuditEntry, number>;
+  declare operators: Table<OperatorRow, string>;
   /** The second copy outside IndexedDB (journal.ts); unset in storage unit tests that do not need it. */
   journal: JournalStore | undefined = undefined;
   /** Called after each line is flushed (the app takes rolling snapshots from here). */
@@ -141,5 +143,7 @@ export class CheckpointDB extends Dexie {
     // v9 watchlists and their hits, v10 the audit trail: new stores only.
     this.version(9).stores(SCHEMA_V9);
     this.version(10).stores(SCHEMA_V10);
+    // v11 operators who sign in with a PIN (hashes only): a new store only.
+    this.version(11).stores(SCHEMA_V11);
   }
 }

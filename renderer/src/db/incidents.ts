@@ -10,6 +10,9 @@ import { MAX, MIN } from './keys';
 import { refreshShiftSummary } from './shiftSummaries';
 import { appendJournal, stampJournal } from './journal';
 import type { JournalEntry } from '../../../shared/journal';
+import type { Actor } from '../../../shared/privacy/roles';
+import { appendAudit } from './audit';
+import { actorFor } from './operators';
 
 /** A rule of shared/incident.ts broken: refused with the same words the dialog shows. */
 function invalid<T>(code: ValidationCode): Result<T> {
@@ -23,11 +26,13 @@ export async function addIncident(db: CheckpointDB, incident: Incident): Promise
   incident = { ...incident, ...incidentFields(incident) };
   let entry: JournalEntry | undefined;
   try {
-    const r = await db.transaction('rw', [db.shifts, db.incidents, db.settings], async () => {
+    const r = await db.transaction('rw', [db.shifts, db.incidents, db.settings, db.operators, db.audit], async () => {
       const shift = await db.shifts.get(incident.shiftId);
       if (!shift) return fail<Incident>('incident.noShift', '未开班，不能登记事件', 'No open shift: open a shift first');
       if (shift.status !== 'open') return fail<Incident>('incident.shiftClosed', '该班次已交班，不能再登记', 'This shift is closed');
       await db.incidents.add(incident);
+      const who = await actorFor(db, incident.shiftId, incident.operator);
+      await appendAudit(db, { at: incident.at, actor: who.name, role: who.role, action: 'create', target: incident.id, detail: { record: 'incident', kind: incident.kind } });
       entry = await stampJournal(db, 'addIncident', { incidents: [incident] }, { incidents: 1 });
       return ok(incident);
     });
@@ -44,17 +49,20 @@ export async function listIncidentsByDay(db: CheckpointDB, day: string): Promise
 }
 
 
-export async function voidIncident(db: CheckpointDB, id: string, reason: string, by: string, now: number): Promise<Result<Incident>> {
+export async function voidIncident(db: CheckpointDB, id: string, reason: string, by: Actor | string, now: number): Promise<Result<Incident>> {
   const reasonError = validateIncidentVoid(reason);
   if (reasonError) return invalid(reasonError);
-  if (!by.trim()) return byRequired();
+  const byName = (typeof by === 'string' ? by : by.name).trim();
+  if (!byName) return byRequired();
   let entry: JournalEntry | undefined;
   try {
-    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, db.settings], async () => {
+    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, db.settings, db.operators, db.audit], async () => {
       const inc = await db.incidents.get(id);
       if (!inc) return notFound<Incident>({ zh: '事件记录', en: 'Incident' });
       if (inc.voided === 1) return fail<Incident>('void.already', '该记录已作废', 'This record is already voided');
-      const stored: Incident = { ...inc, voided: 1, voidMark: { at: now, by: by.trim(), reason: reason.trim() } };
+      const stored: Incident = { ...inc, voided: 1, voidMark: { at: now, by: byName, reason: reason.trim() } };
+      const who = await actorFor(db, inc.shiftId, by);
+      await appendAudit(db, { at: now, actor: who.name, role: who.role, action: 'void', target: id, detail: { record: 'incident', reason: reason.trim() } });
       await db.incidents.put(stored);
       await refreshShiftSummary(db, inc.shiftId, now);
       entry = await stampJournal(db, 'voidIncident', { incidents: [stored] });

@@ -34,7 +34,9 @@ export {
 export { searchRecords, searchShifts, scopeShiftIds, MIN_QUERY_LENGTH, type SearchOptions, type ScopedSearchOptions } from './search';
 export { revealRecord, searchBeyondShift, auditOutput, type RevealedPerson, type OutputAudit } from './privacy';
 export { addIncident, listIncidentsByDay, voidIncident } from './incidents';
-export { getSettings, saveSettings } from './settings';
+export { getSettings, saveSettings, savePreferences, rememberCheckpoint, type Preferences } from './settings';
+export { getAdmin, setAdmin, signIn, claimPin, signInChoices, shiftHasPins, recordLock, type AdminInfo, type ShiftPins } from './operators';
+export { denied, requirePermission, requireActor } from './access';
 export { vehiclesOfShift, personsOfShift, incidentsOfShift } from './shiftData';
 export { readShiftRecords, type ShiftRecords, type ShiftReadStep } from './readShift';
 export { ensureStationKey, type OwnStationKey } from './stationKey';

@@ -49,14 +49,16 @@ describe('journal: every write path appends after its commit', () => {
     expect((await addIncident(db, inc)).ok).toBe(true);
     expect((await voidIncident(db, inc.id, '误录', '李警官', T0 + 13)).ok).toBe(true);
     expect((await recordExport(db, shift.id, { at: T0 + 14, where: 'x.xlsx', fullIds: false })).ok).toBe(true);
-    await saveSettings(db, { ...DEFAULT_SETTINGS, feverLine: 37.5 });
+    expect((await saveSettings(db, { name: '周管理', role: 'admin' }, { ...DEFAULT_SETTINGS, feverLine: 37.5 })).ok).toBe(true);
     expect((await closeShift(db, shift.id, { pending: '', supplies: { thermometers: '', masks: '', disinfectant: '', suits: '' }, equipment: '', receivingLead: '张' }, T0 + 15)).ok).toBe(true);
     expect((await clearImportedShifts(db)).ok).toBe(true);
 
     const { entries, damaged } = parseJournal((await store.readAll()).ok ? store.lines.join('\n') : '');
     expect(damaged).toEqual([]);
+    // A write that is audited (create, correct, void, incident, settings: access) commits its audit
+    // entry in the same transaction; that entry has its own journal line, just before the write's.
     expect(entries.map((e) => e.op)).toEqual([
-      'openShift', 'saveVehicle', 'saveVehicle', 'saveVehicle', 'amendVehicle', 'voidVehicle', 'addIncident', 'voidIncident', 'recordExport', 'saveSettings', 'closeShift', 'clearImportedShifts',
+      'openShift', 'audit', 'saveVehicle', 'audit', 'saveVehicle', 'audit', 'saveVehicle', 'audit', 'amendVehicle', 'audit', 'voidVehicle', 'audit', 'addIncident', 'audit', 'voidIncident', 'recordExport', 'audit', 'saveSettings', 'closeShift', 'clearImportedShifts',
     ]);
     expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
     expect(entries.at(-1)!.counts).toEqual({ shifts: 1, vehicles: 3, persons: 6, incidents: 1 });
@@ -98,7 +100,7 @@ describe('start-up check and restore', () => {
     dbs.push(empty);
     empty.journal = store;
     const state = await startupCheck(empty);
-    expect(state).toMatchObject({ kind: 'behind', db: undefined, journal: { seq: 4, counts: { vehicles: 3, persons: 6 } } });
+    expect(state).toMatchObject({ kind: 'behind', db: undefined, journal: { seq: 7, counts: { vehicles: 3, persons: 6 } } });
 
     const rebuilt = await rebuildFromStore(store);
     if (!rebuilt.ok) throw new Error('rebuild');
@@ -121,7 +123,8 @@ describe('start-up check and restore', () => {
     if (!rebuiltEarly.ok) throw new Error('x');
     await restoreDataset(old, rebuiltEarly.value.data, rebuiltEarly.value.mark);
     old.journal = store;
-    expect(await startupCheck(old)).toMatchObject({ kind: 'behind', db: { seq: 3 }, journal: { seq: 4 } });
+    // Seven lines: 开班, then each save's audit line and its own.
+    expect(await startupCheck(old)).toMatchObject({ kind: 'behind', db: { seq: 3 }, journal: { seq: 7 } });
   });
 
   it('a station that ran before the journal existed gets a baseline snapshot, and restores from it', async () => {

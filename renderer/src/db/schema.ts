@@ -161,3 +161,16 @@ export const SCHEMA_V9 = {
 export const SCHEMA_V10 = {
   audit: 'seq, at, [action+at], [actor+at]',
 } as const;
+
+/**
+ * v11 (operators who sign in, access): one row per shift member with a PIN, plus the station's
+ * administrator account (renderer/src/db/operators.ts). Holds only a salted PBKDF2 hash of each
+ * PIN, never the PIN. Not synced, not in workbooks.
+ *   id        shiftId + '\u0000' + name for a shift member, 'admin' for the administrator: sign-in
+ *             reads exactly one row by key.
+ *   shiftId   "does this shift have PINs?" (the operator switch of a shift opened before v11):
+ *             one shift's rows, a handful.
+ */
+export const SCHEMA_V11 = {
+  operators: 'id, shiftId',
+} as const;

@@ -13,6 +13,8 @@ import { fill } from '../../../shared/i18n/fill';
 import { handoverErrorText, validateHandoverNotes, type HandoverErrorCode, type HandoverField } from '../../../shared/shift/handoverForm';
 import { appendJournal, stampJournal } from './journal';
 import type { JournalEntry } from '../../../shared/journal';
+import { addShiftOperators, prepareShiftOperators, type ShiftPins } from './operators';
+import { appendAudit } from './audit';
 
 export type { OpenShiftInput } from '../../../shared/shift/openShift';
 
@@ -23,7 +25,12 @@ async function newestOpen(db: CheckpointDB): Promise<Shift | undefined> {
   return db.shifts.where('[status+openedAt]').between(['open', MIN], ['open', MAX]).last();
 }
 
-export async function openShift(db: CheckpointDB, input: OpenShiftInput, now: number): Promise<Result<Shift>> {
+/**
+ * `pins`: each member's PIN (lead included), set as the shift opens; the members then sign in with
+ * them (operators.ts) and the lead who opened the shift is signed in (audited). Without `pins`
+ * (storage tests, the sync test kit) the shift has no PINs and its lock screen lets each member set one.
+ */
+export async function openShift(db: CheckpointDB, input: OpenShiftInput, now: number, pins?: ShiftPins): Promise<Result<Shift>> {
   // The 开班 form's rules (shared/shift/openShift.ts), in the form's words.
   const broken = Object.values(validateOpenShiftInput(input))[0];
   if (broken) return fail(broken, MESSAGES[broken].zh, MESSAGES[broken].en);
@@ -31,11 +38,13 @@ export async function openShift(db: CheckpointDB, input: OpenShiftInput, now: nu
   const leadName = input.leadName.trim();
   const shiftName = input.shiftName.trim();
   const staff = input.staff.map((s) => ({ ...s, name: s.name.trim() })).filter((s) => s.name !== '');
+  const operators = pins ? await prepareShiftOperators({ leadName, staff }, pins, now) : undefined;
+  if (operators && !operators.ok) return operators;
 
   let entry: JournalEntry | undefined;
   try {
     // Check and insert in one transaction: two windows cannot both open a shift.
-    const r = await db.transaction('rw', [db.shifts, db.settings], async () => {
+    const r = await db.transaction('rw', [db.shifts, db.settings, db.operators, db.audit], async () => {
       const open = await newestOpen(db);
       if (open) {
         return fail<Shift>(
@@ -56,6 +65,10 @@ export async function openShift(db: CheckpointDB, input: OpenShiftInput, now: nu
         exports: [],
       };
       await db.shifts.add(shift);
+      if (operators) {
+        await addShiftOperators(db, shift.id, operators.value);
+        await appendAudit(db, { at: now, actor: leadName, role: 'lead', action: 'signIn', target: shift.id, detail: { how: 'openShift' } });
+      }
       entry = await stampJournal(db, 'openShift', { shifts: [shift] }, { shifts: 1 });
       return ok(shift);
     });

@@ -8,6 +8,8 @@ import { docRevOf } from '../../../shared/derived';
 import type { JournalStore, SnapshotInfo } from './journal';
 import { fail, ok, type Result } from '../../../shared/result';
 import { compactJournal } from '../../../shared/journal';
+import { listAudit, type AuditQuery } from './audit';
+import type { AuditEntry } from '../../../shared/audit/model';
 
 /** A valid resident ID (GB 11643-1999 check digit X), area 340524 (Anhui). */
 export const VALID_ID = '34052419800101001X';
@@ -159,4 +161,11 @@ export function memoryJournalStore() {
     },
   };
   return store satisfies JournalStore;
+}
+
+/** The audit trail as an administrator reads it (the viewer's own storage call), for assertions. */
+export async function auditAsAdmin(db: CheckpointDB, q: AuditQuery): Promise<AuditEntry[]> {
+  const r = await listAudit(db, { name: '管理员', role: 'admin' }, q);
+  if (!r.ok) throw new Error(r.error.message.en);
+  return r.value;
 }

@@ -34,8 +34,8 @@ describe('schema upgrade v1 → current', () => {
     const db = new CheckpointDB(name);
     toClose.push(db);
     await db.open();
-    expect(db.verno).toBe(10);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['audit', 'dayCounts', 'importedShifts', 'incidents', 'persons', 'pinnedStations', 'recheckQueue', 'settings', 'shiftCounts', 'shiftSummaries', 'shifts', 'stationKeys', 'syncRefused', 'vehicles', 'watchEntries', 'watchHits', 'watchLists']);
+    expect(db.verno).toBe(11);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['audit', 'dayCounts', 'importedShifts', 'incidents', 'operators', 'persons', 'pinnedStations', 'recheckQueue', 'settings', 'shiftCounts', 'shiftSummaries', 'shifts', 'stationKeys', 'syncRefused', 'vehicles', 'watchEntries', 'watchHits', 'watchLists']);
     expect(await db.shifts.count()).toBe(2);
     expect((await currentShift(db))?.id).toBe(open.id);
     expect((await lastClosedShift(db))?.id).toBe(closed.id);

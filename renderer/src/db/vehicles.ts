@@ -13,6 +13,14 @@ import { refreshShiftSummary } from './shiftSummaries';
 import { appendJournal, stampJournal } from './journal';
 import type { JournalEntry } from '../../../shared/journal';
 import { storeWatchHits, watchHitTables, type WatchSave } from './watchHits';
+import type { Actor } from '../../../shared/privacy/roles';
+import { formatChanges } from '../../../shared/registration/amendText';
+import { appendAudit } from './audit';
+import { actorFor } from './operators';
+
+/** Who changes a record: the signed-in operator (an Actor); a bare name is audited with the role its shift gives it (operators.ts actorFor). */
+export type By = Actor | string;
+const nameOf = (by: By): string => (typeof by === 'string' ? by : by.name).trim();
 
 const VEHICLE = { zh: '车辆记录', en: 'Vehicle record' };
 
@@ -46,9 +54,11 @@ export async function saveVehicle(db: CheckpointDB, vehicle: Vehicle, persons: P
   // failure; once space is back, the next save must open it again rather than repeat the error.
   if (!db.isOpen()) await db.open().catch(() => undefined);
   try {
-    // With watchlist hits, their rows, the entries' decisions and the audit entries join the same
-    // transaction (watchHits.ts): the car and its hits are stored together or not at all.
-    const tables = [db.shifts, db.vehicles, db.persons, ...counterTables(db), db.settings, ...(watch ? watchHitTables(db) : [])];
+    // With watchlist hits, their rows and the entries' decisions join the same transaction
+    // (watchHits.ts), as does the create audit entry: the car, its hits and its audit line are
+    // stored together or not at all.
+    // (A Set: watchHitTables names db.audit too.)
+    const tables = [...new Set([db.shifts, db.vehicles, db.persons, ...counterTables(db), db.settings, db.operators, db.audit, ...(watch ? watchHitTables(db) : [])])];
     const r = await db.transaction('rw', tables, async (tx) => {
       idbtrans = tx.idbtrans;
       // Checked inside the transaction: a shift closed in another window a moment ago counts.
@@ -62,6 +72,9 @@ export async function saveVehicle(db: CheckpointDB, vehicle: Vehicle, persons: P
       // A failing person (e.g. duplicate id) rejects here; the rejection aborts the whole
       // transaction, so the vehicle row above is rolled back too.
       await db.persons.bulkAdd(rows);
+      // The audit entry commits with the record (or neither does): who registered what, no personal data.
+      const who = await actorFor(db, stored.shiftId, stored.operator);
+      await appendAudit(db, { at: stored.createdAt, actor: who.name, role: who.role, action: 'create', target: stored.id, detail: { record: 'vehicle', plate: stored.plate, persons: rows.length } });
       const watchRows = watched ? { watchHits: watched.value.hits, watchEntries: watched.value.entries } : {};
       entry = await stampJournal(db, 'saveVehicle', { vehicles: [stored], persons: rows, ...watchRows }, { vehicles: 1, persons: rows.length });
       return ok(stored);
@@ -203,14 +216,14 @@ export async function amendVehicle(
   patch: Partial<Vehicle>,
   persons: Person[] | undefined,
   reason: string,
-  by: string,
+  by: By,
   now: number,
 ): Promise<Result<Vehicle>> {
   if (!reason.trim()) return reasonRequired();
-  if (!by.trim()) return byRequired();
+  if (!nameOf(by)) return byRequired();
   let entry: JournalEntry | undefined;
   try {
-    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, ...counterTables(db), db.settings], async () => {
+    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, ...counterTables(db), db.settings, db.operators, db.audit], async () => {
       const before = await db.vehicles.get(vehicleId);
       if (!before) return notFound<Vehicle>(VEHICLE);
       const existing = await db.persons.where('vehicleId').equals(vehicleId).toArray();
@@ -228,7 +241,7 @@ export async function amendVehicle(
       const shift = await db.shifts.get(before.shiftId);
       const amendment: Amendment = {
         at: now,
-        by: by.trim(),
+        by: nameOf(by),
         reason: reason.trim(),
         changes,
         // A missing shift is treated as closed: the safer reading for an audit trail.
@@ -242,6 +255,9 @@ export async function amendVehicle(
       const writes = [...removed, ...stamped];
       if (writes.length > 0) await db.persons.bulkPut(writes);
       await refreshShiftSummary(db, before.shiftId, now);
+      // Before → after as the record's history shows it (IDs and phones masked there too).
+      const who = await actorFor(db, before.shiftId, by);
+      await appendAudit(db, { at: now, actor: who.name, role: who.role, action: 'correct', target: vehicleId, detail: { reason: reason.trim(), changes: formatChanges(changes, 'zh') } });
       const known = new Set(existing.map((p) => p.id));
       entry = await stampJournal(db, 'amendVehicle', { vehicles: [stored], persons: writes }, { persons: writes.filter((p) => !known.has(p.id)).length });
       return ok(stored);
@@ -257,16 +273,18 @@ export async function amendVehicle(
 // Void
 
 /** Cancel a record (wrong entry, duplicate). The rows stay, flagged voided = 1 with a voidMark. */
-export async function voidVehicle(db: CheckpointDB, vehicleId: string, reason: string, by: string, now: number): Promise<Result<Vehicle>> {
+export async function voidVehicle(db: CheckpointDB, vehicleId: string, reason: string, by: By, now: number): Promise<Result<Vehicle>> {
   if (!reason.trim()) return reasonRequired();
-  if (!by.trim()) return byRequired();
+  if (!nameOf(by)) return byRequired();
   let entry: JournalEntry | undefined;
   try {
-    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, ...counterTables(db), db.settings], async () => {
+    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, ...counterTables(db), db.settings, db.operators, db.audit], async () => {
       const v = await db.vehicles.get(vehicleId);
       if (!v) return notFound<Vehicle>(VEHICLE);
       if (v.voided === 1) return fail<Vehicle>('void.already', '该记录已作废', 'This record is already voided');
-      const stored: Vehicle = { ...v, voided: 1, voidMark: { at: now, by: by.trim(), reason: reason.trim() }, updatedAt: now };
+      const stored: Vehicle = { ...v, voided: 1, voidMark: { at: now, by: nameOf(by), reason: reason.trim() }, updatedAt: now };
+      const who = await actorFor(db, v.shiftId, by);
+      await appendAudit(db, { at: now, actor: who.name, role: who.role, action: 'void', target: vehicleId, detail: { record: 'vehicle', reason: reason.trim() } });
       const occupants = await db.persons.where('vehicleId').equals(vehicleId).toArray();
       await applyRecordChange(db, { vehicle: v, persons: occupants }, { vehicle: stored, persons: occupants.map((p) => ({ ...p, voided: 1 as const })) });
       await db.vehicles.put(stored);

@@ -4,7 +4,7 @@
 // was really saved.
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Shift } from '../../../shared/model';
-import { auditOutput, recordExport } from '../db';
+import { auditOutput, recordExport, requirePermission } from '../db';
 import type { Actor } from '../../../shared/privacy/roles';
 import { useDb } from '../runtime/dbContext';
 import { useT, type Say } from '../runtime/i18n';
@@ -42,6 +42,14 @@ export function ExportProvider({ children }: { children: ReactNode }) {
   const exportHandover = useCallback(
     (shift: Shift, fullIds: boolean, actor: Actor | null): boolean => {
       if (cancelRef.current) return false;
+      // Full IDs and phones only for a shift lead or administrator (shared/privacy/roles.ts), checked
+      // here before anything is read, and again by main when the file is saved.
+      const refused = fullIds ? requirePermission(actor, 'exportFull') : undefined;
+      if (refused && !refused.ok) {
+        const m = refused.error.message;
+        setState({ kind: 'finished', tone: 'error', say: (tr) => tr.t('exportFailed', { reason: tr.pick(m) }) });
+        return true;
+      }
       const shiftLabel = `${shift.checkpoint} ${shift.day}`;
       setState({ kind: 'running', shiftLabel });
       let stop = false;
@@ -79,7 +87,7 @@ export function ExportProvider({ children }: { children: ReactNode }) {
         // From here the file exists in memory: saving is the user's dialog, not cancellable here.
         cancelRef.current = () => undefined;
         setState((s) => (s.kind === 'running' ? { ...s, saving: true } : s));
-        const saved = await platform.saveFile({ suggestedName: built.value.fileName, kind: 'xlsx', data: built.value.bytes });
+        const saved = await platform.saveFile({ suggestedName: built.value.fileName, kind: 'xlsx', data: built.value.bytes, actor, fullIds });
         if (!saved.ok) {
           const message = saved.error.message;
           return finish('error', (tr) => tr.t('exportSaveFailed', { reason: tr.pick(message) }));

@@ -27,7 +27,10 @@ export async function buildAndSave(req: JobRequest & { op: 'districtWorkbook' | 
   const built = await startJob(req, onProgress).promise;
   if (!built.ok) return { message: { tone: 'error', say: (tr) => tr.t('exportFailed', { reason: tr.pick(built.error.message) }) } };
   const platform = getPlatform();
-  const saved = await platform.saveFile({ suggestedName: built.value.fileName, kind: 'xlsx', data: built.value.bytes });
+  // The reconciliation's actor and full-ID choice go with the file: main refuses full IDs without
+  // exportFull (ipcCore accessOf), as for the handover. The district summary holds no IDs.
+  const access = req.op === 'watchReconciliation' ? { actor: req.actor, fullIds: req.fullIds } : {};
+  const saved = await platform.saveFile({ suggestedName: built.value.fileName, kind: 'xlsx', data: built.value.bytes, ...access });
   if (!saved.ok) return { message: { tone: 'error', say: (tr) => tr.t(words.failed, { reason: tr.pick(saved.error.message) }) } };
   if (!saved.value.saved) return { message: { tone: 'info', say: (tr) => tr.t(words.cancelled) } };
   const where = saved.value.path;

@@ -4,10 +4,11 @@ import { settingsDraft, validateSettings, type SettingsDraft, type SettingsError
 import { dayKey, saveSettings } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useCommand } from '../runtime/commands';
-import { useT } from '../runtime/i18n';
+import { useT, type Say, type Translator } from '../runtime/i18n';
+import { useActor } from '../runtime/session';
 import { Modal } from '../ui/Modal';
 import { TextField, moveOnEnter } from '../ui/fields';
-import { FormActions, submitWith } from '../ui/formParts';
+import { AlertLine, FormActions, submitWith } from '../ui/formParts';
 
 export function SettingsDialog({ settings, onClose }: { settings: StationSettings; onClose: () => void }) {
   const db = useDb();
@@ -15,6 +16,8 @@ export function SettingsDialog({ settings, onClose }: { settings: StationSetting
   const { t } = tr;
   const [draft, setDraft] = useState<SettingsDraft>(() => settingsDraft(settings));
   const [errors, setErrors] = useState<SettingsErrors>({});
+  const actor = useActor();
+  const [failure, setFailure] = useState<Say | null>(null);
   const patch = (p: Partial<SettingsDraft>) => setDraft((d) => ({ ...d, ...p }));
   // Rendered from codes, so a message follows a language switch.
   const say = (field: keyof SettingsDraft): string | undefined => {
@@ -32,7 +35,13 @@ export function SettingsDialog({ settings, onClose }: { settings: StationSetting
       return;
     }
     setErrors({});
-    await saveSettings(db, checked.settings);
+    // Storage checks the role again (administrator only) and says why when it refuses.
+    const r = await saveSettings(db, actor, checked.settings);
+    if (!r.ok) {
+      const m = r.error.message;
+      setFailure(() => (tr: Translator) => tr.pick(m));
+      return;
+    }
     onClose();
   };
 
@@ -49,6 +58,8 @@ export function SettingsDialog({ settings, onClose }: { settings: StationSetting
         <TextField label={t('homeProvince')} name="homeProvince" value={draft.homeProvince} error={say('homeProvince')} onChange={(homeProvince) => patch({ homeProvince })} />
         <TextField label={t('feverLine')} name="feverLine" value={draft.feverLine} inputMode="decimal" error={say('feverLine')} onChange={(feverLine) => patch({ feverLine })} />
         <TextField label={t('keyAreas')} name="keyAreas" value={draft.keyAreas} multiline error={say('keyAreas')} onChange={(keyAreas) => patch({ keyAreas })} />
+        <TextField label={t('settingsIdleLock')} name="idleLockMinutes" value={draft.idleLockMinutes} inputMode="numeric" error={say('idleLockMinutes')} onChange={(idleLockMinutes) => patch({ idleLockMinutes })} />
+        <AlertLine text={failure ? failure(tr) : null} />
         <FormActions submitLabel={t('settingsSave')} closeLabel={t('close')} onClose={onClose} />
       </form>
     </Modal>

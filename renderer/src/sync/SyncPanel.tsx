@@ -12,6 +12,7 @@ import { useSync } from './SyncContext';
 import { TableHead } from '../ui/TableHead';
 import { FieldRow } from '../ui/formParts';
 import type { StringKey } from '../../../shared/i18n/strings';
+import { useActor } from '../runtime/session';
 
 interface Form {
   host: string;
@@ -46,6 +47,7 @@ const fromSetup = (s: SyncSetup | undefined): Form => ({
 });
 
 export function SyncPanel({ onClose }: { onClose: () => void }) {
+  const actor = useActor();
   const db = useDb();
   const sync = useSync();
   const tr = useT();
@@ -89,7 +91,8 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setMessage({ text: t('syncTesting'), bad: false });
     const setup: SyncSetup = { host: form.host.trim(), port, database: form.database.trim(), role: form.role.trim(), checkpoint: form.checkpoint.trim(), tls: form.tls, ...(form.caPem.trim() ? { caPem: form.caPem.trim() } : {}) };
-    const r = await getPlatform().syncConfigure({ setup, password: form.password });
+    // The sync setup is a station setting: main lets only the administrator change it.
+    const r = await getPlatform().syncConfigure({ setup, password: form.password, actor });
     setBusy(false);
     if (!r.ok) {
       setMessage({ text: pick(r.error.message), bad: true });

@@ -1,41 +1,41 @@
 // Flows for the privacy screens an administrator uses: the audit trail viewer (filter, pages,
-// chain status, export) and the retention period with the first purge's confirmation. Until PIN
-// sign-in exists, a shift member whose name contains 管理员 acts as administrator; openAsAdmin is
-// the one place that knows it.
+// chain status, export) and the retention period with the first purge's confirmation. The
+// administrator is the station's own account (made on the 开班 page) and signs in with F8 and a PIN.
 import { expect, type Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
-import type { BoothPage } from './BoothPage';
+import { ADMIN, type BoothPage } from './BoothPage';
 
-export const ADMIN = '管理员赵';
+export { ADMIN };
 
 export class AuditPage {
   constructor(readonly booth: BoothPage) {}
 
-  /** A shift whose health-worker seat is the administrator (the booth's default operator). */
+  /** The usual night shift, with the administrator made first and then signed in. */
   async openShiftAsAdmin() {
-    await this.booth.openShift({ staff: ADMIN });
-    await expect(this.booth.page.locator('.topbar .operator select')).toHaveValue(ADMIN);
+    await this.booth.openShift({ signInAs: 'admin' });
   }
 
-  /** The next shift, on the open-shift screen that a close leaves (its fields may be prefilled). */
+  /** The next shift, on the open-shift screen that a close leaves (its fields may be prefilled); then the administrator signs in. */
   async openShiftAsAdminAgain() {
     const p = this.booth.page;
     await expect(p.getByRole('heading', { name: /开班/ })).toBeVisible();
     await p.getByLabel('卡点名称').fill('南江南高速出口卡点');
     await p.getByLabel('值班负责人').fill('赵队');
-    await p.getByLabel('姓名 1').fill(ADMIN);
-    await p.getByLabel('姓名 1').focus();
+    await p.getByLabel('姓名 1').fill('王医生');
+    await this.booth.fillShiftPins();
+    await p.getByLabel('密码 1', { exact: true }).focus();
     await this.booth.press('Enter');
     await this.booth.press('4'); // 卫健
     await this.booth.press('Enter');
     await expect(this.booth.focused()).toHaveText('开班');
     await this.booth.press('Enter');
-    await expect(p.locator('.topbar .operator select')).toHaveValue(ADMIN);
+    await this.booth.expectSignedIn('赵队');
+    await this.booth.switchOperator(ADMIN);
   }
 
   async actAs(name: string) {
-    await this.booth.page.locator('.topbar .operator select').selectOption(name);
+    await this.booth.actAs(name);
   }
 
   viewer(): Locator {

@@ -10,6 +10,9 @@ export function residentId(area: string, birth: string, seq: string): string {
   return first17 + residentIdCheckChar(first17);
 }
 
+/** The station's administrator in the e2e suite (settings are theirs alone). */
+export const ADMIN = '周管理';
+
 export interface PersonEntry {
   name: string;
   id: string;
@@ -103,21 +106,159 @@ export class BoothPage {
 
   // ---- shift ----
 
-  async openShiftByKeyboard(opts: { checkpoint: string; lead: string; staff: string }) {
+  /**
+   * Each shift member's PIN (access): set at 开班, asked at every switch. The suite's defaults;
+   * a spec may set its own before opening.
+   */
+  pins: Record<string, string> = {};
+  pinOf(name: string): string {
+    return this.pins[name] ?? '1357';
+  }
+
+  /**
+   * 开班 by keyboard: checkpoint, 夜班, the lead and the lead's PIN, one health worker and their
+   * PIN, Enter on 开班. The lead who opened it is signed in; then (as the booth works) the health
+   * worker signs in with F8 and their PIN, so records carry the health worker as before sign-in
+   * existed. `signInAs: 'lead'` stays with the lead.
+   */
+  async openShiftByKeyboard(opts: { checkpoint: string; lead: string; staff: string; signInAs?: 'lead' | 'staff' | 'admin'; admin?: boolean }) {
     await expect(this.page.getByRole('heading', { name: /开班/ })).toBeVisible();
+    if ((opts.admin || opts.signInAs === 'admin') && !(await this.hasAdmin())) {
+      await this.createAdmin();
+      await this.page.getByLabel('卡点名称').focus();
+    }
+    this.pins[opts.lead] ??= '2468';
+    this.pins[opts.staff] ??= '1357';
     await this.expectFocusOn('卡点名称');
     await this.fill(opts.checkpoint);
     await this.press('2'); // 夜班
     await this.press('Enter');
     await this.expectFocusOn('值班负责人');
     await this.fill(opts.lead);
+    await this.expectFocusOn('负责人密码');
+    await this.fill(this.pinOf(opts.lead));
     await this.expectFocusOn('姓名 1');
     await this.fill(opts.staff);
+    await this.expectFocusOn('密码 1');
+    await this.fill(this.pinOf(opts.staff));
     await this.press('4'); // 卫健
     await this.press('Enter');
     await expect(this.focused()).toHaveText('开班');
     await this.press('Enter');
     await expect(this.page.getByTestId('shift-info')).toContainText(opts.checkpoint);
+    await this.expectSignedIn(opts.lead);
+    if (opts.signInAs === 'admin') await this.switchOperator(ADMIN);
+    else if (opts.signInAs !== 'lead') await this.switchOperator(opts.staff);
+  }
+
+  // ---- operators (access) ----
+
+  /** The PIN boxes of the 开班 form for whoever the form names (a flow that fills it by pointer). */
+  async fillShiftPins() {
+    const lead = await this.page.getByLabel('值班负责人').inputValue();
+    this.pins[lead] ??= '2468';
+    await this.page.getByLabel('负责人密码').fill(this.pinOf(lead));
+    for (let i = 1; ; i++) {
+      const name = this.page.getByLabel(`姓名 ${i}`, { exact: true });
+      if ((await name.count()) === 0) break;
+      const who = await name.inputValue();
+      const box = this.page.getByLabel(`密码 ${i}`, { exact: true });
+      if ((await box.count()) === 0) continue;
+      this.pins[who] ??= '1357';
+      await box.fill(this.pinOf(who));
+    }
+  }
+
+  signedIn(): Locator {
+    return this.page.getByTestId('signed-in');
+  }
+
+  async expectSignedIn(name: string) {
+    await expect(this.signedIn()).toContainText(name);
+  }
+
+  /** The chooser of the switch dialog or the lock screen: a member by its digit, Enter, the PIN, Enter. */
+  private async pickAndTypePin(name: string, pin: string) {
+    const form = this.page.getByRole('form', { name: '切换登记人' });
+    await expect(form).toBeVisible();
+    const options = form.locator('fieldset label');
+    const names = await options.allTextContents();
+    const index = names.findIndex((n) => n.replace(/^\d/, '').startsWith(name));
+    expect(index, `${name} among ${names.join(', ')}`).toBeGreaterThanOrEqual(0);
+    await expect(form.getByRole('radio', { checked: true })).toBeFocused();
+    await this.press(String(index + 1));
+    await this.press('Enter');
+    await this.expectFocusOn('密码');
+    await this.type(pin);
+    await this.press('Enter');
+    // A shift whose PINs are not on this PC (opened by an older version, or rebuilt from the
+    // journal, which does not carry PIN hashes): the member sets theirs again, typed twice.
+    if (await form.getByLabel('再次输入密码').isVisible()) {
+      await this.expectFocusOn('再次输入密码');
+      await this.type(pin);
+      await this.press('Enter');
+    }
+  }
+
+  /** F8, the member, their PIN: the booth now acts as them. */
+  async switchOperator(name: string, pin = this.pinOf(name)) {
+    await this.press('F8');
+    await expect(this.page.getByRole('dialog', { name: '切换登记人' })).toBeVisible();
+    await this.pickAndTypePin(name, pin);
+    await expect(this.page.getByRole('dialog', { name: '切换登记人' })).toHaveCount(0);
+    await this.expectSignedIn(name);
+  }
+
+  /** A PIN that is refused: the dialog (or lock screen) stays, says why, and nobody changes. */
+  async tryPin(name: string, pin: string, opts: { fromBooth?: boolean } = {}) {
+    if (opts.fromBooth) await this.press('F8');
+    await this.pickAndTypePin(name, pin);
+  }
+
+  /** Another PIN in the dialog still open after a refused one (the cursor is back in the PIN box). */
+  async retryPin(pin: string) {
+    await this.expectFocusOn('密码');
+    await this.type(pin);
+    await this.press('Enter');
+  }
+
+  lockScreen(): Locator {
+    return this.page.getByTestId('lock-screen');
+  }
+
+  /** Sign in at the lock screen (after the idle time, or after the browser was restarted). */
+  async unlock(name: string, pin = this.pinOf(name)) {
+    await expect(this.lockScreen()).toBeVisible();
+    await this.pickAndTypePin(name, pin);
+    await expect(this.lockScreen()).toHaveCount(0);
+    await this.expectSignedIn(name);
+  }
+
+  /** Whether the station has its administrator already (the 开班 page names them instead of offering the form). */
+  async hasAdmin(): Promise<boolean> {
+    const summary = this.page.locator('.admin-setup summary');
+    await expect(summary).toBeVisible();
+    return (await summary.textContent())?.startsWith('管理员：') ?? false;
+  }
+
+  /**
+   * Whoever should act next (a lead to reveal or manage lists, the administrator for the audit
+   * trail): F8 and their PIN, unless they are signed in already.
+   */
+  async actAs(name: string) {
+    if ((await this.signedIn().locator('strong').textContent()) === name) return;
+    await this.switchOperator(name);
+  }
+
+  /** The station's administrator, made on the 开班 page before the first shift (once per station). */
+  async createAdmin(name = ADMIN, pin = '8642') {
+    const form = this.page.getByRole('form', { name: '管理员账户' });
+    await form.getByLabel('管理员姓名').fill(name);
+    await form.getByLabel('管理员密码').fill(pin);
+    await form.getByLabel('再次输入密码').fill(pin);
+    await form.getByRole('button', { name: '创建管理员' }).click();
+    await expect(this.page.getByTestId('admin-status')).toHaveText(`已创建管理员：${name}`);
+    this.pins[name] = pin;
   }
 
   /**
@@ -134,7 +275,7 @@ export class BoothPage {
   }
 
   /** A booth page loaded and on an open night shift (openShift's defaults where not given). */
-  static async withOpenShift(page: Page, opts: { checkpoint?: string; lead?: string; staff?: string } = {}): Promise<BoothPage> {
+  static async withOpenShift(page: Page, opts: Parameters<BoothPage['openShift']>[0] = {}): Promise<BoothPage> {
     const booth = new BoothPage(page);
     await booth.goto();
     await booth.openShift(opts);
@@ -142,8 +283,8 @@ export class BoothPage {
   }
 
   /** The usual night shift of the e2e suite. */
-  async openShift(opts: { checkpoint?: string; lead?: string; staff?: string } = {}) {
-    await this.openShiftByKeyboard({ checkpoint: opts.checkpoint ?? '南江南高速出口卡点', lead: opts.lead ?? '岳阳', staff: opts.staff ?? '王医生' });
+  async openShift(opts: { checkpoint?: string; lead?: string; staff?: string; signInAs?: 'lead' | 'staff' | 'admin'; admin?: boolean } = {}) {
+    await this.openShiftByKeyboard({ ...opts, checkpoint: opts.checkpoint ?? '南江南高速出口卡点', lead: opts.lead ?? '岳阳', staff: opts.staff ?? '王医生' });
   }
 
   /** 交接班 by keyboard from its top-bar button: notes, supplies, receiving lead, confirmation, Ctrl+S. */
@@ -399,7 +540,9 @@ export class BoothPage {
     return this.page.getByRole('dialog', { name: new RegExp(plate) });
   }
 
-  async openSettings(): Promise<Locator> {
+  /** Settings are the administrator's: switch to them first when someone else is signed in. */
+  async openSettings(admin = ADMIN): Promise<Locator> {
+    if (!(await this.signedIn().textContent())?.includes(admin)) await this.switchOperator(admin);
     await this.chooseMore(/^设置/);
     const dialog = this.page.getByRole('dialog', { name: '设置' });
     await expect(dialog).toBeVisible();

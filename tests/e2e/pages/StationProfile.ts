@@ -92,6 +92,16 @@ export class StationProfile {
     await this.booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
   }
 
+  /**
+   * After a restart (or a restore) nobody is signed in: the health worker signs in again at the
+   * lock screen — with the PIN set at 开班, or, where a restore rebuilt the shift without PIN
+   * hashes, by setting it again.
+   */
+  async unlock(): Promise<void> {
+    this.booth.pins['王医生'] ??= '1357';
+    await this.booth.unlock('王医生');
+  }
+
   /** Fills a one-person home-province vehicle and presses Ctrl+S, without waiting for the answer. */
   async fillAndSave(n: number): Promise<string> {
     const p = this.page;
@@ -122,17 +132,24 @@ export class StationProfile {
 
   /**
    * After a restart: which screen came up — the booth, or the recovery screen (with what it says
-   * IndexedDB and the journal hold). Fails with the page's text when neither shows, so a hang or
-   * a crash screen reads as what it is.
+   * IndexedDB and the journal hold). The booth of an open shift first asks who is there (the lock
+   * screen, access): the health worker signs in here, so 'booth' means the booth itself. Fails with
+   * the page's text when none shows, so a hang or a crash screen reads as what it is. After a
+   * restore from the recovery screen the caller signs in (unlock).
    */
   async startScreen(): Promise<{ kind: 'booth' } | { kind: 'recovery'; db: string; journal: string }> {
     const booth = this.booth.plateInput();
     const recovery = this.recoveryScreen();
+    const lock = this.booth.lockScreen();
     try {
-      await expect(booth.or(recovery)).toBeVisible({ timeout: 20_000 });
+      await expect(booth.or(recovery).or(lock)).toBeVisible({ timeout: 20_000 });
     } catch (e) {
       const text = await this.page.locator('body').innerText().catch(() => '(no page)');
       throw new Error(`after the restart neither the booth nor the recovery screen showed; the page says: ${text.slice(0, 500)}`, { cause: e });
+    }
+    if (await lock.isVisible()) {
+      await this.unlock();
+      return { kind: 'booth' };
     }
     if (await booth.isVisible()) return { kind: 'booth' };
     return {

@@ -4,14 +4,9 @@
 import { expect, type Locator } from '@playwright/test';
 import type { BoothPage } from './BoothPage';
 
-/**
- * The operator acting at the booth. Until PIN sign-in exists, the top bar's 登记人 choice: the
- * shift's lead acts as 带班领导, a health worker as 医务人员, anyone else as booth staff.
- */
+/** The operator acting at the booth: the shift member signs in with F8 and their PIN (BoothPage.actAs). */
 export async function actAs(booth: BoothPage, name: string): Promise<void> {
-  const select = booth.page.locator('.topbar .operator select');
-  await select.selectOption(name);
-  await expect(select).toHaveValue(name);
+  await booth.actAs(name);
 }
 
 /** 查看完整号码: from an open record dialog, a reason (digit 1–4 picks it; 4 = 其他 + text), confirm. */

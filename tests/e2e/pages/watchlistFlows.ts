@@ -14,12 +14,8 @@ export function watchlistDialog(booth: BoothPage): Locator {
   return booth.page.getByRole('dialog', { name: /^(布控名单|Watchlists)$/ });
 }
 
-/** Until PIN sign-in: the top bar's 登记人 chooses who acts (the shift lead may manage lists). */
-export async function actAs(booth: BoothPage, name: string): Promise<void> {
-  const select = booth.page.locator('.topbar .operator select');
-  const value = await select.locator('option', { hasText: name }).getAttribute('value');
-  await select.selectOption(value ?? name);
-}
+/** The shift lead (who may manage lists) signs in with F8 and their PIN. */
+export { actAs } from './privacyFlows';
 
 export async function openWatchlists(booth: BoothPage): Promise<Locator> {
   await booth.chooseMore(/^(布控名单|Watchlists)$/);
