@@ -7,7 +7,8 @@ import type { Role } from '../privacy/roles';
 import type { AuditAction, ChainCheck } from './model';
 
 export const auditActionKey = (a: AuditAction): StringKey => `auditAction_${a}` as StringKey;
-export const auditRoleKey = (r: Role | 'system'): StringKey => `auditRole_${r}` as StringKey;
+/** The roles' words are the sign-in's own (role_*): one word per role on every screen; only the system, which never signs in, has its own. */
+export const auditRoleKey = (r: Role | 'system'): StringKey => (r === 'system' ? 'auditRole_system' : `role_${r}`);
 
 export function chainStatusText(chain: ChainCheck, locale: Locale): string {
   const c = catalogue(locale);

@@ -2,7 +2,7 @@
 // button), by the storage layer and by the IPC handlers (to refuse) — never only by hidden buttons.
 
 export const ROLES = ['staff', 'health', 'lead', 'admin'] as const;
-/** 执勤民警/辅警 (staff), 医务人员 (health), 带班领导 (lead), 管理员 (admin). */
+/** 执勤人员 (staff: police, auxiliary and traffic police, volunteers), 医务人员 (health), 带班领导 (lead), 管理员 (admin). */
 export type Role = (typeof ROLES)[number];
 
 /** The signed-in operator: every record, correction, void, export, import, reveal carries one. */
