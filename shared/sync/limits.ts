@@ -14,3 +14,13 @@ export const SYNC_LIMITS = {
   /** Audit entries: a dozen per vehicle at most (create, reveal, correction …). */
   audit: 5000,
 } as const;
+
+/**
+ * The booth counts what waits to be sent up to here: IndexedDB counts by walking the index, and a
+ * booth that never synced would walk every vehicle it holds at each start and each save (seconds
+ * at a million persons). A week offline is ≈ 14–20k vehicles.
+ */
+export const WAITING_COUNT_MAX = 50_000;
+
+/** The waiting count as shown: "50000+" once counting stopped. */
+export const waitingShown = (n: number): string | number => (n > WAITING_COUNT_MAX ? `${WAITING_COUNT_MAX}+` : n);

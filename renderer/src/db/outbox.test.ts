@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acknowledgeBatch, countWaiting, nextOutboxBatch, readSyncState } from './outbox';
+import { WAITING_COUNT_MAX, waitingShown } from '../../../shared/sync/limits';
 import { freshDb, makePerson, makeShift, makeVehicle } from './testing';
 import { dayKey } from './ids';
 
@@ -37,6 +38,9 @@ describe('sync outbox', () => {
   it('sends every vehicle exactly once in bounded batches, with its occupants', async () => {
     const { db, vehicles, today } = await seed(25, false);
     expect(await countWaiting(db, (await readSyncState(db)).cursor)).toBe(25);
+    // Counting stops past the bound (it walks the index): 11 means "more than 10".
+    expect(await countWaiting(db, (await readSyncState(db)).cursor, 10)).toBe(11);
+    expect([waitingShown(WAITING_COUNT_MAX), waitingShown(WAITING_COUNT_MAX + 1)]).toEqual([WAITING_COUNT_MAX, `${WAITING_COUNT_MAX}+`]);
     const { seen, batches } = await drain(db, today, 10);
     expect(batches).toBe(3);
     expect(seen.sort()).toEqual(vehicles.map((v) => v.id).sort());

@@ -5,7 +5,7 @@
 import Dexie from 'dexie';
 import type { Bilingual } from '../../../shared/result';
 import type { RefusedRecord, SyncBatch } from '../../../shared/sync/batch';
-import { SYNC_LIMITS } from '../../../shared/sync/limits';
+import { SYNC_LIMITS, WAITING_COUNT_MAX } from '../../../shared/sync/limits';
 import type { CheckpointDB, SyncRefusedRow } from './db';
 import { newId } from './ids';
 
@@ -146,10 +146,11 @@ export async function recordSyncFailure(db: CheckpointDB, error: Bilingual, at: 
   });
 }
 
-/** Vehicles changed since the acknowledged cursor (updatedAt index range; a week offline ≈ 20k keys). */
-export async function countWaiting(db: CheckpointDB, cursor: SyncCursor): Promise<number> {
-  const n = await db.vehicles.where('updatedAt').aboveOrEqual(cursor.updatedAt).count();
-  return Math.max(0, n - cursor.idsAtUpdatedAt.length);
+/** Vehicles changed since the acknowledged cursor (updatedAt index range, bounded), at most WAITING_COUNT_MAX + 1. */
+export async function countWaiting(db: CheckpointDB, cursor: SyncCursor, max = WAITING_COUNT_MAX): Promise<number> {
+  const skip = cursor.idsAtUpdatedAt.length;
+  const keys = await db.vehicles.where('updatedAt').aboveOrEqual(cursor.updatedAt).limit(max + skip + 1).primaryKeys();
+  return Math.min(max + 1, Math.max(0, keys.length - skip));
 }
 
 /** The refused records, newest first (at index, limited). */

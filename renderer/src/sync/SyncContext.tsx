@@ -60,10 +60,12 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
+  // Only a station set up for sync counts what waits (the count walks an index at every save).
+  const configured = status?.configured === true;
   const counts = useLiveQuery(async () => {
     const state = await readSyncState(db);
-    return { state, waiting: await countWaiting(db, state.cursor), refused: await countRefused(db) };
-  }, [db]);
+    return { state, waiting: configured ? await countWaiting(db, state.cursor) : 0, refused: await countRefused(db) };
+  }, [db, configured]);
 
   const checkpoint = status?.configured && status.setup ? status.setup.checkpoint : null;
   const syncNow = useCallback(async () => {

@@ -1,6 +1,7 @@
 // The top bar's sync state: one small button, never a dialog of its own accord.
 import { useState } from 'react';
 import { useT } from '../runtime/i18n';
+import { waitingShown } from '../../../shared/sync/limits';
 import { formatTime } from '../ui/format';
 import { useSync } from './SyncContext';
 import { SyncPanel } from './SyncPanel';
@@ -21,7 +22,7 @@ export function SyncIndicator() {
     tone = 'off';
   } else {
     const parts = [sync.running ? t('syncRunning') : sync.lastSyncAt ? t('syncLast', { time: formatTime(sync.lastSyncAt) }) : t('syncNever')];
-    if (s.setup?.checkpoint) parts.push(t('syncWaiting', { n: sync.waiting }));
+    if (s.setup?.checkpoint) parts.push(t('syncWaiting', { n: waitingShown(sync.waiting) }));
     if (sync.refused > 0) parts.push(t('syncRefusedCount', { n: sync.refused }));
     if (sync.reachable === false) parts.push(t('syncUnreachable'));
     text = parts.join(' · ');

@@ -2,6 +2,7 @@
 import { useId, useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { SyncSetup } from '../../../shared/sync/batch';
+import { waitingShown } from '../../../shared/sync/limits';
 import { listRefused } from '../db/outbox';
 import { useDb } from '../runtime/dbContext';
 import { useT } from '../runtime/i18n';
@@ -138,7 +139,7 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
           <ul className="sync-facts">
             <li>{sync.reachable === null ? t('syncUnknownReach') : sync.reachable ? t('syncReachable') : t('syncUnreachable')}</li>
             <li>{sync.lastSyncAt ? t('syncLast', { time: formatDateTime(sync.lastSyncAt) }) : t('syncNever')}</li>
-            <li>{t('syncWaiting', { n: sync.waiting })}</li>
+            <li>{t('syncWaiting', { n: waitingShown(sync.waiting) })}</li>
             <li>{t('syncRefusedCount', { n: sync.refused })}</li>
             {sync.lastError ? <li className="field-error">{t('syncLastError', { reason: pick(sync.lastError) })}</li> : null}
             {sync.lastRun && !sync.lastRun.error ? <li>{t('syncDone', { stored: sync.lastRun.stored, dup: sync.lastRun.duplicates, refused: sync.lastRun.refused })}</li> : null}
