@@ -1,6 +1,7 @@
 // Watchlists for tests and the bench (not product code): valid stored rows, the way an import
 // leaves them, so the alert, the hits and the reconciliation can be tested apart from the import.
-import { watchKey, type WatchEntry, type WatchList } from './model';
+import type { WatchEntry, WatchList } from './model';
+import { entryKeys } from './keys';
 
 let counter = 0;
 const nextId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
@@ -23,11 +24,7 @@ export function makeWatchList(partial: Partial<WatchList> = {}): WatchList {
 /** An entry of `list`; `keys` follow from the normalised ID, plate and phone given. */
 export function makeWatchEntry(list: Pick<WatchList, 'id'>, partial: Partial<Omit<WatchEntry, 'keys' | 'listId'>> = {}): WatchEntry {
   const base = { name: '', idNumber: '', phone: '', plate: '', origin: '', note: '', ...partial };
-  const keys = [
-    ...(base.idNumber ? [watchKey('id', base.idNumber)] : []),
-    ...(base.plate ? [watchKey('plate', base.plate)] : []),
-    ...(base.phone ? [watchKey('phone', base.phone)] : []),
-  ];
+  const keys = entryKeys(base);
   return {
     id: nextId('we'),
     status: 'open',
