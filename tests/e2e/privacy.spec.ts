@@ -17,6 +17,17 @@ const PHONE2 = '13987654321';
 const PHONE4 = '15011112222';
 const SECRETS = [ID1, ID2, ID3, ID4, ID_IN_TEXT, PHONE1, PHONE2, PHONE4, '13312345678', '13712345678', '13612340000', '13512345678', '+85291234567', '91234567'];
 
+/** A family car: a contact with a phone in it, and a Hong Kong number beside a mainland one. */
+const familyCar = () => ({
+  plate: 'a12345',
+  origin: '巴中',
+  destination: '南江',
+  contact: '母亲 13312345678',
+  people: [
+    { name: '张三', id: ID1, phone: PHONE1, temp: '36.5' },
+    { name: '陈小', id: ID3, phone: '+852 9123 4567', temp: '36.6' },
+  ],
+});
 const newDb = (tag: string) => `e2e-${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
 
 test('a whole shift: no screen shows a full ID number or phone, in fields or in free text', async ({ page }) => {
@@ -27,16 +38,7 @@ test('a whole shift: no screen shows a full ID number or phone, in fields or in 
   const check = async (where: string) => expectNoneOf(await visibleText(booth), SECRETS, where);
 
   // Several vehicles: a contact with a phone in it, a Hong Kong number, a confirmed fever, a 待复测.
-  await booth.registerVehicle({
-    plate: 'a12345',
-    origin: '巴中',
-    destination: '南江',
-    contact: '母亲 13312345678',
-    people: [
-      { name: '张三', id: ID1, phone: PHONE1, temp: '36.5' },
-      { name: '陈小', id: ID3, phone: '+852 9123 4567', temp: '36.6' },
-    ],
-  });
+  await booth.registerVehicle(familyCar());
   await booth.registerVehicle({ plate: 'e a54321', origin: '武汉', destination: '南江', keyArea: true, people: [{ name: '李四', id: ID2, phone: PHONE2, temp: '38.2', recheck: '38.0', disposition: 3 }] });
   await booth.registerVehicle({ plate: 'b24680', origin: '巴中', destination: '南江', people: [{ name: '王五', id: ID4, phone: PHONE4, temp: '37.8', awaitRecheck: true }] });
   await check('booth after three vehicles');
@@ -197,16 +199,7 @@ for (const width of [1366, 1024]) {
     const booth = new BoothPage(page);
     await booth.goto(newDb(`shots${width}`));
     await booth.openShift({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
-    await booth.registerVehicle({
-      plate: 'a12345',
-      origin: '巴中',
-      destination: '南江',
-      contact: '母亲 13312345678',
-      people: [
-        { name: '张三', id: ID1, phone: PHONE1, temp: '36.5' },
-        { name: '陈小', id: ID3, phone: '+852 9123 4567', temp: '36.6' },
-      ],
-    });
+    await booth.registerVehicle(familyCar());
     await actAs(booth, '岳阳');
     for (const theme of ['day', 'night'] as const) {
       if (theme === 'night') {
