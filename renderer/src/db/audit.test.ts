@@ -1,20 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { appendAudit, checkAuditChain, listAudit } from './audit';
 import type { CheckpointDB } from './db';
-import { freshDb, memoryJournalStore } from './testing';
-import { afterEach, beforeEach } from 'vitest';
+import { freshDb, memoryJournalStore, withJournaledDb, type MemoryJournalStore } from './testing';
 import { parseJournal } from '../../../shared/journal';
 import { rebuildFromStore, restoreDataset } from './recovery';
 import type { Actor } from '../../../shared/privacy/roles';
 
 let db: CheckpointDB;
-let store: ReturnType<typeof memoryJournalStore>;
-beforeEach(() => {
-  db = freshDb();
-  store = memoryJournalStore();
-  db.journal = store;
-});
-afterEach(() => db.close());
+let store: MemoryJournalStore;
+withJournaledDb((c) => ({ db, store } = c));
 
 const base = { actor: '李所长', role: 'lead' as const };
 const admin: Actor = { name: '赵管理', role: 'admin' };

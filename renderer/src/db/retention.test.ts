@@ -1,7 +1,7 @@
 // Retention: personal data of shifts closed longer ago than the period is purged; every count the
 // booth, the day view and the handover read stays exactly as it was; the journal replays to the
 // purged rows (recovery never brings a name back); only an administrator sets or runs it.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countShift } from '../../../shared/shift/summary';
 import type { Actor } from '../../../shared/privacy/roles';
 import type { Person, Shift } from '../../../shared/model';
@@ -13,7 +13,7 @@ import { newId } from './ids';
 import { readShiftRecords } from './readShift';
 import { confirmFirstPurge, getRetention, planPurge, runPurge, saveRetentionDays } from './retention';
 import { closeShift, openShift } from './shifts';
-import { freshDb, makePerson, makeVehicle, memoryJournalStore, T0, VALID_ID } from './testing';
+import { freshDb, makePerson, makeVehicle, T0, VALID_ID, withJournaledDb, type MemoryJournalStore } from './testing';
 import { amendVehicle, saveVehicle, voidVehicle } from './vehicles';
 
 const DAY = 86_400_000;
@@ -22,13 +22,8 @@ const lead: Actor = { name: '王队长', role: 'lead' };
 const notes = { pending: '川A12345 车主张三 13800138000 明日回访', supplies: { thermometers: '', masks: '', disinfectant: '', suits: '' }, equipment: '', receivingLead: '李' };
 
 let db: CheckpointDB;
-let store: ReturnType<typeof memoryJournalStore>;
-beforeEach(() => {
-  db = freshDb();
-  store = memoryJournalStore();
-  db.journal = store;
-});
-afterEach(() => db.close());
+let store: MemoryJournalStore;
+withJournaledDb((c) => ({ db, store } = c));
 
 /** A shift with vehicles (one amended, one voided), a fever case, an incident, closed at `closeAt`. */
 async function shiftWithRecords(openAt: number, closeAt: number, tag = '旧'): Promise<Shift> {

@@ -122,6 +122,20 @@ export function withTestDb(bind: (c: { db: CheckpointDB; shift: Shift }) => void
   afterEach(() => db?.close());
 }
 
+/** A fresh database with an in-memory journal for every test of the calling file, closed after it. */
+export function withJournaledDb(bind: (c: { db: CheckpointDB; store: MemoryJournalStore }) => void): void {
+  let db: CheckpointDB | undefined;
+  beforeEach(() => {
+    db = freshDb();
+    const store = memoryJournalStore();
+    db.journal = store;
+    bind({ db, store });
+  });
+  afterEach(() => db?.close());
+}
+
+export type MemoryJournalStore = ReturnType<typeof memoryJournalStore>;
+
 /** A JournalStore in memory, with a switch to make appends fail (a full or pulled disk). */
 export function memoryJournalStore() {
   const lines: string[] = [];
