@@ -3,7 +3,7 @@
 import { seedExportShift, seedScale } from './seed';
 import type { IdMode } from './generate';
 import { anatomy, idExperiment } from './anatomy';
-import { connect, dayView, lastClosed, disconnect, lastVisits, meta, removeSince, removeVehicles, saves, scopedSearches, searches, today, upgradeV7 } from './measure';
+import { connect, dayView, lastClosed, disconnect, lastVisits, meta, removeSince, removeVehicles, saves, scopedSearches, searches, signedInSession, today, upgradeV7 } from './measure';
 import { seedWatchlist, watchMatches } from './watchBench';
 import { appExport, appMerge, breakdownInWorker, exportOnMainThread, makeBoothFiles, rawInWorker, terminateWorker, writeOnlyInWorker } from './exportBench';
 import { listImportApp, listImportPure, makeListFile, rawListRead } from './watchlistBench';
@@ -17,6 +17,7 @@ const bench = {
   },
   disconnect,
   meta,
+  signedInSession,
   saves,
   removeVehicles,
   removeSince,

@@ -39,8 +39,20 @@ export const PAGE = 50;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 import { connect } from './connect';
+import { sessionStorageKey, storedSession } from '../../renderer/src/runtime/sessionStore';
 
 export { connect, disconnect } from './connect';
+
+/**
+ * The app page's sign-in, as a window that signed in keeps it (runtime/session.tsx): the open
+ * shift's lead. Start-up is timed for a signed-in window; the PIN entry itself is not timed.
+ */
+export async function signedInSession(name: string): Promise<{ key: string; value: string }> {
+  const db = await connect(name);
+  const shift = await currentShift(db);
+  if (!shift) throw new Error(`${name} has no open shift`);
+  return { key: sessionStorageKey(db.name), value: storedSession(shift.id, { name: shift.leadName, role: 'lead' }) };
+}
 
 export async function meta(name: string): Promise<SeedMeta> {
   const m = await readMeta(await connect(name));

@@ -9,6 +9,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { ROLES, type Actor } from '../../../shared/privacy/roles';
 import { recordLock } from '../db';
 import { useDb } from './dbContext';
+import { sessionStorageKey, storedSession, type Stored } from './sessionStore';
 
 export interface Session {
   /** null while nobody is signed in (the booth is locked or the shift not yet open). */
@@ -29,16 +30,10 @@ export function useActor(): Actor | null {
   return useContext(SessionContext).actor;
 }
 
-interface Stored {
-  shiftId: string;
-  actor: Actor;
-}
-
-const storageKey = (dbName: string) => `checkpoint-session:${dbName}`;
 
 function readStored(dbName: string): Stored | null {
   try {
-    const v = JSON.parse(sessionStorage.getItem(storageKey(dbName)) ?? 'null') as Partial<Stored> | null;
+    const v = JSON.parse(sessionStorage.getItem(sessionStorageKey(dbName)) ?? 'null') as Partial<Stored> | null;
     const a = v?.actor;
     if (v && typeof v.shiftId === 'string' && a && typeof a.name === 'string' && (ROLES as readonly string[]).includes(a.role)) return { shiftId: v.shiftId, actor: { name: a.name, role: a.role } };
   } catch {
@@ -49,8 +44,8 @@ function readStored(dbName: string): Stored | null {
 
 function writeStored(dbName: string, s: Stored | null): void {
   try {
-    if (s) sessionStorage.setItem(storageKey(dbName), JSON.stringify(s));
-    else sessionStorage.removeItem(storageKey(dbName));
+    if (s) sessionStorage.setItem(sessionStorageKey(dbName), storedSession(s.shiftId, s.actor));
+    else sessionStorage.removeItem(sessionStorageKey(dbName));
   } catch {
     // Storage refused: the session still holds in memory.
   }
