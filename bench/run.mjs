@@ -261,7 +261,7 @@ async function uiSave(page, i) {
         const now = performance.now();
         if (m.start === undefined) return;
         const status = document.querySelector('[data-testid="save-status"]')?.textContent ?? '';
-        if (m.status === undefined && status.startsWith('已保存')) m.status = now - m.start;
+        if (m.status === undefined && status.includes('已保存')) m.status = now - m.start;
         const first = document.querySelector('.today .vehicle-list tbody tr .plate-cell')?.textContent ?? '';
         const counts = document.querySelector('[data-testid="shift-counts"]')?.textContent ?? '';
         if (m.list === undefined && first === p && counts !== before) m.list = now - m.start;
