@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { ADMIN_OPERATOR_ID, operatorRowId, operatorUuid, STATION_SHIFT } from './operatorId';
+import { ADMIN_OPERATOR_ID, operatorRowId, operatorUuid, refusedOperatorName, STATION_SHIFT } from './operatorId';
 
 const SHIFT = '0190aaaa-0000-7000-8000-000000000001';
 const UUID_V8 = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -37,5 +37,7 @@ describe('operatorRowId', () => {
   it('keys members by shift and name, the administrator as admin', () => {
     expect(operatorRowId(SHIFT, '李警官')).toBe(`${SHIFT}\u0000李警官`);
     expect(operatorRowId(STATION_SHIFT, '张管理')).toBe(ADMIN_OPERATOR_ID);
+    expect(refusedOperatorName(operatorRowId(SHIFT, '李警官'))).toBe('李警官');
+    expect(refusedOperatorName(ADMIN_OPERATOR_ID)).toBe('admin');
   });
 });

@@ -26,3 +26,9 @@ export function operatorUuid(checkpoint: string, rowId: string): string {
   const h = bytesToHex(b);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
+
+/** The name in a booth's operator row key, for the 同步 panel ('admin' for the administrator). */
+export function refusedOperatorName(rowId: string): string {
+  const i = rowId.indexOf('\u0000');
+  return i < 0 ? rowId : rowId.slice(i + 1);
+}
