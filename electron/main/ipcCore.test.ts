@@ -200,7 +200,8 @@ describe('sync channels', () => {
   const vehicle = { id, shiftId: id, checkpoint: '甲', createdAt: 1, updatedAt: 2, day: '2020-02-01', plate: '川A12345', voided: 0, amendments: [], origin: '成都', extra: { kept: true } };
   const hit = { id, at: 1, day: '2020-02-01', checkpoint: '甲', shiftId: id, operator: '李', listId: id, entryId: id, key: 'plate:鄂A12345', vehicleId: id, personId: '' };
   const entry = { seq: 1, at: 1, actor: '李', role: 'staff', action: 'create', target: id, prevHash: '0'.repeat(64), hash: 'a'.repeat(64) };
-  const batch = { batchId: id, checkpoint: '甲', shifts: [], vehicles: [vehicle], persons: [], incidents: [], watchHits: [hit], audit: [entry] };
+  const operator = { id: 'a4453198-4995-8488-9f2b-8e7f0bfd0311', checkpoint: '甲', shiftId: id, name: '李', role: 'staff', setBy: 'open', createdAt: 1 };
+  const batch = { batchId: id, checkpoint: '甲', shifts: [], vehicles: [vehicle], persons: [], incidents: [], watchHits: [hit], audit: [entry], operators: [operator] };
 
   it('passes a valid batch to main with every field of its records intact', async () => {
     const h = fakeHandlers();
@@ -209,11 +210,11 @@ describe('sync channels', () => {
     expect(h.syncPush).toHaveBeenCalledWith(batch);
   });
 
-  it('takes a batch from a booth older than hits and the audit trail as one with none of them', async () => {
+  it('takes a batch from a booth older than hits, the audit trail and operators as one with none of them', async () => {
     const h = fakeHandlers();
-    const { watchHits: _h, audit: _a, ...old } = batch;
+    const { watchHits: _h, audit: _a, operators: _o, ...old } = batch;
     expect((await createIpcDispatcher(h)('syncPush', trusted, [old])).ok).toBe(true);
-    expect(h.syncPush).toHaveBeenCalledWith({ ...old, watchHits: [], audit: [] });
+    expect(h.syncPush).toHaveBeenCalledWith({ ...old, watchHits: [], audit: [], operators: [] });
   });
 
   it.each([
@@ -223,6 +224,8 @@ describe('sync channels', () => {
     ['a day that is not a day', { ...batch, vehicles: [{ ...vehicle, day: 'yesterday' }] }],
     ['an audit entry without its chain hash', { ...batch, audit: [{ ...entry, hash: 'forged' }] }],
     ['a watchlist hit whose entry is not an id', { ...batch, watchHits: [{ ...hit, entryId: '1' }] }],
+    ['an operator with a role that is none of the roles', { ...batch, operators: [{ ...operator, role: 'root' }] }],
+    ['an operator without a name', { ...batch, operators: [{ ...operator, name: '' }] }],
   ])('refuses %s before main sees it', async (_what, bad) => {
     const h = fakeHandlers();
     expectBilingualFailure(await createIpcDispatcher(h)('syncPush', trusted, [bad]), 'ipc.invalid');

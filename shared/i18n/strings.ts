@@ -727,6 +727,8 @@ export const zh = {
   accessAdminCreated: '已创建管理员：{name}',
   accessNeedAdmin: '设置只能由管理员修改：按 {key} 切换为管理员后再打开',
   settingsIdleLock: '无操作自动锁屏（分钟）',
+  // ---- county sync: operators (issue 11) ----
+  syncKind_operator: '操作人员',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -1444,6 +1446,8 @@ export const en: Record<StringKey, string> = {
   accessAdminCreated: 'Administrator created: {name}',
   accessNeedAdmin: 'Only an administrator changes settings: press {key} to switch to the administrator, then open them',
   settingsIdleLock: 'Lock when idle (minutes)',
+  // ---- county sync: operators (issue 11) ----
+  syncKind_operator: 'Operator',
 };
 
 /** The table of one language, for code outside React (the main process). */

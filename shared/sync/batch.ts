@@ -2,6 +2,8 @@
 // flows back. Records travel as the booth stores them; main derives the county rows.
 import { z } from 'zod';
 import { actorSchema } from '../privacy/actorSchema';
+import { ROLES, type Role } from '../privacy/roles';
+import { STATION_SHIFT } from './operatorId';
 import type { Bilingual } from '../result';
 import type { Incident, KeyAreaEntry, Person, Shift, Vehicle } from '../model';
 import type { HourCount, ShiftCounts } from '../shift/summary';
@@ -46,6 +48,13 @@ export const syncAuditSchema = z.looseObject({
   prevHash: z.string().regex(/^[0-9a-f]{64}$/), hash: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
+// z.object, not looseObject: what is not listed is dropped, so a PIN's salt and hash, failures
+// and back-off never reach the county even if a booth sent them.
+export const syncOperatorSchema = z.object({
+  id, checkpoint: text(100).min(1), shiftId: z.union([id, z.literal(STATION_SHIFT)]), name: text(60).min(1),
+  role: z.enum(ROLES), setBy: z.enum(['open', 'claimed', 'admin']), createdAt: ms,
+});
+
 const syncBatchWire = z.object({
   batchId: id,
   checkpoint: text(100).min(1),
@@ -56,7 +65,25 @@ const syncBatchWire = z.object({
   // Absent in batches from booths older than the watchlist and audit features.
   watchHits: z.array(syncWatchHitSchema).max(SYNC_LIMITS.watchHits).default([]),
   audit: z.array(syncAuditSchema).max(SYNC_LIMITS.audit).default([]),
+  // Absent in batches from booths older than operator sync.
+  operators: z.array(syncOperatorSchema).max(SYNC_LIMITS.operators).default([]),
 });
+
+/**
+ * A booth's operator as the county holds it: who may sign in, in which shift, with which role.
+ * Never the PIN (salt, hash, rounds) nor the failed attempts.
+ */
+export interface SyncOperator {
+  /** operatorUuid(checkpoint, the booth's row key) (shared/sync/operatorId.ts). */
+  id: string;
+  checkpoint: string;
+  /** The shift the member belongs to; 'station' for the administrator. */
+  shiftId: string;
+  name: string;
+  role: Role;
+  setBy: 'open' | 'claimed' | 'admin';
+  createdAt: number;
+}
 
 /** A batch holds the booth's records as stored (model types). */
 export interface SyncBatch {
@@ -70,6 +97,8 @@ export interface SyncBatch {
   watchHits: WatchHit[];
   /** The booth's audit trail, in seq order, continuing the run the county already holds. */
   audit: AuditEntry[];
+  /** The members of the batch's shifts and, with any shift, the station's administrator. */
+  operators: SyncOperator[];
 }
 
 /**
@@ -78,7 +107,7 @@ export interface SyncBatch {
  */
 export const syncBatchSchema = syncBatchWire.transform((b) => b as unknown as SyncBatch);
 
-export type SyncRecordKind = 'shift' | 'vehicle' | 'person' | 'incident' | 'watchHit' | 'audit';
+export type SyncRecordKind = 'shift' | 'vehicle' | 'person' | 'incident' | 'watchHit' | 'audit' | 'operator';
 
 export interface RefusedRecord {
   kind: SyncRecordKind;

@@ -13,6 +13,10 @@ export const SYNC_LIMITS = {
   watchHits: 2000,
   /** Audit entries: a dozen per vehicle at most (create, reveal, correction …). */
   audit: 5000,
+  /** Members read per shift of a batch (a booth shift has a handful; the bound keeps a read small). */
+  operatorsPerShift: 100,
+  /** Every member of a batch's shifts, plus the station's administrator. */
+  operators: 200 * 100 + 1,
 } as const;
 
 /**

@@ -72,9 +72,9 @@ describe('county migrations', () => {
     await c.end();
   });
 
-  it('apply to a database at the previous version: only the newest runs, existing rows keep their data', async () => {
+  it('apply to a database at version 3 (before the day-view columns): existing rows get them', async () => {
     const c = await freshDb('prev_db');
-    expect((await migrate(c, { target: latest - 1 })).version).toBe(latest - 1);
+    expect((await migrate(c, { target: 3 })).version).toBe(3);
     await addBooth(c, { checkpoint: '南江南高速出口卡点', role: 'booth_prev2', password: 'pw' });
     const shift = '0190aaaa-0000-7000-8000-000000000011';
     await c.query(`INSERT INTO county.shifts (id, checkpoint, day, opened_at, shift_name, lead_name, record, content_hash)
@@ -82,10 +82,30 @@ describe('county migrations', () => {
     await c.query(`INSERT INTO county.vehicles (id, checkpoint, shift_id, day, created_at, updated_at, plate, record, content_hash)
                    VALUES ('0190aaaa-0000-7000-8000-000000000012', '南江南高速出口卡点', $1, '2020-02-01', now(), now(), '鄂A12345',
                            '{"voided":0,"keyArea":true,"inspected":true,"disinfected":false,"disposition":"turnedBack","watchHits":["e1"],"amendments":[{"afterClose":true},{"afterClose":false}]}', 'h')`, [shift]);
-    expect((await migrate(c)).applied).toEqual([latest]);
+    expect((await migrate(c)).applied).toEqual(listMigrations().map((m) => m.version).filter((v) => v > 3));
     // Version 4's day-view columns are computed for the rows already there.
     const v = await c.query(`SELECT is_voided, is_key_area, is_disinfected, disposition, watch_hits, after_close FROM county.vehicles`);
     expect(v.rows).toEqual([{ is_voided: false, is_key_area: true, is_disinfected: false, disposition: 'turnedBack', watch_hits: 1, after_close: 1 }]);
+    await c.end();
+  });
+
+  it('apply to a database at the previous version: only the newest runs, revisions kept, operators may have one', async () => {
+    const c = await freshDb('prev_db5');
+    expect((await migrate(c, { target: latest - 1 })).version).toBe(latest - 1);
+    await addBooth(c, { checkpoint: '南江南高速出口卡点', role: 'booth_prev5', password: 'pw' });
+    const revision = (kind: string, id: string) =>
+      c.query(`INSERT INTO county.record_revisions (kind, record_id, checkpoint, day, updated_at, record, content_hash)
+               VALUES ($1, $2, '南江南高速出口卡点', '2020-02-01', now(), '{"name":"吴管理","role":"admin"}', $1)`, [kind, id]);
+    await revision('vehicle', '0190aaaa-0000-7000-8000-000000000021');
+    // Before version 5 an operator has no later state.
+    await expect(revision('operator', '0190aaaa-0000-8000-8000-000000000022')).rejects.toThrow(/record_revisions_kind_check/);
+    expect((await migrate(c)).applied).toEqual([latest]);
+    await revision('operator', '0190aaaa-0000-8000-8000-000000000022');
+    expect((await c.query(`SELECT kind FROM county.record_revisions ORDER BY kind`)).rows.map((r) => r.kind)).toEqual(['operator', 'vehicle']);
+    // The roster as it stands: the first copy overlaid by its newest revision.
+    await c.query(`INSERT INTO county.operators (id, checkpoint, name, role, record, content_hash)
+                   VALUES ('0190aaaa-0000-8000-8000-000000000022', '南江南高速出口卡点', '周管理', 'admin', '{}', 'h')`);
+    expect((await c.query(`SELECT name, role FROM county.operators_current`)).rows).toEqual([{ name: '吴管理', role: 'admin' }]);
     await c.end();
   });
 

@@ -69,7 +69,7 @@ describe('watchlist hits and the audit trail go up', () => {
     expect(verifyChain(all.rows.map((r) => r.record))).toEqual({ ok: true, count: 11 });
     const replay = await sideA.transport.push({
       batchId: newId(), checkpoint: A.checkpoint, shifts: [], vehicles: [], persons: [], incidents: [],
-      watchHits: await booth.db.watchHits.toArray(), audit: await booth.db.audit.toArray(),
+      watchHits: await booth.db.watchHits.toArray(), audit: await booth.db.audit.toArray(), operators: [],
     });
     // Two hits and eleven audit entries, every one already there.
     expect(replay).toMatchObject({ ok: true, value: { stored: 0, duplicates: 13, refused: [] } });

@@ -3,7 +3,8 @@
 // content), so a retried batch stores nothing twice and a replayed old batch never becomes the
 // current state (the newest updated_at wins). Amendments and voids are rows of their own.
 import type { ClientBase } from 'pg';
-import type { PushOutcome, RefusedRecord, SyncBatch, SyncRecordKind } from '../../../shared/sync/batch';
+import type { PushOutcome, RefusedRecord, SyncBatch, SyncOperator, SyncRecordKind } from '../../../shared/sync/batch';
+import { operatorRowId, operatorUuid } from '../../../shared/sync/operatorId';
 
 import type { Incident, Person, Shift, Vehicle } from '../../../shared/model';
 import type { WatchHit } from '../../../shared/watchlist/model';
@@ -15,7 +16,8 @@ type Unit =
   | { kind: 'vehicle'; vehicle: Vehicle; persons: Person[] }
   | { kind: 'incident'; incident: Incident }
   | { kind: 'watchHit'; hit: WatchHit }
-  | { kind: 'audit'; entry: AuditEntry };
+  | { kind: 'audit'; entry: AuditEntry }
+  | { kind: 'operator'; operator: SyncOperator };
 
 const refuse = (kind: SyncRecordKind, id: string, code: string, zh: string, en: string): RefusedRecord => ({ kind, id, code, reason: { zh, en } });
 
@@ -56,6 +58,15 @@ export function unitsOf(batch: SyncBatch, ownCheckpoint: string): { units: Unit[
   }
   // Audit entries carry no checkpoint: the county files them under the login's own checkpoint.
   for (const entry of batch.audit ?? []) units.push({ kind: 'audit', entry });
+  // Operators are named to the booth by their row key; their county id must be the one derived
+  // from this checkpoint and that key (the same operator always lands on the same row).
+  for (const operator of batch.operators ?? []) {
+    const key = operatorRowId(operator.shiftId, operator.name);
+    if (operator.checkpoint !== ownCheckpoint) refused.push(other('operator', key, operator.checkpoint));
+    else if (operator.id !== operatorUuid(ownCheckpoint, key)) {
+      refused.push(refuse('operator', key, 'sync.operatorId', '操作人员编号与卡点、班次和姓名不符，未上传', 'Operator id does not match its checkpoint, shift and name; not stored'));
+    } else units.push({ kind: 'operator', operator });
+  }
   return { units, refused };
 }
 
@@ -68,6 +79,7 @@ interface Rows {
   amendments: object[];
   watchHits: object[];
   audit: object[];
+  operators: object[];
 }
 
 function amendmentRows(kind: 'vehicle' | 'incident', r: Vehicle | Incident, out: object[]): void {
@@ -85,7 +97,7 @@ function incidentUpdatedAt(i: Incident): number {
 }
 
 function rowsOf(units: Unit[]): Rows {
-  const rows: Rows = { shifts: [], handovers: [], vehicles: [], persons: [], incidents: [], amendments: [], watchHits: [], audit: [] };
+  const rows: Rows = { shifts: [], handovers: [], vehicles: [], persons: [], incidents: [], amendments: [], watchHits: [], audit: [], operators: [] };
   for (const u of units) {
     if (u.kind === 'shift') {
       const { status: _s, closedAt, handover, exports: _e, ...identity } = u.shift;
@@ -105,6 +117,10 @@ function rowsOf(units: Unit[]): Rows {
     } else if (u.kind === 'watchHit') {
       const h = u.hit;
       rows.watchHits.push({ id: h.id, checkpoint: h.checkpoint, entry_id: h.entryId, record_id: h.vehicleId || null, day: h.day, at: h.at, record: h });
+    } else if (u.kind === 'operator') {
+      const o = u.operator;
+      // The record is the operator as sent: the batch contract lets no PIN field through.
+      rows.operators.push({ id: o.id, checkpoint: o.checkpoint, name: o.name, role: o.role, created_at: o.createdAt, record: o });
     } else if (u.kind === 'audit') {
       const e = u.entry;
       rows.audit.push({ seq: e.seq, at: e.at, operator: e.actor, role: e.role, action: e.action, prev_hash: e.prevHash, hash: e.hash, record: e });
@@ -161,6 +177,17 @@ const SQL = {
     SELECT county.checkpoint_of(current_user), seq, ${ts('at')}, operator, role, action, prev_hash, hash, record, md5(record::text)
     FROM jsonb_to_recordset($1::jsonb) AS r(seq bigint, at float8, operator text, role text, action text, prev_hash text, hash text, record jsonb)
     ON CONFLICT (checkpoint, seq) DO NOTHING`,
+  operators: `INSERT INTO county.operators (id, checkpoint, name, role, record, content_hash)
+    SELECT id, checkpoint, name, role, record, md5(record::text)
+    FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, checkpoint text, name text, role text, record jsonb)
+    ON CONFLICT (id) DO NOTHING`,
+  /** An operator sent again with other content (the administrator replaced): a later state, dated by its creation (migration 005). */
+  operatorRevisions: `INSERT INTO county.record_revisions (kind, record_id, checkpoint, day, updated_at, record, content_hash)
+    SELECT 'operator', r.id, r.checkpoint, (${ts('r.created_at')} AT TIME ZONE 'UTC')::date, ${ts('r.created_at')}, r.record, md5(r.record::text)
+    FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, checkpoint text, created_at float8, record jsonb)
+    JOIN county.operators t ON t.id = r.id
+    WHERE t.content_hash <> md5(r.record::text)
+    ON CONFLICT (record_id, content_hash) DO NOTHING`,
   // The log row names the login's own checkpoint, whatever the batch claims.
   log: `INSERT INTO county.push_log (batch_id, checkpoint, stored, duplicates) VALUES ($1, county.checkpoint_of(current_user), $2, $3) ON CONFLICT (batch_id) DO NOTHING`,
 };
@@ -186,7 +213,8 @@ async function insertRows(client: ClientBase, rows: Rows): Promise<{ stored: num
   await run(SQL.amendments, rows.amendments);
   await run(SQL.watchHits, rows.watchHits);
   await run(SQL.audit, rows.audit);
-  const sent = rows.shifts.length + rows.handovers.length + rows.vehicles.length + rows.persons.length + rows.incidents.length + rows.amendments.length + rows.watchHits.length + rows.audit.length;
+  await withRevisions(SQL.operators, SQL.operatorRevisions, rows.operators);
+  const sent = rows.operators.length + rows.shifts.length + rows.handovers.length + rows.vehicles.length + rows.persons.length + rows.incidents.length + rows.amendments.length + rows.watchHits.length + rows.audit.length;
   return { stored, sent };
 }
 
@@ -200,6 +228,8 @@ function idsOfUnit(u: Unit): { kind: SyncRecordKind; id: string }[] {
       return [{ kind: 'watchHit', id: u.hit.id }];
     case 'audit':
       return [{ kind: 'audit', id: String(u.entry.seq) }];
+    case 'operator':
+      return [{ kind: 'operator', id: operatorRowId(u.operator.shiftId, u.operator.name) }];
     case 'vehicle':
       return [{ kind: 'vehicle', id: u.vehicle.id }, ...u.persons.map((p) => ({ kind: 'person' as const, id: p.id }))];
   }

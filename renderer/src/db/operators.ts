@@ -14,12 +14,14 @@ import type { OperatorRow } from './operatorRow';
 import { appendAudit } from './audit';
 import { requirePermission } from './access';
 import { storageFailure } from './errors';
+import { ADMIN_OPERATOR_ID, operatorRowId, STATION_SHIFT } from '../../../shared/sync/operatorId';
 
 export type { OperatorRow } from './operatorRow';
 
-const ADMIN_ID = 'admin';
-const STATION = 'station';
-const memberId = (shiftId: string, name: string) => `${shiftId}\u0000${name}`;
+// The keys are shared with county sync, which derives the county's operator ids from them.
+const ADMIN_ID = ADMIN_OPERATOR_ID;
+const STATION = STATION_SHIFT;
+const memberId = operatorRowId;
 
 const toHex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 const fromHex = (h: string) => new Uint8Array((h.match(/../g) ?? []).map((x) => parseInt(x, 16)));

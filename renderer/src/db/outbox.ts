@@ -1,12 +1,15 @@
 // The booth's outbox for county sync: everything created or changed since the last batch the
 // county acknowledged, read from indexes with a cursor — no copy of the records, no extra write
 // on the save path (a save never waits for sync). Vehicles (with their occupants) come from the
-// `updatedAt` index; shifts and incidents, a handful a day, from their day indexes.
+// `updatedAt` index; shifts and incidents, a handful a day, from their day indexes. The members
+// of the batch's shifts (and the station's administrator) ride with the shifts, without their PINs.
 import Dexie from 'dexie';
 import type { Bilingual } from '../../../shared/result';
-import type { RefusedRecord, SyncBatch } from '../../../shared/sync/batch';
+import type { RefusedRecord, SyncBatch, SyncOperator } from '../../../shared/sync/batch';
 import { SYNC_LIMITS, WAITING_COUNT_MAX } from '../../../shared/sync/limits';
+import { ADMIN_OPERATOR_ID, operatorRowId, operatorUuid } from '../../../shared/sync/operatorId';
 import type { CheckpointDB, SyncRefusedRow } from './db';
+import type { OperatorRow } from './operatorRow';
 import { newId } from './ids';
 
 export interface SyncCursor {
@@ -45,6 +48,22 @@ const DAY_MS = 86_400_000;
 function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
+/** An operator as the county gets it: who, in which shift, which role — never the PIN's salt and hash, nor the failed attempts. */
+export function syncOperatorOf(row: OperatorRow, checkpoint: string): SyncOperator {
+  return { id: operatorUuid(checkpoint, row.id), checkpoint, shiftId: row.shiftId, name: row.name, role: row.role, setBy: row.setBy, createdAt: row.createdAt };
+}
+
+/**
+ * The members of these shifts (shiftId index, bounded per shift) and, with any shift, the
+ * station's administrator (primary key). Inside the caller's transaction (db.operators in scope).
+ */
+async function operatorsOf(db: CheckpointDB, shiftIds: readonly string[], checkpoint: string): Promise<SyncOperator[]> {
+  if (shiftIds.length === 0) return [];
+  const members = (await Promise.all(shiftIds.map((id) => db.operators.where('shiftId').equals(id).limit(SYNC_LIMITS.operatorsPerShift).toArray()))).flat();
+  const admin = await db.operators.get(ADMIN_OPERATOR_ID);
+  return [...members, ...(admin ? [admin] : [])].map((r) => syncOperatorOf(r, checkpoint));
+}
+
 /** Days of shifts and incidents sent per batch. */
 const DAY_WINDOW = 7;
 /** A shift closed or an incident corrected up to a day late is still sent again. */
@@ -70,7 +89,7 @@ export interface OutboxOptions {
  */
 export async function nextOutboxBatch(db: CheckpointDB, cursor: SyncCursor, opts: OutboxOptions): Promise<OutboxBatch | null> {
   const max = Math.min(opts.maxVehicles ?? SYNC_LIMITS.vehicles, SYNC_LIMITS.vehicles);
-  return db.transaction('r', [db.vehicles, db.persons, db.shifts, db.incidents, db.watchHits, db.audit], async () => {
+  return db.transaction('r', [db.vehicles, db.persons, db.shifts, db.incidents, db.watchHits, db.audit, db.operators], async () => {
     const skip = new Set(cursor.idsAtUpdatedAt);
     // updatedAt index, from the cursor on; the limit covers the acknowledged rows at the cursor.
     const candidates = await db.vehicles.where('updatedAt').aboveOrEqual(cursor.updatedAt).limit(max + skip.size + 1).toArray();
@@ -111,7 +130,8 @@ export async function nextOutboxBatch(db: CheckpointDB, cursor: SyncCursor, opts
       hitId: watchHits[watchHits.length - 1]?.id ?? cursor.hitId,
       auditSeq: audit[audit.length - 1]?.seq ?? cursor.auditSeq,
     };
-    const batch: SyncBatch = { batchId: newId(), checkpoint: opts.checkpoint, shifts, vehicles, persons, incidents, watchHits, audit };
+    const operators = await operatorsOf(db, shifts.map((sh) => sh.id), opts.checkpoint);
+    const batch: SyncBatch = { batchId: newId(), checkpoint: opts.checkpoint, shifts, vehicles, persons, incidents, watchHits, audit, operators };
     return { batch, next, more: moreVehicles || moreDays || moreAppendOnly };
   });
 }
@@ -127,6 +147,8 @@ export async function acknowledgeBatch(db: CheckpointDB, next: SyncCursor, batch
     ...batch.incidents.map((r) => `incident:${r.id}`),
     ...batch.watchHits.map((r) => `watchHit:${r.id}`),
     ...batch.audit.map((r) => `audit:${r.seq}`),
+    // Refused operators are named by the booth's row key (the county's id is derived from it).
+    ...batch.operators.map((r) => `operator:${operatorRowId(r.shiftId, r.name)}`),
   ].filter((k) => !refusedKeys.has(k));
   await db.transaction('rw', [db.settings, db.syncRefused], async () => {
     const state = await readSyncState(db);
@@ -191,7 +213,7 @@ export async function applyCountyDown(db: CheckpointDB, down: { keyAreas: { name
  * persons always do. Null when nothing is refused. The cursor does not move.
  */
 export async function refusedBatch(db: CheckpointDB, checkpoint: string): Promise<SyncBatch | null> {
-  return db.transaction('r', [db.syncRefused, db.vehicles, db.persons, db.shifts, db.incidents, db.watchHits, db.audit], async () => {
+  return db.transaction('r', [db.syncRefused, db.vehicles, db.persons, db.shifts, db.incidents, db.watchHits, db.audit, db.operators], async () => {
     const rows = await db.syncRefused.orderBy('at').limit(SYNC_LIMITS.vehicles).toArray();
     if (rows.length === 0) return null;
     const ids = (kind: SyncRefusedRow['kind']) => rows.filter((r) => r.kind === kind).map((r) => r.id);
@@ -209,6 +231,7 @@ export async function refusedBatch(db: CheckpointDB, checkpoint: string): Promis
       incidents: present(await db.incidents.bulkGet(ids('incident'))),
       watchHits: present(await db.watchHits.bulkGet(ids('watchHit'))),
       audit: present(await db.audit.bulkGet(ids('audit').map(Number))),
+      operators: present(await db.operators.bulkGet(ids('operator'))).map((r) => syncOperatorOf(r, checkpoint)),
     };
   });
 }

@@ -14,6 +14,7 @@ import { TableHead } from '../ui/TableHead';
 import { FieldRow } from '../ui/formParts';
 import type { StringKey } from '../../../shared/i18n/strings';
 import { useActor } from '../runtime/session';
+import { refusedOperatorName } from '../../../shared/sync/operatorId';
 
 interface Form {
   host: string;
@@ -181,7 +182,7 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
                 {refused.map((r) => (
                   <tr key={r.key}>
                     <td>
-                      {t(`syncKind_${r.kind}`)} {r.id.slice(-12)}
+                      {t(`syncKind_${r.kind}`)} {r.kind === 'operator' ? refusedOperatorName(r.id) : r.id.slice(-12)}
                     </td>
                     <td>{pick(r.reason)}</td>
                     <td>{formatDateTime(r.at)}</td>
