@@ -17,7 +17,7 @@ const ALL_CODES: ValidationCode[] = [
   // incidents (shared/incident.ts)
   'incident.descriptionRequired', 'incident.voidReasonRequired',
   // opening a shift (shared/shift/openShift.ts)
-  'shift.checkpointRequired', 'shift.nameRequired', 'shift.leadRequired', 'shift.staffRequired',
+  'shift.checkpointRequired', 'shift.nameRequired', 'shift.leadRequired', 'shift.staffRequired', 'shift.staffTooMany',
   'pin.required', 'pin.format', 'pin.mismatch',
 ];
 

@@ -37,6 +37,7 @@ export type ValidationCode =
   | 'shift.nameRequired'
   | 'shift.leadRequired'
   | 'shift.staffRequired'
+  | 'shift.staffTooMany'
   // operators and PINs (access: shared/privacy/pin.ts)
   | PinCode;
 
@@ -111,6 +112,7 @@ export const MESSAGES: Record<ValidationCode, Bilingual> = {
   'shift.nameRequired': { zh: '请填写班次名称', en: 'Name the shift' },
   'shift.leadRequired': { zh: '请填写值班负责人', en: 'The shift lead is required' },
   'shift.staffRequired': { zh: '请至少登记一名值班人员', en: 'At least one staff member is required' },
+  'shift.staffTooMany': { zh: '一个班次最多登记 100 名值班人员', en: 'A shift has at most 100 staff members' },
   // operators and PINs (access)
   'pin.required': { zh: '请设置密码（4–6 位数字）', en: 'Set a PIN (4–6 digits)' },
   'pin.format': { zh: '密码须为 4–6 位数字', en: 'A PIN is 4–6 digits' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultShiftChoice, openShiftInput, validateOpenShiftInput, type OpenShiftDraft } from './openShift';
+import { defaultShiftChoice, openShiftInput, SHIFT_STAFF_MAX, validateOpenShiftInput, type OpenShiftDraft } from './openShift';
 
 const draft: OpenShiftDraft = { checkpoint: ' 南江南卡点 ', choice: 'night', customName: '', lead: ' 岳阳 ', staff: [{ name: ' 王医生 ', unit: 'health' }, { name: ' ', unit: 'police' }] };
 
@@ -21,5 +21,12 @@ describe('open-shift rules', () => {
     expect(defaultShiftChoice(new Date(2020, 1, 1, 8, 0))).toBe('day');
     expect(defaultShiftChoice(new Date(2020, 1, 1, 20, 0))).toBe('night');
     expect(defaultShiftChoice(new Date(2020, 1, 1, 3, 0))).toBe('night');
+  });
+
+  it('refuses more than SHIFT_STAFF_MAX people (all of them go to the county with the shift, none is cut)', () => {
+    const staff = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `队员${i}`, unit: 'police' as const }));
+    const input = (n: number) => ({ checkpoint: '黄许卡点', shiftName: 'day', leadName: '队员0', staff: staff(n) });
+    expect(validateOpenShiftInput(input(SHIFT_STAFF_MAX))).toEqual({});
+    expect(validateOpenShiftInput(input(SHIFT_STAFF_MAX + 1))).toEqual({ 'staff.0': 'shift.staffTooMany' });
   });
 });

@@ -32,12 +32,19 @@ export function defaultShiftChoice(now: Date): ShiftChoice {
   return h >= 8 && h < 20 ? 'day' : 'night';
 }
 
+/**
+ * People on one shift, at most: a booth holds three, a large checkpoint a few dozen. Bounded so
+ * every member travels to the county with the shift (shared/sync/limits.ts) — never a silent cut.
+ */
+export const SHIFT_STAFF_MAX = 100;
+
 export function validateOpenShiftInput(input: OpenShiftInput): OpenShiftErrors {
   const errors: OpenShiftErrors = {};
   if (!input.checkpoint.trim()) errors.checkpoint = 'shift.checkpointRequired';
   if (!input.shiftName.trim()) errors.custom = 'shift.nameRequired';
   if (!input.leadName.trim()) errors.lead = 'shift.leadRequired';
   if (!input.staff.some((s) => s.name.trim() !== '')) errors['staff.0'] = 'shift.staffRequired';
+  else if (input.staff.length > SHIFT_STAFF_MAX) errors['staff.0'] = 'shift.staffTooMany';
   return errors;
 }
 

@@ -1,5 +1,7 @@
 // Bounds of one sync batch, apart from the zod schemas so the renderer can read them without
 // loading zod (whose eval probe the production CSP reports).
+import { SHIFT_STAFF_MAX } from '../shift/openShift';
+
 /** Entries of a county watchlist fetched per page (sync:watch-entries). */
 export const WATCH_PAGE_MAX = 5000;
 
@@ -13,10 +15,10 @@ export const SYNC_LIMITS = {
   watchHits: 2000,
   /** Audit entries: a dozen per vehicle at most (create, reveal, correction …). */
   audit: 5000,
-  /** Members read per shift of a batch (a booth shift has a handful; the bound keeps a read small). */
-  operatorsPerShift: 100,
+  /** Members read per shift of a batch: every one, since 开班 refuses more (shared/shift/openShift.ts). */
+  operatorsPerShift: SHIFT_STAFF_MAX,
   /** Every member of a batch's shifts, plus the station's administrator. */
-  operators: 200 * 100 + 1,
+  operators: 200 * SHIFT_STAFF_MAX + 1,
 } as const;
 
 /**
