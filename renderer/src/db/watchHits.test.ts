@@ -8,7 +8,7 @@ import type { CheckpointDB } from './db';
 import { newId } from './ids';
 import { makePerson, makeVehicle, memoryJournalStore, VALID_ID, withTestDb } from './testing';
 import { saveVehicle } from './vehicles';
-import { hitsOfShift, matchWatchKeys } from './watchHits';
+import { activeListMap, hitsOfShift, matchWatchKeys } from './watchHits';
 import { checkAuditChain, listAudit } from './audit';
 
 let db: CheckpointDB;
@@ -43,6 +43,16 @@ describe('matchWatchKeys', () => {
       [person.id, 2],
     ]);
     expect(await matchWatchKeys(db, [])).toEqual([]);
+  });
+
+  it('with the active lists the form holds, the same answer; a list missing from them is still read', async () => {
+    const { list, person } = await seed();
+    const keys = ['id:' + VALID_ID, 'plate:川A12345'];
+    const plain = await matchWatchKeys(db, keys);
+    expect(await matchWatchKeys(db, keys, await activeListMap(db))).toEqual(plain);
+    expect([...(await activeListMap(db)).keys()]).toEqual([list.id]);
+    // Held before the list arrived: the hit is not hidden.
+    expect((await matchWatchKeys(db, keys, new Map())).map((x) => x.entry.id)).toEqual([person.id]);
   });
 
   it('matches what the form types, through the same normalisers', async () => {

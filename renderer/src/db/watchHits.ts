@@ -18,16 +18,23 @@ const MAX_ENTRIES_PER_KEY = 20;
 /**
  * The current entries of active lists carrying any of `keys` ('plate:…', 'id:…', 'phone:…').
  * One equality lookup per key on the multi-entry `*keys` index — the cost does not grow with the
- * list size — then the lists of the few entries found, by primary key.
+ * list size — then the lists of the few entries found, by primary key. `known`: the active lists
+ * the caller already holds (the form keeps them in a live query), which saves that second round
+ * trip while typing; a list missing from it is read, so a stale map never hides a hit.
  */
-export async function matchWatchKeys(db: CheckpointDB, keys: readonly string[]): Promise<WatchMatch[]> {
+export async function matchWatchKeys(db: CheckpointDB, keys: readonly string[], known?: ReadonlyMap<string, WatchList>): Promise<WatchMatch[]> {
   const distinct = [...new Set(keys.filter((k) => k !== ''))];
   if (distinct.length === 0) return [];
   return db.transaction('r', [db.watchEntries, db.watchLists], async () => {
     const found = await Promise.all(distinct.map((key) => db.watchEntries.where('keys').equals(key).limit(MAX_ENTRIES_PER_KEY).toArray()));
-    const listIds = [...new Set(found.flat().map((e) => e.listId))];
     const lists = new Map<string, WatchList>();
-    for (const l of await db.watchLists.bulkGet(listIds)) if (l) lists.set(l.id, l);
+    const unknown: string[] = [];
+    for (const id of new Set(found.flat().map((e) => e.listId))) {
+      const l = known?.get(id);
+      if (l) lists.set(id, l);
+      else unknown.push(id);
+    }
+    if (unknown.length > 0) for (const l of await db.watchLists.bulkGet(unknown)) if (l) lists.set(l.id, l);
     const out: WatchMatch[] = [];
     distinct.forEach((key, i) => {
       for (const entry of found[i] ?? []) {
@@ -37,6 +44,11 @@ export async function matchWatchKeys(db: CheckpointDB, keys: readonly string[]):
     });
     return out;
   });
+}
+
+/** The active lists by id, as the form holds them for matchWatchKeys (`status` index; a few dozen rows). */
+export async function activeListMap(db: CheckpointDB): Promise<Map<string, WatchList>> {
+  return new Map((await db.watchLists.where('status').equals('active').toArray()).map((l) => [l.id, l]));
 }
 
 /** The tables a save with hits writes besides the vehicle's: saveVehicle adds them to its scope. */

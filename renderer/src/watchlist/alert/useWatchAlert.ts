@@ -15,7 +15,8 @@ import {
   type WatchDecision,
 } from '../../../../shared/watchlist/alert';
 import { newId } from '../../db';
-import { matchWatchKeys, type WatchSave } from '../../db/watchHits';
+import { activeListMap, matchWatchKeys, type WatchSave } from '../../db/watchHits';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../../runtime/dbContext';
 import { useActor } from '../../runtime/session';
 
@@ -53,6 +54,8 @@ export function useWatchAlert(draft: Pick<VehicleDraft, 'plateInput' | 'occupant
   const [drafts, setDrafts] = useState<Map<string, DecisionDraft>>(new Map());
   const [shownProblems, setShownProblems] = useState(false);
   const lookup = useRef(0);
+  // The active lists, held while typing so a lookup is one round trip (a change re-runs the lookup).
+  const activeLists = useLiveQuery(() => activeListMap(db), [db]);
   const keysRef = useRef<DraftKey[]>(keys);
   keysRef.current = keys;
   const hitsRef = useRef<EntryHit[]>(hits);
@@ -80,12 +83,12 @@ export function useWatchAlert(draft: Pick<VehicleDraft, 'plateInput' | 'occupant
       apply([]);
       return;
     }
-    matchWatchKeys(db, current)
+    matchWatchKeys(db, current, activeLists)
       .then((m) => {
         if (n === lookup.current) apply(groupMatches(m));
       })
       .catch(() => undefined);
-  }, [db, signature, apply]);
+  }, [db, signature, apply, activeLists]);
 
   const decide = useCallback((entryId: string, d: Partial<DecisionDraft>) => {
     setDrafts((prev) => new Map(prev).set(entryId, { status: null, note: '', ...prev.get(entryId), ...d }));
