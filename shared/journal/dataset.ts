@@ -46,7 +46,9 @@ export function contentHash(data: Dataset): string {
   const parts: string[] = [];
   for (const t of ['shifts', 'vehicles', 'persons', 'incidents'] as const) {
     const keys = [...data[t].keys()].sort();
-    parts.push(t, ...keys.map((k) => canonicalJson(data[t].get(k))));
+    // One push per row: a spread of a hundred thousand rows overflows the call stack.
+    parts.push(t);
+    for (const k of keys) parts.push(canonicalJson(data[t].get(k)));
   }
   return hashText(parts.join('\n'));
 }

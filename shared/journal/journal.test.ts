@@ -62,6 +62,12 @@ describe('replay and snapshots', () => {
     expect(contentHash(a)).not.toBe(contentHash(b));
   });
 
+  it('hashes 300,000 people (the snapshot limit) without overflowing the call stack', () => {
+    const data = emptyDataset();
+    putRows(data, 'persons', Array.from({ length: 300_000 }, (_, i) => ({ id: `p${i}`, n: i })));
+    expect(contentHash(data)).toMatch(/^[0-9a-f]+$/);
+  });
+
   it('a snapshot decodes to the same data, and a damaged one is refused', () => {
     const data = emptyDataset();
     putRows(data, 'persons', [{ id: 'p1', name: '李四' }]);

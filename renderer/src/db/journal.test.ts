@@ -158,5 +158,11 @@ describe('start-up check and restore', () => {
     expect(journalError()?.code).toBe('journal.snapshotTooLarge');
     expect((await takeSnapshot(db, 'rolling')).ok).toBe(true);
     expect(journalError()).toBeUndefined();
+    // A mark that undercounts (rows written before the journal) does not get past the limit:
+    // reading stops once the people pass it.
+    const mark = (await db.settings.get('__journalMark'))!.value as { counts: { persons: number } };
+    await db.settings.put({ key: '__journalMark', value: { ...mark, counts: { ...mark.counts, persons: 0 } } });
+    expect(await takeSnapshot(db, 'rolling', 5)).toMatchObject({ ok: false, error: { code: 'journal.snapshotTooLarge' } });
+    expect(journalError()?.message.zh).toContain('超过快照上限 5 人');
   });
 });

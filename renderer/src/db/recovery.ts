@@ -29,7 +29,7 @@ import { appendJournal, JOURNAL_MARK_KEY, readMark, setSnapshotProblem, stampJou
  * the proof of a restore need all of it. Read in pages of the primary key so no single request
  * holds a million rows' worth of IDB cursor.
  */
-export async function dumpDataset(db: CheckpointDB): Promise<Dataset> {
+export async function dumpDataset(db: CheckpointDB, maxPersons = Infinity): Promise<Dataset> {
   const data = emptyDataset();
   for (const t of JOURNAL_TABLE_NAMES) {
     const table = db.table(t);
@@ -39,6 +39,8 @@ export async function dumpDataset(db: CheckpointDB): Promise<Dataset> {
       if (page.length === 0) break;
       const rows = t === 'settings' ? page.filter((r) => (r as { key: string }).key !== JOURNAL_MARK_KEY) : page;
       putRows(data, t, rows);
+      // A snapshot's own guard: stop reading once the people pass its limit, whatever the mark says.
+      if (t === 'persons' && data.persons.size > maxPersons) throw new SnapshotTooLarge();
       last = (page[page.length - 1] as Record<string, string>)[JOURNAL_TABLES[t]];
     }
   }
@@ -59,28 +61,40 @@ export async function recordCounts(db: CheckpointDB): Promise<RecordCounts> {
   return { shifts: await db.shifts.count(), vehicles: await db.vehicles.count(), persons: await db.persons.count(), incidents: await db.incidents.count() };
 }
 
+class SnapshotTooLarge extends Error {}
+
 export async function takeSnapshot(db: CheckpointDB, kind: SnapshotInfo['kind'], maxPersons = SNAPSHOT_MAX_PERSONS): Promise<Result<SnapshotInfo>> {
   const store = db.journal;
   if (!store) return fail('journal.none', '没有备份日志', 'No backup journal');
   // The mark's count (people ever stored; a purge keeps the rows) is one read; counting the table
   // walks a million keys and holds up the booth's own reads at start-up.
   const persons = (await readMark(db))?.counts.persons ?? (await db.persons.count());
-  if (persons > maxPersons) {
-    const error = {
-      code: 'journal.snapshotTooLarge',
-      message: {
-        zh: `本机已存 ${persons} 人，超过快照上限 ${maxPersons} 人，不再生成快照；备份日志仍记录每一次保存。请管理员确认个人信息保留期限（更多 → 个人信息保留期限）`,
-        en: `This station holds ${persons} people, more than the snapshot limit of ${maxPersons}: no snapshot is taken; the backup journal still records every save. An administrator should check the retention period (More → Personal data retention)`,
-      },
-    };
-    setSnapshotProblem(error);
-    return { ok: false, error };
-  }
+  if (persons > maxPersons) return snapshotTooLarge(persons, maxPersons);
   // Data and mark from one read transaction, so the snapshot's seq is exactly what it holds.
-  const { data, mark } = await db.transaction('r', JOURNAL_TABLE_NAMES.map((t) => db.table(t)), async () => ({ data: await dumpDataset(db), mark: await readMark(db) }));
+  let read: { data: Dataset; mark: JournalMark | undefined };
+  try {
+    read = await db.transaction('r', JOURNAL_TABLE_NAMES.map((t) => db.table(t)), async () => ({ data: await dumpDataset(db, maxPersons), mark: await readMark(db) }));
+  } catch (e) {
+    if (e instanceof SnapshotTooLarge) return snapshotTooLarge(undefined, maxPersons);
+    throw e;
+  }
+  const { data, mark } = read;
   const written = await store.writeSnapshot(kind, mark?.seq ?? 0, encodeSnapshot(data, mark?.seq ?? 0, Date.now()));
   setSnapshotProblem(written.ok ? undefined : written.error);
   return written;
+}
+
+/** `persons` undefined: the reading stopped at the limit, so only "more than" is known. */
+function snapshotTooLarge(persons: number | undefined, maxPersons: number): Result<SnapshotInfo> {
+  const error = {
+    code: 'journal.snapshotTooLarge',
+    message: {
+      zh: `本机已存${persons === undefined ? '' : ` ${persons} 人，`}超过快照上限 ${maxPersons} 人，不再生成快照；备份日志仍记录每一次保存。请管理员确认个人信息保留期限（更多 → 个人信息保留期限）`,
+      en: `This station holds ${persons === undefined ? 'more people than' : `${persons} people, more than`} the snapshot limit of ${maxPersons}: no snapshot is taken; the backup journal still records every save. An administrator should check the retention period (More → Personal data retention)`,
+    },
+  };
+  setSnapshotProblem(error);
+  return { ok: false, error };
 }
 
 /** Fewer writes than the journal, or (same write) fewer records: something was lost. */
