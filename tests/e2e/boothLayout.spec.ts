@@ -42,11 +42,7 @@ for (const width of [1366, 1024]) {
       const booth = new BoothPage(page);
       await booth.goto();
       await booth.openShift();
-      if (theme === 'night') {
-        await booth.toggleTheme();
-        await expect(page.locator('html')).toHaveAttribute('data-theme', 'night');
-        await booth.plateInput().focus();
-      }
+      await booth.useTheme(theme);
       // A first vehicle saved, so the confirmation is on screen while the next one is typed.
       await booth.registerVehicle({ plate: 'a54321', origin: '巴中', destination: '南江', people: [THREE.people[0]!] });
       await booth.enterVehicle(THREE);

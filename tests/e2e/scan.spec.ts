@@ -140,11 +140,7 @@ for (const width of [1366, 1024]) {
     test(`the recognised-person banner, with a second-look line, fits beside two people on one ${width}×768 screen (${theme})`, async ({ page }) => {
       await page.setViewportSize({ width, height: 768 });
       const booth = await start(page);
-      if (theme === 'night') {
-        await booth.toggleTheme();
-        await expect(page.locator('html')).toHaveAttribute('data-theme', 'night');
-        await booth.plateInput().focus();
-      }
+      await booth.useTheme(theme);
       await booth.registerVehicle({ plate: 'a12345', origin: '巴中', destination: '南江', people: [DRIVER] });
       await booth.registerVehicle({ plate: 'e a54321', origin: '武汉', destination: '南江', keyArea: true, people: [{ ...DRIVER, name: '张叁', temp: '37.6', recheck: '36.9' }] });
       await booth.enterVehicle({ plate: 'a12345', origin: '巴中', destination: '南江', people: [] });

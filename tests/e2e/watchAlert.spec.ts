@@ -109,11 +109,7 @@ for (const width of [1366, 1024] as const) {
     test(`the alert is readable and the form still reachable at ${width}×768 (${theme})`, async ({ page }) => {
       await page.setViewportSize({ width, height: 768 });
       const booth = await start(page);
-      if (theme === 'night') {
-        await booth.toggleTheme();
-        await expect(page.locator('html')).toHaveAttribute('data-theme', 'night');
-        await booth.plateInput().focus();
-      }
+      await booth.useTheme(theme);
       await booth.enterVehicle({ plate: 'e a12345', origin: '武汉', destination: '南江县城', keyArea: true, people: [] });
       await booth.fill('赵六');
       await booth.fill(LISTED_ID);

@@ -481,6 +481,14 @@ export class BoothPage {
     await this.chooseMore(/^(夜间模式|日间模式|Night mode|Day mode)$/);
   }
 
+  /** The theme a screenshot test asks for: night is switched on (and confirmed), then the cursor is back on the plate. */
+  async useTheme(theme: 'day' | 'night') {
+    if (theme === 'day') return;
+    await this.toggleTheme();
+    await expect(this.page.locator('html')).toHaveAttribute('data-theme', 'night');
+    await this.plateInput().focus();
+  }
+
   async toggleLanguage() {
     await this.chooseMore(/^(English|中文)$/);
   }
