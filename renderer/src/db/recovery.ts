@@ -66,16 +66,16 @@ class SnapshotTooLarge extends Error {}
 export async function takeSnapshot(db: CheckpointDB, kind: SnapshotInfo['kind'], maxPersons = SNAPSHOT_MAX_PERSONS): Promise<Result<SnapshotInfo>> {
   const store = db.journal;
   if (!store) return fail('journal.none', '没有备份日志', 'No backup journal');
-  // The mark's count (people ever stored; a purge keeps the rows) is one read; counting the table
-  // walks a million keys and holds up the booth's own reads at start-up.
-  const persons = (await readMark(db))?.counts.persons ?? (await db.persons.count());
-  if (persons > maxPersons) return snapshotTooLarge(persons, maxPersons);
   // The mark first, then the rows page by page, each page its own short read: a save waits for one
   // page at most, not for the whole dump (seconds at 100,000 people, every 500 saves). Rows saved
   // meanwhile may be newer than the mark's seq; a restore replays every journal line after seq
   // over them, in order, and ends at the same state (the journal only puts rows; its one `clear`,
   // of imported shifts, is replayed too).
   const mark = await readMark(db);
+  // The mark's count (people ever stored; a purge keeps the rows) costs nothing more; counting the
+  // table walks a million keys and holds up the booth's own reads at start-up.
+  const persons = mark?.counts.persons ?? (await db.persons.count());
+  if (persons > maxPersons) return snapshotTooLarge(persons, maxPersons);
   let data: Dataset;
   try {
     data = await dumpDataset(db, maxPersons);
