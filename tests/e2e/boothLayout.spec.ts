@@ -26,12 +26,18 @@ async function expectOneScreen(page: Page, must: ReturnType<Page['locator']>[]) 
       pageX: document.documentElement.scrollWidth - window.innerWidth,
       form: form.scrollHeight - form.clientHeight,
       topbar: (document.querySelector('.topbar') as HTMLElement).getBoundingClientRect().height,
+      // Text cut short: the checkpoint's name in the top bar, the column headings over the people.
+      clipped: [...document.querySelectorAll<HTMLElement>('.shift-checkpoint, .shift-when, .people-head > span')]
+        .filter((el) => getComputedStyle(el).visibility !== 'hidden')
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+        .map((el) => el.textContent),
     };
   });
   expect(overflow.page, 'page scrolls').toBeLessThanOrEqual(0);
   expect(overflow.pageX, 'page scrolls sideways').toBeLessThanOrEqual(0);
   expect(overflow.form, 'form scrolls').toBeLessThanOrEqual(0);
   expect(overflow.topbar, 'top bar is one row').toBeLessThan(60);
+  expect(overflow.clipped, 'text cut short').toEqual([]);
   for (const m of must) await expect(m).toBeInViewport({ ratio: 1 });
 }
 

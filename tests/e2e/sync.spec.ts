@@ -69,7 +69,7 @@ test('the browser build shows sync as unavailable, with the reason in one line',
   const booth = new BoothPage(page);
   await booth.goto();
   await booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
-  await expect(booth.syncIndicator()).toHaveText('同步 · 同步不可用');
+  await expect(booth.syncIndicator()).toHaveText('同步不可用');
   const panel = await booth.openSyncPanel();
   await expect(panel.getByTestId('sync-unavailable')).toHaveText('浏览器版不能与县级服务器同步，请使用桌面版');
   await shot(page, 'unavailable');

@@ -108,11 +108,17 @@ function SignedInBooth({ shift, settings, onSupervisor, actor }: { shift: Shift;
     <div className="booth">
       <header className="topbar">
         <h1>{t('appTitle')}</h1>
-        <span className="shift-info" data-testid="shift-info">
-          {shift.checkpoint} · {shiftNameLabel(shift.shiftName, tr.locale)} · {shift.day}
+        {/* Two short lines (checkpoint, then shift and day) so a long checkpoint name still shows
+            at 1024 px; the separator is hidden then but keeps the text one readable phrase. */}
+        <span className="shift-info" data-testid="shift-info" title={`${shift.checkpoint} · ${shiftNameLabel(shift.shiftName, tr.locale)} · ${shift.day}`}>
+          <span className="shift-checkpoint">{shift.checkpoint}</span>
+          <span className="shift-sep"> · </span>
+          <span className="shift-when">
+            {shiftNameLabel(shift.shiftName, tr.locale)} · {shift.day}
+          </span>
         </span>
         <span className="operator" data-testid="signed-in">
-          {t('operator')} <strong title={t('accessSignedIn', { name: actor.name, role: t(`role_${actor.role}`) })}>{actor.name}</strong>
+          <span className="op-label">{t('operator')}</span> <strong title={t('accessSignedIn', { name: actor.name, role: t(`role_${actor.role}`) })}>{actor.name}</strong>
           <span className="op-role">{t(`role_${actor.role}`)}</span>
           <button type="button" onClick={() => setDialog({ kind: 'switchOperator' })}>
             {t('accessSwitch')} ({keyOf('switchOperator')})

@@ -32,7 +32,8 @@ export function SyncIndicator() {
     <>
       <button type="button" className={`sync-indicator sync-${tone}`} data-testid="sync-indicator" onClick={() => setOpen(true)} title={t('syncTitle')}>
         <span className="sync-dot" aria-hidden="true" />
-        {t('syncButton')} · {text}
+        {/* the two off states already begin with the word 同步 / Sync */}
+        {tone === 'off' ? text : `${t('syncButton')} · ${text}`}
       </button>
       {open ? <SyncPanel onClose={() => setOpen(false)} /> : null}
     </>
