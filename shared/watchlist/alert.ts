@@ -115,6 +115,30 @@ export interface WatchDecision {
   note: string;
 }
 
+/** What the operator has set so far: a note may be typed before 已核查 / 待跟进 is chosen. */
+export interface DecisionDraft {
+  status: WatchDecision['status'] | null;
+  note: string;
+}
+
+/** The decisions typed so far, as kept on disk with the vehicle draft (a lock or a crash keeps them). */
+export type KeptDecisions = Record<string, DecisionDraft>;
+
+const DECISION_STATUSES: ReadonlySet<unknown> = new Set<WatchDecision['status'] | null>(['met', 'followUp', null]);
+
+/** The kept decisions read back, or undefined when the row is not of this shape (then none are restored). */
+export function readKeptDecisions(v: unknown): KeptDecisions | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const out: KeptDecisions = {};
+  for (const [id, d] of Object.entries(v as Record<string, unknown>)) {
+    if (typeof d !== 'object' || d === null) return undefined;
+    const { status, note } = d as Partial<DecisionDraft>;
+    if (!DECISION_STATUSES.has(status) || typeof note !== 'string') return undefined;
+    out[id] = { status: status ?? null, note };
+  }
+  return out;
+}
+
 export type DecisionProblem = 'undecided' | 'noteRequired';
 
 /**

@@ -123,3 +123,24 @@ for (const width of [1366, 1024] as const) {
     });
   }
 }
+
+test('a decision typed before the booth locks itself is still there after signing in again, and the car saves with it', async ({ page }) => {
+  await page.clock.install({ time: new Date('2020-02-17T23:00:00+08:00') });
+  const booth = await start(page);
+  await booth.enterVehicle({ plate: 'e a12345', origin: '武汉', destination: '南江县城', keyArea: true, people: [] });
+  await booth.enterPeople([{ name: '张三', id: residentId('510722', '19900101', '011'), phone: '13800138000', temp: '36.5' }]);
+  const hit = watchHit(booth, '鄂A12345');
+  await decideWatchHit(booth, hit, { status: 'followUp', note: '车主居家隔离中，已通知社区' });
+  // Left idle past the lock time: the booth locks, nothing of the vehicle on screen.
+  await page.clock.fastForward('05:10');
+  await expect(booth.lockScreen()).toBeVisible();
+  await expect(watchAlert(booth)).toHaveCount(0);
+  await booth.unlock('岳阳');
+  await expect(booth.saveStatus()).toContainText('已恢复上次未保存的登记');
+  const back = watchHit(booth, '鄂A12345');
+  await expect(back.getByRole('button', { name: '待跟进' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(back.getByLabel('核查备注')).toHaveValue('车主居家隔离中，已通知社区');
+  // Saved as decided, without being asked again.
+  await saveVehicle(booth, '鄂A12345', 1);
+  await expect(watchAlert(booth)).toHaveCount(0);
+});

@@ -30,7 +30,7 @@ import { RecognisedPersonBanner } from './RecognisedPersonBanner';
 import { useBoothScanner } from './useBoothScanner';
 import { usePersonRecognition } from './usePersonRecognition';
 import { WatchAlert } from '../watchlist/alert/WatchAlert';
-import { useWatchAlert } from '../watchlist/alert/useWatchAlert';
+import { keptDecisions, useWatchAlert } from '../watchlist/alert/useWatchAlert';
 
 export interface AmendTarget {
   vehicle: Vehicle;
@@ -75,6 +75,8 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
   const reasons = keyAreaReasons(draft, settings, today);
   // Watchlist alert (布控命中): looked up while typing; no alert while correcting a saved record.
   const watch = useWatchAlert(effective, settings.homeProvince, today, amend !== null, operator);
+  const { restore: restoreDecisions } = watch;
+  const watchDrafts = watch.state.drafts;
 
   // ---- the draft on disk (item 12): restored once on start, then kept as it is typed ----
   const [draftLoaded, setDraftLoaded] = useState(false);
@@ -85,6 +87,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
         if (!live) return;
         // Whatever was typed since the screen opened wins over the kept copy.
         if (kept && draftIsBlank(draftRef.current)) {
+          restoreDecisions(kept.watchDecisions);
           setDraft(kept.draft);
           setStatus({ kind: 'info', say: (tr) => tr.t('draftRestored', { time: formatTime(kept.at) }) });
         }
@@ -97,15 +100,15 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
       live = false;
     };
     // Once per shift screen: the translator changing language must not restore again.
-  }, [db, shift.id]);
+  }, [db, shift.id, restoreDecisions]);
   // Writes are chained so they reach the disk in typing order; a correction is never kept as a draft.
   const writes = useRef<Promise<void>>(Promise.resolve());
   useEffect(() => {
     if (!draftLoaded || amend) return;
     writes.current = writes.current
-      .then(() => keepBoothDraft(db, shift.id, draft, Date.now()))
+      .then(() => keepBoothDraft(db, shift.id, draft, Date.now(), keptDecisions(watchDrafts)))
       .catch((e: unknown) => setStatus({ kind: 'error', say: (tr) => tr.t('draftSaveFailed', { reason: String(e) }) }));
-  }, [db, shift.id, draft, draftLoaded, amend, t]);
+  }, [db, shift.id, draft, watchDrafts, draftLoaded, amend, t]);
   // Closing the window or reloading with unsaved input asks first (the draft is on disk anyway).
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {

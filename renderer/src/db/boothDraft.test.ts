@@ -40,6 +40,14 @@ describe('the booth draft on disk', () => {
     expect(await keptBoothDraft(db, 's')).toBeUndefined();
   });
 
+  it('keeps the watchlist decisions typed for it; damaged decisions cost only the decisions', async () => {
+    const decisions = { 'entry-1': { status: 'followUp' as const, note: '已通知社区' }, 'entry-2': { status: null, note: '' } };
+    await keepBoothDraft(db, 's', typed(), 5, decisions);
+    expect(await keptBoothDraft(db, 's')).toEqual({ shiftId: 's', at: 5, draft: typed(), watchDecisions: decisions });
+    await db.settings.put({ key: 'boothDraft', value: { shiftId: 's', at: 6, draft: typed(), watchDecisions: { 'entry-1': { status: 'dismissed', note: '' } } } });
+    expect(await keptBoothDraft(db, 's')).toEqual({ shiftId: 's', at: 6, draft: typed() });
+  });
+
   it('counts only what a person typed as input', () => {
     expect(draftIsBlank(emptyVehicleDraft('k'))).toBe(true);
     expect(draftIsBlank({ ...emptyVehicleDraft('k'), vehicleType: 'truck' })).toBe(true);

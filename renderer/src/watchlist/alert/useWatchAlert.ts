@@ -9,8 +9,10 @@ import {
   draftWatchKeys,
   groupMatches,
   planWatchHits,
+  type DecisionDraft,
   type DecisionProblem,
   type DraftKey,
+  type KeptDecisions,
   type EntryHit,
   type WatchDecision,
 } from '../../../../shared/watchlist/alert';
@@ -20,11 +22,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../../runtime/dbContext';
 import { useActor } from '../../runtime/session';
 
-/** What the operator has set so far: a note may be typed before 已核查 / 待跟进 is chosen. */
-export interface DecisionDraft {
-  status: WatchDecision['status'] | null;
-  note: string;
-}
+export type { DecisionDraft };
 
 export interface WatchAlertState {
   hits: EntryHit[];
@@ -33,6 +31,9 @@ export interface WatchAlertState {
   problems: ReadonlyMap<string, DecisionProblem>;
   decide: (entryId: string, d: Partial<DecisionDraft>) => void;
 }
+
+/** The decisions as kept on disk with the vehicle draft. */
+export const keptDecisions = (drafts: ReadonlyMap<string, DecisionDraft>): KeptDecisions => Object.fromEntries(drafts);
 
 const decided = (drafts: ReadonlyMap<string, DecisionDraft>): Map<string, WatchDecision> => {
   const out = new Map<string, WatchDecision>();
@@ -60,17 +61,23 @@ export function useWatchAlert(draft: Pick<VehicleDraft, 'plateInput' | 'occupant
   keysRef.current = keys;
   const hitsRef = useRef<EntryHit[]>(hits);
   hitsRef.current = hits;
+  // Decisions restored with a kept draft (after a lock or a crash) wait here for the lookup that
+  // finds their entries again; the first lookup with hits takes what it needs and drops the rest,
+  // so a decision never carries over to another vehicle.
+  const restored = useRef<ReadonlyMap<string, DecisionDraft>>(new Map());
 
   const apply = useCallback((found: EntryHit[]) => {
     setHits(found);
+    const waiting = restored.current;
+    if (found.length > 0) restored.current = new Map();
     // A decision stays with its entry while the entry is still hit; others go with their hit.
     setDrafts((prev) => {
       const next = new Map<string, DecisionDraft>();
       for (const h of found) {
-        const d = prev.get(h.entry.id);
+        const d = prev.get(h.entry.id) ?? waiting.get(h.entry.id);
         if (d) next.set(h.entry.id, d);
       }
-      return next.size === prev.size ? prev : next;
+      return next.size === prev.size && [...next].every(([id, d]) => prev.get(id) === d) ? prev : next;
     });
     if (found.length === 0) setShownProblems(false);
   }, []);
@@ -89,6 +96,11 @@ export function useWatchAlert(draft: Pick<VehicleDraft, 'plateInput' | 'occupant
       })
       .catch(() => undefined);
   }, [db, signature, apply, activeLists]);
+
+  /** Hands back the decisions kept with a restored draft (they apply once their entries are hit). */
+  const restore = useCallback((kept: KeptDecisions | undefined) => {
+    restored.current = new Map(Object.entries(kept ?? {}));
+  }, []);
 
   const decide = useCallback((entryId: string, d: Partial<DecisionDraft>) => {
     setDrafts((prev) => new Map(prev).set(entryId, { status: null, note: '', ...prev.get(entryId), ...d }));
@@ -116,6 +128,7 @@ export function useWatchAlert(draft: Pick<VehicleDraft, 'plateInput' | 'occupant
       found = await matchWatchKeys(db, current.map((k) => k.key)).then(groupMatches, () => hitsRef.current);
     } else found = [];
     lookup.current++;
+    restored.current = new Map();
     apply(found);
     const missing = decisionProblems(found, decisions);
     if (missing.length > 0) {
@@ -133,5 +146,5 @@ export function useWatchAlert(draft: Pick<VehicleDraft, 'plateInput' | 'occupant
   }, [db, decisions, apply, actor]);
 
   const state: WatchAlertState = { hits, drafts, problems, decide };
-  return { state, beforeSave };
+  return { state, beforeSave, restore };
 }
