@@ -32,6 +32,7 @@ import {
 } from './handoverFormat';
 import { LABELS, formatKeyAreaReasons, shiftNameLabel, yesNo } from '../i18n/labels';
 import { changesText } from '../registration/amendText';
+import { feverReadingsText } from '../shift/report';
 import { date, optDate, text, type CellRange, type CellValue, type SheetModel, type WorkbookModel } from './workbookModel';
 import { countingReading } from '../derived';
 
@@ -102,7 +103,13 @@ export function buildHandoverWorkbook(input: HandoverWorkbookInput): WorkbookMod
     text(maskTel(x.phone)),
   ];
   /** 复测体温, 复测方式, 复测时间 (empty before a recheck). */
-  const recheckCells = (r: Person['recheck']): CellValue[] => [r ? r.celsius : null, r ? LABELS.method[r.method].zh : '', optDate(r?.at)];
+  // A recheck still open (待复测, e.g. in a provisional export) says so where the recheck would be:
+  // the 处置 column keeps the stored disposition, which the supervisor's import reads back.
+  const recheckCells = (p: Pick<Person, 'recheck' | 'awaitingRecheckSince'>): CellValue[] => {
+    const r = p.recheck;
+    if (!r && p.awaitingRecheckSince !== undefined) return [LABELS.recheckOpen.zh, '', null];
+    return [r ? r.celsius : null, r ? LABELS.method[r.method].zh : '', optDate(r?.at)];
+  };
   // The local contact is free text with a third party's phone in it, and remarks, descriptions and
   // reasons may hold an ID or a phone too: mask their digit runs (shared/privacy/mask.ts).
   const maskContact = (t: string) => (fullIds ? t : maskText(t));
@@ -172,7 +179,7 @@ export function buildHandoverWorkbook(input: HandoverWorkbookInput): WorkbookMod
       p.first.celsius,
       LABELS.method[p.first.method].zh,
       date(p.first.at),
-      ...recheckCells(p.recheck),
+      ...recheckCells(p),
       yesNo(p.feverFirst),
       yesNo(p.feverConfirmed),
       p.symptoms.map((s) => LABELS.symptom[s].zh).join('、'),
@@ -190,7 +197,7 @@ export function buildHandoverWorkbook(input: HandoverWorkbookInput): WorkbookMod
     ...whoCells(f),
     f.first.celsius,
     LABELS.method[f.first.method].zh,
-    ...recheckCells(f.recheck),
+    ...recheckCells(f),
     yesNo(f.feverConfirmed),
     f.symptoms.map((s) => LABELS.symptom[s].zh).join('、'),
     LABELS.personDisposition[f.disposition].zh,
@@ -312,9 +319,7 @@ function buildSummarySheet(
   rows.push(['序号', '登记时间', '姓名', '车牌号', '体温（初测 / 复测）', '处置去向']);
   if (summary.feverCases.length === 0) rows.push([LABELS.none.zh]);
   summary.feverCases.forEach((f, i) => {
-    const first = `${f.first.celsius.toFixed(1)} ${LABELS.method[f.first.method].zh}`;
-    const recheck = f.recheck ? ` / ${f.recheck.celsius.toFixed(1)} ${LABELS.method[f.recheck.method].zh}` : '';
-    rows.push([i + 1, date(f.at), text(f.name), text(f.plate), first + recheck, LABELS.personDisposition[f.disposition].zh]);
+    rows.push([i + 1, date(f.at), text(f.name), text(f.plate), feverReadingsText(f), LABELS.personDisposition[f.disposition].zh]);
   });
 
   section('待办事项');

@@ -126,6 +126,8 @@ export const LABELS = {
   yes: b('是', 'Yes'),
   no: b('否', 'No'),
   none: b('无', 'None'),
+  /** A fever at the first reading whose recheck is still open (shared/recheck.ts). */
+  recheckOpen: b('待复测', 'Awaiting recheck'),
   // Watchlist entries (alert): the booth's decision buttons and the reconciliation sheet.
   watchEntryStatus: {
     open: b('未见到', 'Not yet met'),

@@ -3,11 +3,24 @@
 // incidents, corrections made after the close (they stay visible), the lead's notes and the
 // signature lines. Pure, so what is printed is tested without a browser.
 import type { Incident, Person, Shift, Vehicle } from '../model';
-import { COUNT_KEYS, type ShiftSummary } from './summary';
+import { COUNT_KEYS, type FeverCase, type ShiftSummary } from './summary';
 import { LABELS, shiftNameLabel } from '../i18n/labels';
 import { changesText } from '../registration/amendText';
 import { maskId, maskPhone, maskText } from '../privacy/mask';
 import { formatDateTime, formatTime } from '../time';
+
+/**
+ * A fever case's readings in words, for the printed handover and the workbook's summary sheet:
+ * "37.9 ℃ 红外 / 复测 37.8 ℃ 水银腋温", or "… / 待复测" while the recheck is still open.
+ */
+export function feverReadingsText(f: Pick<FeverCase, 'first' | 'recheck' | 'awaitingRecheckSince'>): string {
+  const reading = (r: NonNullable<FeverCase['recheck']>) => `${r.celsius.toFixed(1)} ℃ ${LABELS.method[r.method].zh}`;
+  return (
+    reading(f.first) +
+    (f.recheck ? ` / 复测 ${reading(f.recheck)}` : '') +
+    (f.awaitingRecheckSince !== undefined ? ` / ${LABELS.recheckOpen.zh}` : '')
+  );
+}
 
 export interface ReportInput {
   shift: Shift;
@@ -59,10 +72,7 @@ export function buildHandoverReport({ shift, vehicles, incidents, summary }: Rep
     plate: f.plate,
     doc: f.docNumber ? `${LABELS.docType[f.docType].zh} ${maskId(f.docNumber, f.docType)}` : '',
     phone: maskPhone(f.phone),
-    readings:
-      `${f.first.celsius.toFixed(1)} ℃ ${LABELS.method[f.first.method].zh}` +
-      (f.recheck ? ` / 复测 ${f.recheck.celsius.toFixed(1)} ℃ ${LABELS.method[f.recheck.method].zh}` : '') +
-      (f.awaitingRecheckSince !== undefined ? ' / 待复测' : ''),
+    readings: feverReadingsText(f),
     symptoms: f.symptoms.map((s) => LABELS.symptom[s].zh).join('、'),
     disposition: LABELS.personDisposition[f.disposition].zh,
     remarks: maskText(f.remarks),

@@ -2,9 +2,11 @@
 // printed handover and the workbook must call every coded value and every correction the same.
 // Built from one shift fixture, read back from each of the three outputs, compared.
 import { describe, expect, it } from 'vitest';
-import { summarizeShift } from '../../../shared/shift/summary';
+import { COUNT_KEYS, summarizeShift } from '../../../shared/shift/summary';
 import { makeShiftFixture, TZ_CHINA } from '../../../shared/excel/testFixtures';
 import { buildHandoverWorkbook } from '../../../shared/excel/handoverWorkbook';
+import { readHandoverWorkbook } from '../../../shared/excel/importHandover';
+import { workbookToXlsx } from '../../../shared/excel/toXlsx';
 import { INCIDENT_COLUMNS, PERSON_COLUMNS, SHEET, VEHICLE_COLUMNS } from '../../../shared/excel/handoverFormat';
 import type { CellValue, SheetModel } from '../../../shared/excel/workbookModel';
 import { formatKeyAreaReasons, LABELS } from '../../../shared/i18n/labels';
@@ -77,5 +79,39 @@ describe('screen, print and workbook name the same thing the same way', () => {
       expect(c.label).toBe(LABELS.counts[c.key as keyof typeof LABELS.counts].zh);
       expect(summaryRows).toContain(c.label);
     }
+  });
+});
+
+describe('a recheck still open (待复测), as in a provisional export', () => {
+  const open = makeShiftFixture();
+  open.shift.status = 'open';
+  delete open.shift.closedAt;
+  const waiting = open.persons.find((p) => p.feverFirst && !p.voided);
+  if (!waiting) throw new Error('the fixture has a fever at the first reading');
+  delete waiting.recheck;
+  waiting.awaitingRecheckSince = waiting.createdAt;
+  const openSummary = summarizeShift(open.vehicles, open.persons, open.incidents);
+  const openReport = buildHandoverReport({ ...open, summary: openSummary });
+  const openWorkbook = buildHandoverWorkbook({ ...open, summary: openSummary, fullIds: false, exportedAt: 0, tzOffsetMinutes: TZ_CHINA, appVersion: 'test' });
+  const word = screen.t('flag_recheck');
+
+  it('is called 待复测 on screen, in the print and in the workbook, and its disposition is left as stored', () => {
+    expect(word).toBe(LABELS.recheckOpen.zh);
+    const printed = openReport.feverCases.find((c) => c.name === waiting.name);
+    expect(printed?.readings.endsWith(` / ${word}`)).toBe(true);
+    const persons = openWorkbook.sheets.find((s) => s.name === SHEET.persons);
+    const row = persons?.rows.find((r) => cellText(r[persons.header.indexOf('姓名')]) === waiting.name);
+    expect(cellText(row?.[persons?.header.indexOf('复测体温') ?? -1])).toBe(word);
+    expect(cellText(row?.[persons?.header.indexOf('处置') ?? -1])).toBe(screen.label('personDisposition', waiting.disposition));
+    // The summary sheet's fever list says the readings as the print does.
+    const summaryRows = openWorkbook.sheets.find((s) => s.name === SHEET.summary)?.rows ?? [];
+    expect(summaryRows.some((r) => r[4] === printed?.readings)).toBe(true);
+  });
+
+  it('and that workbook still imports at the supervisor’s with the same counts', () => {
+    const r = readHandoverWorkbook(workbookToXlsx(openWorkbook));
+    if (!r.ok) throw new Error(r.error.message.zh);
+    for (const k of COUNT_KEYS) expect(r.value.summary[k], k).toBe(openSummary[k]);
+    expect(openSummary.feverFirst).toBeGreaterThan(0);
   });
 });
