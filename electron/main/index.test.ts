@@ -49,6 +49,13 @@ async function boot(env: Record<string, string | undefined> = {}, options: { mig
   return fake.windows[0];
 }
 
+/** What the session's request filter answers for a URL: `{ cancel }`, as Electron would receive it. */
+function decide(url: string): unknown {
+  let answer: unknown;
+  fake.session.beforeRequest!({ url }, (r: unknown) => (answer = r));
+  return answer;
+}
+
 const trustedEvent = (win: NonNullable<FakeElectron['windows'][number]>) => ({ sender: win.webContents, senderFrame: { ...win.webContents.mainFrame } });
 
 describe('main process wiring (fake Electron)', () => {
@@ -99,11 +106,6 @@ describe('main process wiring (fake Electron)', () => {
     const win = await boot({ CHECKPOINT_DATA_DIR: undefined, ELECTRON_RENDERER_URL: 'http://localhost:5173/' });
     expect(win?.loaded).toEqual(['http://localhost:5173/']);
     expect(fake.session.beforeRequest).toBeDefined();
-    const decide = (url: string) => {
-      let answer: unknown;
-      fake.session.beforeRequest!({ url }, (r: unknown) => (answer = r));
-      return answer;
-    };
     expect(decide('ws://localhost:5173/')).toEqual({ cancel: false });
     expect(decide('https://example.com/')).toEqual({ cancel: true });
   });
@@ -199,11 +201,6 @@ describe('main process wiring (fake Electron)', () => {
     // No built renderer next to the test's index.ts: the handler serves nothing rather than throwing.
     const res = (await handler!({ url: 'app://station/index.html', method: 'GET' })) as Response;
     expect(res.status).toBe(404);
-    const decide = (url: string) => {
-      let answer: unknown;
-      fake.session.beforeRequest!({ url }, (r: unknown) => (answer = r));
-      return answer;
-    };
     expect(decide('app://station/assets/index.js')).toEqual({ cancel: false });
     expect(decide('file:///etc/passwd')).toEqual({ cancel: true });
     expect(decide('https://example.com/')).toEqual({ cancel: true });

@@ -39,6 +39,22 @@ function metaAddr(wb: XLSX.WorkBook, key: string): string {
   throw new Error(key);
 }
 
+/** Where a cell is: a fixed address, or one found in the workbook (a _meta key, a named column). */
+type CellAt = string | ((wb: XLSX.WorkBook) => string);
+
+/** Our own export with one cell of one sheet set, as someone editing it in another program would. */
+function withCell(sheet: string, at: CellAt, cell: XLSX.CellObject): Uint8Array {
+  return mutate(exportBytes().bytes, (wb) => {
+    ws(wb, sheet)[typeof at === 'string' ? at : at(wb)] = cell;
+  });
+}
+
+const metaCell = (key: string): CellAt => (wb) => metaAddr(wb, key);
+
+/** The cell in data row `r` (1 = first row under the header) of the column headed `header`. */
+const columnCell = (columns: readonly { h: string }[], header: string, r: number): CellAt => () =>
+  XLSX.utils.encode_cell({ r, c: columns.findIndex((d) => d.h === header) });
+
 function expectError(r: Result<ImportedShift>, code: string, zh: RegExp | string) {
   expect(r.ok).toBe(false);
   if (r.ok) return;
@@ -200,9 +216,7 @@ describe('readHandoverWorkbook: workbooks from other programs', () => {
   });
 
   it('rejects a newer format version with an upgrade hint', () => {
-    const bytes = mutate(exportBytes().bytes, (wb) => {
-      ws(wb, SHEET.meta)[metaAddr(wb, 'formatVersion')] = { t: 'n', v: 2 };
-    });
+    const bytes = withCell(SHEET.meta, metaCell('formatVersion'), { t: 'n', v: 2 });
     expectError(readHandoverWorkbook(bytes), 'import.version', '请升级');
   });
 
@@ -216,9 +230,7 @@ describe('readHandoverWorkbook: workbooks from other programs', () => {
   });
 
   it('rejects a changed column header', () => {
-    const bytes = mutate(exportBytes().bytes, (wb) => {
-      ws(wb, SHEET.vehicles)['C1'] = { t: 's', v: '号牌' };
-    });
+    const bytes = withCell(SHEET.vehicles, 'C1', { t: 's', v: '号牌' });
     expectError(readHandoverWorkbook(bytes), 'import.foreign', '车牌号');
   });
 
@@ -231,53 +243,16 @@ describe('readHandoverWorkbook: workbooks from other programs', () => {
 });
 
 describe('readHandoverWorkbook: edited after export', () => {
-  it('rejects a count in _meta that disagrees with the rows', () => {
-    const bytes = mutate(exportBytes().bytes, (wb) => {
-      ws(wb, SHEET.meta)[metaAddr(wb, 'count.vehiclesChecked')] = { t: 'n', v: 3 };
-    });
-    expectError(readHandoverWorkbook(bytes), 'import.tampered', /交接表内容与校验值不符.*检查车辆/);
-  });
-
-  it('rejects rows changed so they no longer give the recorded counts', () => {
-    const bytes = mutate(exportBytes().bytes, (wb) => {
-      const c = PERSON_COLUMNS.findIndex((d) => d.h === '处置');
-      ws(wb, SHEET.persons)[XLSX.utils.encode_cell({ r: 2, c })] = { t: 's', v: '劝返' };
-    });
-    expectError(readHandoverWorkbook(bytes), 'import.tampered', '劝返人员');
-  });
-
-  it('rejects an edited cell that changes no count (fingerprint)', () => {
-    const bytes = mutate(exportBytes().bytes, (wb) => {
-      const c = VEHICLE_COLUMNS.findIndex((d) => d.h === '车牌号');
-      ws(wb, SHEET.vehicles)[XLSX.utils.encode_cell({ r: 1, c })] = { t: 's', v: '川A12345' };
-    });
-    expectError(readHandoverWorkbook(bytes), 'import.tampered', '交接表内容与校验值不符');
-  });
-
-  it('rejects an edited summary sheet or fingerprint', () => {
-    const a = mutate(exportBytes().bytes, (wb) => {
-      ws(wb, SHEET.summary)['A1'] = { t: 's', v: '北江北卡点 交接班汇总表' };
-    });
-    expectError(readHandoverWorkbook(a), 'import.tampered', '交接表内容与校验值不符');
-    const b = mutate(exportBytes().bytes, (wb) => {
-      ws(wb, SHEET.meta)[metaAddr(wb, 'fingerprint')] = { t: 's', v: '0000000000000000' };
-    });
-    expectError(readHandoverWorkbook(b), 'import.tampered', '交接表内容与校验值不符');
-  });
-
-  it('rejects an unrecognised label', () => {
-    const bytes = mutate(exportBytes().bytes, (wb) => {
-      const c = VEHICLE_COLUMNS.findIndex((d) => d.h === '重点地区');
-      ws(wb, SHEET.vehicles)[XLSX.utils.encode_cell({ r: 1, c })] = { t: 's', v: 'Y' };
-    });
-    expectError(readHandoverWorkbook(bytes), 'import.tampered', '重点地区');
-  });
-
-  it('rejects a changed shift identity in _meta', () => {
-    const bytes = mutate(exportBytes().bytes, (wb) => {
-      ws(wb, SHEET.meta)[metaAddr(wb, 'checkpoint')] = { t: 's', v: '北江北卡点' };
-    });
-    expectError(readHandoverWorkbook(bytes), 'import.tampered', '交接表内容与校验值不符');
+  it.each<[string, () => Uint8Array, RegExp | string]>([
+    ['a count in _meta that disagrees with the rows', () => withCell(SHEET.meta, metaCell('count.vehiclesChecked'), { t: 'n', v: 3 }), /交接表内容与校验值不符.*检查车辆/],
+    ['rows changed so they no longer give the recorded counts', () => withCell(SHEET.persons, columnCell(PERSON_COLUMNS, '处置', 2), { t: 's', v: '劝返' }), '劝返人员'],
+    ['an edited cell that changes no count (fingerprint)', () => withCell(SHEET.vehicles, columnCell(VEHICLE_COLUMNS, '车牌号', 1), { t: 's', v: '川A12345' }), '交接表内容与校验值不符'],
+    ['an edited summary sheet', () => withCell(SHEET.summary, 'A1', { t: 's', v: '北江北卡点 交接班汇总表' }), '交接表内容与校验值不符'],
+    ['an edited fingerprint', () => withCell(SHEET.meta, metaCell('fingerprint'), { t: 's', v: '0000000000000000' }), '交接表内容与校验值不符'],
+    ['an unrecognised label', () => withCell(SHEET.vehicles, columnCell(VEHICLE_COLUMNS, '重点地区', 1), { t: 's', v: 'Y' }), '重点地区'],
+    ['a changed shift identity in _meta', () => withCell(SHEET.meta, metaCell('checkpoint'), { t: 's', v: '北江北卡点' }), '交接表内容与校验值不符'],
+  ])('rejects %s', (_what, edited, zh) => {
+    expectError(readHandoverWorkbook(edited()), 'import.tampered', zh);
   });
 });
 

@@ -49,6 +49,19 @@ function blankOptionalFields(f: ShiftFixture): ShiftFixture {
   return f;
 }
 
+/** A shift with incidents only: no vehicle, and so no person, was registered. */
+function incidentsOnly(f: ShiftFixture): ShiftFixture {
+  f.vehicles = [];
+  f.persons = [];
+  return f;
+}
+
+/** A shift in which nothing at all was recorded. */
+function nothingRecorded(f: ShiftFixture): ShiftFixture {
+  incidentsOnly(f).incidents = [];
+  return f;
+}
+
 const SUPPLIES = ['thermometers', 'masks', 'disinfectant', 'suits'] as const;
 
 const cases: [string, () => ShiftFixture][] = [
@@ -65,32 +78,10 @@ const cases: [string, () => ShiftFixture][] = [
   ]),
   ['blanks in every optional record field, closed', () => blankOptionalFields(makeShiftFixture())],
   ['blanks in every optional record field, before close', () => blankOptionalFields(beforeClose(makeShiftFixture()))],
-  ['incident-only shift', () => {
-    const f = makeShiftFixture();
-    f.vehicles = [];
-    f.persons = [];
-    return f;
-  }],
-  ['incident-only shift before close', () => {
-    const f = beforeClose(makeShiftFixture());
-    f.vehicles = [];
-    f.persons = [];
-    return f;
-  }],
-  ['empty shift, closed with blank notes', () => {
-    const f = blankHandover(makeShiftFixture());
-    f.vehicles = [];
-    f.persons = [];
-    f.incidents = [];
-    return f;
-  }],
-  ['empty shift before close', () => {
-    const f = beforeClose(makeShiftFixture());
-    f.vehicles = [];
-    f.persons = [];
-    f.incidents = [];
-    return f;
-  }],
+  ['incident-only shift', () => incidentsOnly(makeShiftFixture())],
+  ['incident-only shift before close', () => incidentsOnly(beforeClose(makeShiftFixture()))],
+  ['empty shift, closed with blank notes', () => nothingRecorded(blankHandover(makeShiftFixture()))],
+  ['empty shift before close', () => nothingRecorded(beforeClose(makeShiftFixture()))],
 ];
 
 describe('handover round trip: every export path imports', () => {

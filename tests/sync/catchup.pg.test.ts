@@ -6,20 +6,20 @@ import { makePerson, makeVehicle } from '../../renderer/src/db/testing';
 import { dayKey, newId } from '../../renderer/src/db/ids';
 import { SYNC_LIMITS, type SyncBatch } from '../../shared/sync/batch';
 import type { Person, Shift, Vehicle } from '../../shared/model';
-import { boothSide, startCounty, type BoothSide, type County } from './county.testkit';
+import { BOOTH_A as A, startBoothCounty, type BoothCounty, type BoothSide } from './county.testkit';
 import { openBooth, register, type Booth } from './booth.testkit';
 
-const A = { checkpoint: '南江南高速出口卡点', role: 'booth_a', password: 'pw-a' };
 const DAYS = 7;
 const PER_DAY = 2000;
 
-let county: County;
+/** The county with booth A alone, and A's main-process side. */
+let env: BoothCounty;
 let side: BoothSide;
 let booth: Booth;
 
 beforeAll(async () => {
-  county = await startCounty([A]);
-  side = await boothSide(county, { role: A.role, checkpoint: A.checkpoint }, A.password);
+  env = await startBoothCounty([A]);
+  side = env.sides[0]!;
   const now = Date.now();
   booth = await openBooth(A.checkpoint, now - 1000);
   // A week of closed shifts and their records, written in bulk: this seeds the booth; the path
@@ -45,8 +45,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await county?.stop();
-  side?.cleanup();
+  await env?.stop();
 });
 
 describe('a week offline', () => {
@@ -79,7 +78,7 @@ describe('a week offline', () => {
     // The 25 saved during the catch-up were either in this run or wait for the next one.
     await syncOnce(booth.db, side.transport, { checkpoint: A.checkpoint });
     expect(await countWaiting(booth.db, (await readSyncState(booth.db)).cursor)).toBe(0);
-    const c = await county.admin.query<{ v: number; p: number; s: number; h: number }>(
+    const c = await env.county.admin.query<{ v: number; p: number; s: number; h: number }>(
       `SELECT (SELECT count(*)::int FROM county.vehicles) v, (SELECT count(*)::int FROM county.persons) p,
               (SELECT count(*)::int FROM county.shifts) s, (SELECT count(*)::int FROM county.handover_summaries) h`,
     );

@@ -28,7 +28,7 @@ export interface County {
   connectAs(role: string, password: string): Promise<pg.Client>;
 }
 
-export async function startCounty(booths: { checkpoint: string; role: string; password: string }[], opts: { migrateTarget?: number } = {}): Promise<County> {
+export async function startCounty(booths: BoothLogin[], opts: { migrateTarget?: number } = {}): Promise<County> {
   const cluster = await startCluster();
   const admin = new pg.Client({ connectionString: cluster.superUrl });
   await admin.connect();
@@ -88,9 +88,42 @@ export async function boothSide(county: County, setup: Omit<SyncSetup, 'host' | 
   return { service, transport, dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Two neighbouring booths with their own roles: the push and row-level-security tests' county. */
-export const BOOTH_A = { checkpoint: '南江南高速出口卡点', role: 'booth_a', password: 'pw-a' };
-export const BOOTH_B = { checkpoint: '成绵高速黄许出口卡点', role: 'booth_b', password: 'pw-b' };
+/** How a booth logs in to the county: its checkpoint and its own database role. */
+export interface BoothLogin {
+  checkpoint: string;
+  role: string;
+  password: string;
+}
+
+/** Two neighbouring booths with their own roles: the county most sync tests push to. */
+export const BOOTH_A: BoothLogin = { checkpoint: '南江南高速出口卡点', role: 'booth_a', password: 'pw-a' };
+export const BOOTH_B: BoothLogin = { checkpoint: '成绵高速黄许出口卡点', role: 'booth_b', password: 'pw-b' };
+
+export interface BoothCounty {
+  county: County;
+  /** One main-process side per booth, in the order given. */
+  sides: BoothSide[];
+  /** Stops the cluster and removes every side's folder. */
+  stop(): Promise<void>;
+}
+
+/** A county with these booths, each with its main-process side configured; `onConnect[i]` watches booth i's connections. */
+export async function startBoothCounty(booths: BoothLogin[], onConnect: ((c: pg.Client) => void)[] = []): Promise<BoothCounty> {
+  const county = await startCounty(booths);
+  const sides: BoothSide[] = [];
+  const stop = async () => {
+    await county.stop();
+    for (const side of sides) side.cleanup();
+  };
+  try {
+    for (const [i, b] of booths.entries()) sides.push(await boothSide(county, { role: b.role, checkpoint: b.checkpoint }, b.password, onConnect[i]));
+  } catch (e) {
+    // Nothing is handed back to stop: stop the cluster here.
+    await stop();
+    throw e;
+  }
+  return { county, sides, stop };
+}
 
 export interface TwoBoothCounty {
   county: County;
@@ -101,28 +134,7 @@ export interface TwoBoothCounty {
 
 /** A county with booths A and B configured; `onConnectA` watches booth A's connections. */
 export async function startTwoBoothCounty(onConnectA?: (c: pg.Client) => void): Promise<TwoBoothCounty> {
-  const county = await startCounty([BOOTH_A, BOOTH_B]);
-  const side = (b: typeof BOOTH_A, onConnect?: (c: pg.Client) => void) => boothSide(county, { role: b.role, checkpoint: b.checkpoint }, b.password, onConnect);
-  let sideA: BoothSide | undefined;
-  let sideB: BoothSide;
-  try {
-    sideA = await side(BOOTH_A, onConnectA);
-    sideB = await side(BOOTH_B);
-  } catch (e) {
-    // Nothing is handed back to stop: stop the cluster here.
-    await county.stop();
-    sideA?.cleanup();
-    throw e;
-  }
-  const a = sideA;
-  return {
-    county,
-    sideA: a,
-    sideB,
-    stop: async () => {
-      await county.stop();
-      a.cleanup();
-      sideB.cleanup();
-    },
-  };
+  const { county, sides, stop } = await startBoothCounty([BOOTH_A, BOOTH_B], onConnectA ? [onConnectA] : []);
+  const [sideA, sideB] = sides as [BoothSide, BoothSide];
+  return { county, sideA, sideB, stop };
 }

@@ -6,21 +6,19 @@ import { makePerson, makeVehicle } from '../../renderer/src/db/testing';
 import { dayKey } from '../../renderer/src/db/ids';
 import { hourlyCounts, summarizeShift, COUNT_KEYS } from '../../shared/shift/summary';
 import { countyDay } from '../../electron/main/sync/countyDay';
-import { boothSide, startCounty, type BoothSide, type County } from './county.testkit';
+import { BOOTH_A as A, BOOTH_B as B, startBoothCounty, type BoothCounty } from './county.testkit';
 import { amend, incident, openBooth, register, voidOne, type Booth } from './booth.testkit';
 
-const A = { checkpoint: '南江南高速出口卡点', role: 'booth_a', password: 'pw-a' };
-const B = { checkpoint: '成绵高速黄许出口卡点', role: 'booth_b', password: 'pw-b' };
-let county: County;
-let sides: BoothSide[] = [];
+/** The county with booths A and B (their main-process sides, in that order). */
+let env: BoothCounty;
 let booths: Booth[] = [];
 const TZ = -new Date().getTimezoneOffset();
 
 beforeAll(async () => {
-  county = await startCounty([A, B]);
+  env = await startBoothCounty([A, B]);
   const t = Date.now() - 7200_000;
-  for (const x of [A, B]) {
-    const side = await boothSide(county, { role: x.role, checkpoint: x.checkpoint }, x.password);
+  for (const [i, x] of [A, B].entries()) {
+    const side = env.sides[i]!;
     const booth = await openBooth(x.checkpoint, t - 1000);
     await register(booth, 120, t);
     await amend(booth, booth.vehicles[2]!, '绵阳', t + 5000);
@@ -37,21 +35,18 @@ beforeAll(async () => {
       await amend(booth, booth.vehicles[6]!, '广元', t + 11_000);
     }
     expect((await syncOnce(booth.db, side.transport, { checkpoint: x.checkpoint })).error).toBeNull();
-    sides.push(side);
     booths.push(booth);
   }
 }, 60_000);
 
 afterAll(async () => {
-  await county?.stop();
-  for (const s of sides) s.cleanup();
-  sides = [];
+  await env?.stop();
   booths = [];
 });
 
 describe('county day view', () => {
   it('equals summarizeShift and hourlyCounts of each booth’s own records', async () => {
-    const sup = await county.connectAs('supervisor_1', 'sup-pw');
+    const sup = await env.county.connectAs('supervisor_1', 'sup-pw');
     const day = booths[0]!.shift.day;
     const view = await countyDay(sup, { day, tzOffsetMinutes: TZ });
     expect(view.shifts.map((s) => s.checkpoint).sort()).toEqual([A.checkpoint, B.checkpoint].sort());
@@ -68,7 +63,7 @@ describe('county day view', () => {
   });
 
   it('a booth’s login sees only its own checkpoint in the same view', async () => {
-    const asA = await county.connectAs(A.role, A.password);
+    const asA = await env.county.connectAs(A.role, A.password);
     const view = await countyDay(asA, { day: booths[0]!.shift.day, tzOffsetMinutes: TZ });
     expect(view.shifts.map((s) => s.checkpoint)).toEqual([A.checkpoint]);
   });

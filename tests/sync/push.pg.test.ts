@@ -60,6 +60,18 @@ async function countyCounts(checkpoint: string) {
   };
 }
 
+/**
+ * For booth A and booth B alike, each named county figure equals the booth's own figure it is
+ * paired with (the county's distinct vehicle ids, for example, with the booth's vehicles).
+ */
+async function expectCountyHoldsOwnCounts(pairs: Partial<Record<keyof Awaited<ReturnType<typeof countyCounts>>, keyof Awaited<ReturnType<typeof ownCounts>>>>) {
+  for (const [booth, cp] of [[boothA, A.checkpoint], [boothB, B.checkpoint]] as const) {
+    const own = await ownCounts(booth.db);
+    const c = await countyCounts(cp);
+    for (const [county, mine] of Object.entries(pairs) as [keyof typeof c, keyof typeof own][]) expect(c[county], `${cp}: county ${county} = booth ${mine}`).toBe(own[mine]);
+  }
+}
+
 describe('two booths pushing to the county at once', () => {
   let firstBatchOfB: SyncBatch | undefined;
 
@@ -91,14 +103,7 @@ describe('two booths pushing to the county at once', () => {
     expect(a2).toMatchObject({ done: true, error: null, refused: 0 });
     expect(await countWaiting(boothA.db, (await readSyncState(boothA.db)).cursor)).toBe(0);
 
-    for (const [booth, cp] of [[boothA, A.checkpoint], [boothB, B.checkpoint]] as const) {
-      const own = await ownCounts(booth.db);
-      const c = await countyCounts(cp);
-      expect(c.vehicles).toBe(own.vehicles);
-      expect(c.distinctVehicles).toBe(own.vehicles);
-      expect(c.persons).toBe(own.persons);
-      expect(c.incidents).toBe(own.incidents);
-    }
+    await expectCountyHoldsOwnCounts({ vehicles: 'vehicles', distinctVehicles: 'vehicles', persons: 'persons', incidents: 'incidents' });
   }, 60_000);
 
   it('keeps amendments from both booths as rows and shows the newest state', async () => {
@@ -114,14 +119,7 @@ describe('two booths pushing to the county at once', () => {
     ]);
     expect(a.error).toBeNull();
     expect(b.error).toBeNull();
-    for (const [booth, cp] of [[boothA, A.checkpoint], [boothB, B.checkpoint]] as const) {
-      const own = await ownCounts(booth.db);
-      const c = await countyCounts(cp);
-      expect(c.amendments).toBe(own.amendments);
-      expect(c.activeVehicles).toBe(own.activeVehicles);
-      expect(c.activePersons).toBe(own.activePersons);
-      expect(c.vehicles).toBe(own.vehicles);
-    }
+    await expectCountyHoldsOwnCounts({ amendments: 'amendments', activeVehicles: 'activeVehicles', activePersons: 'activePersons', vehicles: 'vehicles' });
     const cur = await env.county.admin.query(`SELECT record->>'destination' AS d FROM county.vehicles_current WHERE id = $1`, [boothA.vehicles[3]!.id]);
     expect(cur.rows[0].d).toBe('德阳市旌阳区东湖街道2组');
     const amendRows = await env.county.admin.query(`SELECT reason FROM county.amendments WHERE record_id = $1 ORDER BY ordinal`, [boothA.vehicles[3]!.id]);
