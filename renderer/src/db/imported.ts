@@ -5,9 +5,7 @@ import { mergeDistrict, shiftKey, type MergeResult } from '../../../shared/excel
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import { ok, type Bilingual, type Result } from '../../../shared/result';
 import type { CheckpointDB, ImportedShiftRow, PinnedStationRow } from './db';
-import { storageFailure } from './errors';
-import { appendJournal, stampJournal } from './journal';
-import type { JournalEntry } from '../../../shared/journal';
+import { journaledWrite } from './journaledWrite';
 
 export interface IncomingShift {
   shift: ImportedShift;
@@ -81,9 +79,8 @@ export async function storeImportedShifts(db: CheckpointDB, incoming: readonly I
   const fileOf = new Map<ImportedShift, string>();
   for (const i of incoming) fileOf.set(i.shift, i.fileName);
   const keys = [...new Set(incoming.map((i) => shiftKey(i.shift)))];
-  let entry: JournalEntry | undefined;
-  try {
-    const r = await db.transaction('rw', [db.importedShifts, db.pinnedStations, db.settings], async () => {
+  return journaledWrite(db, { zh: '保存导入的交接表', en: 'Storing the imported workbooks' }, (stamp) =>
+    db.transaction('rw', [db.importedShifts, db.pinnedStations, db.settings], async () => {
       const { accepted, rejected, pinned } = await checkStations(db, incoming, now);
       const existing = (await db.importedShifts.bulkGet(keys)).filter((r): r is ImportedShiftRow => r !== undefined).map((r) => r.shift);
       const merge = mergeDistrict(
@@ -95,15 +92,11 @@ export async function storeImportedShifts(db: CheckpointDB, incoming: readonly I
         .map((s) => ({ key: shiftKey(s), day: s.day, checkpoint: s.checkpoint, shift: s, fileName: fileOf.get(s) ?? '', importedAt: now }));
       if (rows.length > 0) {
         await db.importedShifts.bulkPut(rows);
-        entry = await stampJournal(db, 'storeImportedShifts', { importedShifts: rows });
+        await stamp('storeImportedShifts', { importedShifts: rows });
       }
       return ok({ merge, existing, written: rows.length, rejected, pinned });
-    });
-    if (r.ok && entry) await appendJournal(db, entry);
-    return r;
-  } catch (e) {
-    return storageFailure(e, { zh: '保存导入的交接表', en: 'Storing the imported workbooks' });
-  }
+    }),
+  );
 }
 
 /**
@@ -121,18 +114,13 @@ export async function importedShiftsOfDay(db: CheckpointDB, day: string): Promis
 
 /** Clears the district data and the pinned keys with it (a fresh start, e.g. after a PC change). */
 export async function clearImportedShifts(db: CheckpointDB): Promise<Result<number>> {
-  let entry: JournalEntry | undefined;
-  try {
-    const r = await db.transaction('rw', [db.importedShifts, db.pinnedStations, db.settings], async () => {
+  return journaledWrite(db, { zh: '清空导入记录', en: 'Clearing the imported shifts' }, (stamp) =>
+    db.transaction('rw', [db.importedShifts, db.pinnedStations, db.settings], async () => {
       const n = await db.importedShifts.count();
       await db.importedShifts.clear();
       await db.pinnedStations.clear();
-      entry = await stampJournal(db, 'clearImportedShifts', {}, {}, ['importedShifts']);
+      await stamp('clearImportedShifts', {}, {}, ['importedShifts']);
       return ok(n);
-    });
-    if (r.ok && entry) await appendJournal(db, entry);
-    return r;
-  } catch (e) {
-    return storageFailure(e, { zh: '清空导入记录', en: 'Clearing the imported shifts' });
-  }
+    }),
+  );
 }

@@ -5,11 +5,10 @@ import { MESSAGES, type ValidationCode } from '../../../shared/messages';
 import type { Incident } from '../../../shared/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CheckpointDB } from './db';
-import { byRequired, notFound, storageFailure } from './errors';
+import { byRequired, notFound } from './errors';
 import { MAX, MIN } from './keys';
 import { refreshShiftSummary } from './shiftSummaries';
-import { appendJournal, stampJournal } from './journal';
-import type { JournalEntry } from '../../../shared/journal';
+import { journaledWrite } from './journaledWrite';
 import type { Actor } from '../../../shared/privacy/roles';
 import { appendAudit } from './audit';
 import { actorFor } from './operators';
@@ -24,23 +23,18 @@ export async function addIncident(db: CheckpointDB, incident: Incident): Promise
   const error = validateIncident(incident).description;
   if (error) return invalid(error);
   incident = { ...incident, ...incidentFields(incident) };
-  let entry: JournalEntry | undefined;
-  try {
-    const r = await db.transaction('rw', [db.shifts, db.incidents, db.settings, db.operators, db.audit], async () => {
+  return journaledWrite(db, { zh: '保存事件', en: 'Saving the incident' }, (stamp) =>
+    db.transaction('rw', [db.shifts, db.incidents, db.settings, db.operators, db.audit], async () => {
       const shift = await db.shifts.get(incident.shiftId);
       if (!shift) return fail<Incident>('incident.noShift', '未开班，不能登记事件', 'No open shift: open a shift first');
       if (shift.status !== 'open') return fail<Incident>('incident.shiftClosed', '该班次已交班，不能再登记', 'This shift is closed');
       await db.incidents.add(incident);
       const who = await actorFor(db, incident.shiftId, incident.operator);
       await appendAudit(db, { at: incident.at, actor: who.name, role: who.role, action: 'create', target: incident.id, detail: { record: 'incident', kind: incident.kind } });
-      entry = await stampJournal(db, 'addIncident', { incidents: [incident] }, { incidents: 1 });
+      await stamp('addIncident', { incidents: [incident] }, { incidents: 1 });
       return ok(incident);
-    });
-    if (r.ok && entry) await appendJournal(db, entry);
-    return r;
-  } catch (e) {
-    return storageFailure(e, { zh: '保存事件', en: 'Saving the incident' });
-  }
+    }),
+  );
 }
 
 /** A day's incidents in chronological order (report order), voided included and flagged. */
@@ -54,9 +48,8 @@ export async function voidIncident(db: CheckpointDB, id: string, reason: string,
   if (reasonError) return invalid(reasonError);
   const byName = (typeof by === 'string' ? by : by.name).trim();
   if (!byName) return byRequired();
-  let entry: JournalEntry | undefined;
-  try {
-    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, db.settings, db.operators, db.audit], async () => {
+  return journaledWrite(db, { zh: '作废', en: 'Voiding' }, (stamp) =>
+    db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, db.settings, db.operators, db.audit], async () => {
       const inc = await db.incidents.get(id);
       if (!inc) return notFound<Incident>({ zh: '事件记录', en: 'Incident' });
       if (inc.voided === 1) return fail<Incident>('void.already', '该记录已作废', 'This record is already voided');
@@ -65,12 +58,8 @@ export async function voidIncident(db: CheckpointDB, id: string, reason: string,
       await appendAudit(db, { at: now, actor: who.name, role: who.role, action: 'void', target: id, detail: { record: 'incident', reason: reason.trim() } });
       await db.incidents.put(stored);
       await refreshShiftSummary(db, inc.shiftId, now);
-      entry = await stampJournal(db, 'voidIncident', { incidents: [stored] });
+      await stamp('voidIncident', { incidents: [stored] });
       return ok(stored);
-    });
-    if (r.ok && entry) await appendJournal(db, entry);
-    return r;
-  } catch (e) {
-    return storageFailure(e, { zh: '作废', en: 'Voiding' });
-  }
+    }),
+  );
 }

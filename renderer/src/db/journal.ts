@@ -5,7 +5,8 @@
 // before the caller may say 已保存. At start-up the two marks are compared (integrity.ts).
 //
 // A new write path MUST do the same: stamp inside the transaction (with db.settings in its scope),
-// then `await appendJournal(db, entry)` after the commit.
+// then `await appendJournal(db, entry)` after the commit — journaledWrite.ts does both around the
+// caller's transaction.
 import { addCounts, encodeEntry, ZERO_COUNTS, type JournalEntry, type JournalMark, type JournalTable, type RecordCounts } from '../../../shared/journal';
 import type { AppError } from '../../../shared/result';
 import type { CheckpointDB } from './db';

@@ -6,10 +6,9 @@ import type { CheckpointDB } from './db';
 import { applyRecordChange, counterTables } from './dayCounts';
 import { vehicleSummary as summarize } from '../../../shared/derived';
 import { sameValue } from '../../../shared/registration/amend';
-import { byRequired, notFound, storageFailure } from './errors';
+import { byRequired, notFound } from './errors';
 import { MAX, MIN } from './keys';
-import { appendJournal, stampJournal } from './journal';
-import type { JournalEntry } from '../../../shared/journal';
+import { journaledWrite } from './journaledWrite';
 
 export interface OpenRecheck {
   person: Person;
@@ -58,9 +57,8 @@ export async function completeRecheck(
   if (Object.keys(errors).length > 0) return fail('recheck.invalid', '复测内容有误，请按提示修改', 'The recheck needs fixing: see the messages');
   // Like every write, the completed recheck also goes to the journal (the second copy) before it
   // is reported as saved.
-  let journalEntry: JournalEntry | undefined;
-  try {
-    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.settings, ...counterTables(db)], async () => {
+  return journaledWrite(db, { zh: '保存复测', en: 'Saving the recheck' }, (stamp) =>
+    db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.settings, ...counterTables(db)], async () => {
       const person = await db.persons.get(personId);
       if (!person) return notFound<Person>({ zh: '人员记录', en: 'Person record' });
       const vehicle = await db.vehicles.get(person.vehicleId);
@@ -90,12 +88,8 @@ export async function completeRecheck(
       await applyRecordChange(db, { vehicle, persons: people }, { vehicle: stored, persons: people.map((p) => (p.id === personId ? done : p)) });
       await db.vehicles.put(stored);
       await db.persons.put(done);
-      journalEntry = await stampJournal(db, 'completeRecheck', { vehicles: [stored], persons: [done] });
+      await stamp('completeRecheck', { vehicles: [stored], persons: [done] });
       return ok(done);
-    });
-    if (r.ok && journalEntry) await appendJournal(db, journalEntry);
-    return r;
-  } catch (e) {
-    return storageFailure(e, { zh: '保存复测', en: 'Saving the recheck' });
-  }
+    }),
+  );
 }

@@ -4,15 +4,14 @@ import { MESSAGES } from '../../../shared/messages';
 import { validateOpenShiftInput, type OpenShiftInput } from '../../../shared/shift/openShift';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CheckpointDB } from './db';
-import { notFound, storageFailure } from './errors';
+import { notFound } from './errors';
 import { dayKey, newId } from './ids';
 import { MAX, MIN } from './keys';
 import { storeShiftSummary } from './shiftSummaries';
 import { en, zh } from '../../../shared/i18n/strings';
 import { fill } from '../../../shared/i18n/fill';
 import { handoverErrorText, validateHandoverNotes, type HandoverErrorCode, type HandoverField } from '../../../shared/shift/handoverForm';
-import { appendJournal, stampJournal } from './journal';
-import type { JournalEntry } from '../../../shared/journal';
+import { journaledWrite } from './journaledWrite';
 import { addShiftOperators, prepareShiftOperators, type ShiftPins } from './operators';
 import { appendAudit } from './audit';
 
@@ -41,10 +40,9 @@ export async function openShift(db: CheckpointDB, input: OpenShiftInput, now: nu
   const operators = pins ? await prepareShiftOperators({ leadName, staff }, pins, now) : undefined;
   if (operators && !operators.ok) return operators;
 
-  let entry: JournalEntry | undefined;
-  try {
-    // Check and insert in one transaction: two windows cannot both open a shift.
-    const r = await db.transaction('rw', [db.shifts, db.settings, db.operators, db.audit], async () => {
+  // Check and insert in one transaction: two windows cannot both open a shift.
+  return journaledWrite(db, { zh: '开班', en: 'Opening the shift' }, (stamp) =>
+    db.transaction('rw', [db.shifts, db.settings, db.operators, db.audit], async () => {
       const open = await newestOpen(db);
       if (open) {
         return fail<Shift>(
@@ -69,14 +67,10 @@ export async function openShift(db: CheckpointDB, input: OpenShiftInput, now: nu
         await addShiftOperators(db, shift.id, operators.value);
         await appendAudit(db, { at: now, actor: leadName, role: 'lead', action: 'signIn', target: shift.id, detail: { how: 'openShift' } });
       }
-      entry = await stampJournal(db, 'openShift', { shifts: [shift] }, { shifts: 1 });
+      await stamp('openShift', { shifts: [shift] }, { shifts: 1 });
       return ok(shift);
-    });
-    if (r.ok && entry) await appendJournal(db, entry);
-    return r;
-  } catch (e) {
-    return storageFailure(e, { zh: '开班', en: 'Opening the shift' });
-  }
+    }),
+  );
 }
 
 /** The open shift (newest if, against the rules, several are open), or undefined. */
@@ -106,10 +100,9 @@ export async function closeShift(db: CheckpointDB, shiftId: string, handover: Ha
     const text = handoverErrorText(...broken);
     return fail(`handover.${broken[1]}`, fill(zh[text.key], text.params, 'zh'), fill(en[text.key], text.params, 'en'));
   }
-  let entry: JournalEntry | undefined;
-  try {
-    // The shift's totals are stored in the same transaction (v7): the day view then reads one row.
-    const r = await db.transaction('rw', [db.shifts, db.recheckQueue, db.vehicles, db.persons, db.incidents, db.shiftSummaries, db.settings], async () => {
+  // The shift's totals are stored in the same transaction (v7): the day view then reads one row.
+  return journaledWrite(db, { zh: '交班', en: 'Closing the shift' }, (stamp) =>
+    db.transaction('rw', [db.shifts, db.recheckQueue, db.vehicles, db.persons, db.incidents, db.shiftSummaries, db.settings], async () => {
       const shift = await db.shifts.get(shiftId);
       if (!shift) return notFound<Shift>(SHIFT);
       if (shift.status === 'closed') return fail<Shift>('shift.alreadyClosed', '该班次已交班', 'This shift is already closed');
@@ -126,31 +119,22 @@ export async function closeShift(db: CheckpointDB, shiftId: string, handover: Ha
       const closed: Shift = { ...shift, status: 'closed', closedAt: now, handover };
       await db.shifts.put(closed);
       await storeShiftSummary(db, closed, now);
-      entry = await stampJournal(db, 'closeShift', { shifts: [closed] });
+      await stamp('closeShift', { shifts: [closed] });
       return ok(closed);
-    });
-    if (r.ok && entry) await appendJournal(db, entry);
-    return r;
-  } catch (e) {
-    return storageFailure(e, { zh: '交班', en: 'Closing the shift' });
-  }
+    }),
+  );
 }
 
 /** Remember that the shift's records were exported (where, and whether IDs were unmasked). */
 export async function recordExport(db: CheckpointDB, shiftId: string, rec: ExportRecord): Promise<Result<Shift>> {
-  let entry: JournalEntry | undefined;
-  try {
-    const r = await db.transaction('rw', [db.shifts, db.settings], async () => {
+  return journaledWrite(db, { zh: '记录导出', en: 'Recording the export' }, (stamp) =>
+    db.transaction('rw', [db.shifts, db.settings], async () => {
       const shift = await db.shifts.get(shiftId);
       if (!shift) return notFound<Shift>(SHIFT);
       const updated: Shift = { ...shift, exports: [...(shift.exports ?? []), rec] };
       await db.shifts.put(updated);
-      entry = await stampJournal(db, 'recordExport', { shifts: [updated] });
+      await stamp('recordExport', { shifts: [updated] });
       return ok(updated);
-    });
-    if (r.ok && entry) await appendJournal(db, entry);
-    return r;
-  } catch (e) {
-    return storageFailure(e, { zh: '记录导出', en: 'Recording the export' });
-  }
+    }),
+  );
 }

@@ -12,6 +12,7 @@ import { applyRecordChange, counterTables, readDayCounts } from './dayCounts';
 import { refreshShiftSummary } from './shiftSummaries';
 import { appendJournal, stampJournal } from './journal';
 import type { JournalEntry } from '../../../shared/journal';
+import { journaledWrite, type StampJournal } from './journaledWrite';
 import { storeWatchHits, watchHitTables, type WatchSave } from './watchHits';
 import type { Actor } from '../../../shared/privacy/roles';
 import { formatChanges } from '../../../shared/registration/amendText';
@@ -204,6 +205,31 @@ export async function lastVisit(db: CheckpointDB, plate: string, beforeId?: stri
 // Amend
 
 /**
+ * A change to a saved vehicle (amend, void): a reason and who made it are required; then one
+ * transaction over the record, its occupants, its shift's stored totals and counters, the audit
+ * trail and the journal mark reads the stored vehicle (or refuses: not found) and hands it to
+ * `change`, which writes inside that same transaction.
+ */
+async function changeSavedVehicle(
+  db: CheckpointDB,
+  vehicleId: string,
+  reason: string,
+  by: By,
+  action: { zh: string; en: string },
+  change: (before: Vehicle, stamp: StampJournal) => Promise<Result<Vehicle>>,
+): Promise<Result<Vehicle>> {
+  if (!reason.trim()) return reasonRequired();
+  if (!nameOf(by)) return byRequired();
+  return journaledWrite(db, action, (stamp) =>
+    db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, ...counterTables(db), db.settings, db.operators, db.audit], async () => {
+      const before = await db.vehicles.get(vehicleId);
+      if (!before) return notFound<Vehicle>(VEHICLE);
+      return change(before, stamp);
+    }),
+  );
+}
+
+/**
  * Correct a saved record: the rows are read, shared/registration/amend.ts plans the correction
  * (what changes, what stays exactly as stored, which occupants are removed), and this function
  * stamps the derived columns, appends the amendment and writes — all in one transaction.
@@ -219,54 +245,43 @@ export async function amendVehicle(
   by: By,
   now: number,
 ): Promise<Result<Vehicle>> {
-  if (!reason.trim()) return reasonRequired();
-  if (!nameOf(by)) return byRequired();
-  let entry: JournalEntry | undefined;
-  try {
-    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, ...counterTables(db), db.settings, db.operators, db.audit], async () => {
-      const before = await db.vehicles.get(vehicleId);
-      if (!before) return notFound<Vehicle>(VEHICLE);
-      const existing = await db.persons.where('vehicleId').equals(vehicleId).toArray();
-      if (persons) {
-        // A given id that exists elsewhere would overwrite another vehicle's occupant.
-        const known = new Set(existing.map((p) => p.id));
-        const foreign = (await db.persons.bulkGet(persons.map((p) => p.id).filter((id) => !known.has(id)))).find(Boolean);
-        if (foreign) return fail<Vehicle>('amend.personMismatch', '人员记录属于其他车辆', `Person ${foreign.id} belongs to another vehicle`);
-      }
-      const plan = planAmendment(before, existing, patch, persons);
-      if (!plan.ok) return plan;
-      const { vehicle, active, removed, changes } = plan.value;
-
-      const stamped = active.map((p) => stampPerson(vehicle, p, 0));
-      const shift = await db.shifts.get(before.shiftId);
-      const amendment: Amendment = {
-        at: now,
-        by: nameOf(by),
-        reason: reason.trim(),
-        changes,
-        // A missing shift is treated as closed: the safer reading for an audit trail.
-        afterClose: shift?.status !== 'open',
-      };
-      const stored: Vehicle = { ...vehicle, ...summarize(stamped), updatedAt: now, amendments: [...before.amendments, amendment] };
-      const afterRows = new Map(existing.map((p) => [p.id, p]));
-      for (const w of [...removed, ...stamped]) afterRows.set(w.id, w);
-      await applyRecordChange(db, { vehicle: before, persons: existing }, { vehicle: stored, persons: [...afterRows.values()] });
-      await db.vehicles.put(stored);
-      const writes = [...removed, ...stamped];
-      if (writes.length > 0) await db.persons.bulkPut(writes);
-      await refreshShiftSummary(db, before.shiftId, now);
-      // Before → after as the record's history shows it (IDs and phones masked there too).
-      const who = await actorFor(db, before.shiftId, by);
-      await appendAudit(db, { at: now, actor: who.name, role: who.role, action: 'correct', target: vehicleId, detail: { reason: reason.trim(), changes: formatChanges(changes, 'zh') } });
+  return changeSavedVehicle(db, vehicleId, reason, by, { zh: '修改', en: 'Amending' }, async (before, stamp) => {
+    const existing = await db.persons.where('vehicleId').equals(vehicleId).toArray();
+    if (persons) {
+      // A given id that exists elsewhere would overwrite another vehicle's occupant.
       const known = new Set(existing.map((p) => p.id));
-      entry = await stampJournal(db, 'amendVehicle', { vehicles: [stored], persons: writes }, { persons: writes.filter((p) => !known.has(p.id)).length });
-      return ok(stored);
-    });
-    if (r.ok && entry) await appendJournal(db, entry);
-    return r;
-  } catch (e) {
-    return storageFailure(e, { zh: '修改', en: 'Amending' });
-  }
+      const foreign = (await db.persons.bulkGet(persons.map((p) => p.id).filter((id) => !known.has(id)))).find(Boolean);
+      if (foreign) return fail<Vehicle>('amend.personMismatch', '人员记录属于其他车辆', `Person ${foreign.id} belongs to another vehicle`);
+    }
+    const plan = planAmendment(before, existing, patch, persons);
+    if (!plan.ok) return plan;
+    const { vehicle, active, removed, changes } = plan.value;
+
+    const stamped = active.map((p) => stampPerson(vehicle, p, 0));
+    const shift = await db.shifts.get(before.shiftId);
+    const amendment: Amendment = {
+      at: now,
+      by: nameOf(by),
+      reason: reason.trim(),
+      changes,
+      // A missing shift is treated as closed: the safer reading for an audit trail.
+      afterClose: shift?.status !== 'open',
+    };
+    const stored: Vehicle = { ...vehicle, ...summarize(stamped), updatedAt: now, amendments: [...before.amendments, amendment] };
+    const afterRows = new Map(existing.map((p) => [p.id, p]));
+    for (const w of [...removed, ...stamped]) afterRows.set(w.id, w);
+    await applyRecordChange(db, { vehicle: before, persons: existing }, { vehicle: stored, persons: [...afterRows.values()] });
+    await db.vehicles.put(stored);
+    const writes = [...removed, ...stamped];
+    if (writes.length > 0) await db.persons.bulkPut(writes);
+    await refreshShiftSummary(db, before.shiftId, now);
+    // Before → after as the record's history shows it (IDs and phones masked there too).
+    const who = await actorFor(db, before.shiftId, by);
+    await appendAudit(db, { at: now, actor: who.name, role: who.role, action: 'correct', target: vehicleId, detail: { reason: reason.trim(), changes: formatChanges(changes, 'zh') } });
+    const known = new Set(existing.map((p) => p.id));
+    await stamp('amendVehicle', { vehicles: [stored], persons: writes }, { persons: writes.filter((p) => !known.has(p.id)).length });
+    return ok(stored);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -274,30 +289,19 @@ export async function amendVehicle(
 
 /** Cancel a record (wrong entry, duplicate). The rows stay, flagged voided = 1 with a voidMark. */
 export async function voidVehicle(db: CheckpointDB, vehicleId: string, reason: string, by: By, now: number): Promise<Result<Vehicle>> {
-  if (!reason.trim()) return reasonRequired();
-  if (!nameOf(by)) return byRequired();
-  let entry: JournalEntry | undefined;
-  try {
-    const r = await db.transaction('rw', [db.shifts, db.vehicles, db.persons, db.incidents, db.shiftSummaries, ...counterTables(db), db.settings, db.operators, db.audit], async () => {
-      const v = await db.vehicles.get(vehicleId);
-      if (!v) return notFound<Vehicle>(VEHICLE);
-      if (v.voided === 1) return fail<Vehicle>('void.already', '该记录已作废', 'This record is already voided');
-      const stored: Vehicle = { ...v, voided: 1, voidMark: { at: now, by: nameOf(by), reason: reason.trim() }, updatedAt: now };
-      const who = await actorFor(db, v.shiftId, by);
-      await appendAudit(db, { at: now, actor: who.name, role: who.role, action: 'void', target: vehicleId, detail: { record: 'vehicle', reason: reason.trim() } });
-      const occupants = await db.persons.where('vehicleId').equals(vehicleId).toArray();
-      await applyRecordChange(db, { vehicle: v, persons: occupants }, { vehicle: stored, persons: occupants.map((p) => ({ ...p, voided: 1 as const })) });
-      await db.vehicles.put(stored);
-      // Whole rows rather than modify(): the journal carries exactly what was stored.
-      const voidedRows = occupants.map((p) => ({ ...p, voided: 1 as const }));
-      await db.persons.bulkPut(voidedRows);
-      await refreshShiftSummary(db, v.shiftId, now);
-      entry = await stampJournal(db, 'voidVehicle', { vehicles: [stored], persons: voidedRows });
-      return ok(stored);
-    });
-    if (r.ok && entry) await appendJournal(db, entry);
-    return r;
-  } catch (e) {
-    return storageFailure(e, { zh: '作废', en: 'Voiding' });
-  }
+  return changeSavedVehicle(db, vehicleId, reason, by, { zh: '作废', en: 'Voiding' }, async (v, stamp) => {
+    if (v.voided === 1) return fail<Vehicle>('void.already', '该记录已作废', 'This record is already voided');
+    const stored: Vehicle = { ...v, voided: 1, voidMark: { at: now, by: nameOf(by), reason: reason.trim() }, updatedAt: now };
+    const who = await actorFor(db, v.shiftId, by);
+    await appendAudit(db, { at: now, actor: who.name, role: who.role, action: 'void', target: vehicleId, detail: { record: 'vehicle', reason: reason.trim() } });
+    const occupants = await db.persons.where('vehicleId').equals(vehicleId).toArray();
+    await applyRecordChange(db, { vehicle: v, persons: occupants }, { vehicle: stored, persons: occupants.map((p) => ({ ...p, voided: 1 as const })) });
+    await db.vehicles.put(stored);
+    // Whole rows rather than modify(): the journal carries exactly what was stored.
+    const voidedRows = occupants.map((p) => ({ ...p, voided: 1 as const }));
+    await db.persons.bulkPut(voidedRows);
+    await refreshShiftSummary(db, v.shiftId, now);
+    await stamp('voidVehicle', { vehicles: [stored], persons: voidedRows });
+    return ok(stored);
+  });
 }
