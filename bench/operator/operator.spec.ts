@@ -94,9 +94,7 @@ test('new vehicle, driver + 2 passengers, local plate', async ({ page }) => {
 });
 
 test('new key-area vehicle (鄂 plate), driver + 2 passengers', async ({ page }) => {
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShift();
+  const booth = await BoothPage.withOpenShift(page);
   reset(booth);
   await booth.registerVehicle({ plate: 'e a12345', origin: '武汉', destination: '南江县城', purpose: '返乡', keyArea: true, people: PEOPLE });
   results.keyAreaVehicle = cost(
@@ -109,19 +107,9 @@ test('new key-area vehicle (鄂 plate), driver + 2 passengers', async ({ page })
 });
 
 test('待复测: fever marked for a later recheck, then the recheck completed from the list', async ({ page }) => {
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
+  const booth = await BoothPage.withOpenShift(page);
   // Marking: after the fever's first reading, the keys that send the person to the queue.
-  await booth.expectFocusOn('车牌号');
-  await booth.type('a54321');
-  await booth.press('Enter');
-  await booth.press('Enter');
-  for (const text of ['巴中', '', '南江县城', '返乡', '']) await booth.fill(text);
-  await booth.fill(PASSENGER_1.name);
-  await booth.fill(PASSENGER_1.id);
-  await booth.fill(PASSENGER_1.phone);
-  await booth.type('37.8');
+  await booth.registerVehicle({ plate: 'a54321', origin: '巴中', destination: '南江县城', purpose: '返乡', people: [{ ...PASSENGER_1, temp: '37.8' }] }, { save: false });
   reset(booth);
   await markAwaitingRecheck(booth);
   const markKeys = booth.controlKeys;

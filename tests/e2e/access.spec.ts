@@ -7,9 +7,7 @@ import { BoothPage, residentId } from './pages/BoothPage';
 const DRIVER = { name: '张三', id: residentId('510722', '19850312', '123'), phone: '13800138000', temp: '36.5' };
 
 test('opening a shift sets each PIN; F8 and a PIN switch the operator, whose name the next record carries', async ({ page }) => {
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShift({ signInAs: 'lead' });
+  const booth = await BoothPage.withOpenShift(page, { signInAs: 'lead' });
   await expect(booth.signedIn()).toContainText('岳阳');
   await expect(booth.signedIn()).toContainText('带班领导');
   await booth.switchOperator('王医生');
@@ -26,9 +24,7 @@ test('opening a shift sets each PIN; F8 and a PIN switch the operator, whose nam
 
 test('a wrong PIN says so, changes nothing, and after three the next try waits', async ({ page }) => {
   await page.clock.install({ time: new Date('2020-02-17T21:00:00+08:00') });
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShift();
+  const booth = await BoothPage.withOpenShift(page);
   const dialog = page.getByRole('dialog', { name: '切换登记人' });
   await booth.tryPin('岳阳', '0000', { fromBooth: true });
   await expect(page.getByTestId('signin-error')).toHaveText('密码错误，登记人未变。再错 2 次将暂停登录');
@@ -51,9 +47,7 @@ test('a wrong PIN says so, changes nothing, and after three the next try waits',
 
 test('left idle, the booth locks to the operator switch; the half-typed vehicle survives the lock and another operator signing in', async ({ page }) => {
   await page.clock.install({ time: new Date('2020-02-17T23:00:00+08:00') });
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShift();
+  const booth = await BoothPage.withOpenShift(page);
   await booth.enterVehicle({ plate: 'a54321', origin: '巴中', destination: '南江县城', people: [] });
   await booth.type('李四');
   // Four idle minutes: still open.
@@ -80,9 +74,7 @@ test('left idle, the booth locks to the operator switch; the half-typed vehicle 
 });
 
 test('a staff operator is not offered settings, and Ctrl+, says who may; the administrator is', async ({ page }) => {
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShift({ admin: true });
+  const booth = await BoothPage.withOpenShift(page, { admin: true });
   await page.locator('.topbar .more-menu summary').click();
   await expect(page.locator('.more-list').getByRole('button', { name: /^设置/ })).toHaveCount(0);
   await page.locator('.topbar .more-menu summary').click();

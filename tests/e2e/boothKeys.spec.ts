@@ -14,9 +14,7 @@ const CAR: VehicleEntry = {
 };
 
 test('an open dialog owns the keyboard: Ctrl+S saves the incident, Enter confirms it, and the complete vehicle behind stays unsaved', async ({ page }) => {
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShift();
+  const booth = await BoothPage.withOpenShift(page);
   await booth.registerVehicle(CAR, { save: false });
   const name = page.getByLabel('姓名', { exact: true });
   await name.focus();
@@ -65,9 +63,7 @@ test('Ctrl+S in settings saves the settings, not the registration form behind', 
 });
 
 test('focus returns to the plate after the record, void, help and settings dialogs close', async ({ page }) => {
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShift({ signInAs: 'admin' });
+  const booth = await BoothPage.withOpenShift(page, { signInAs: 'admin' });
   await booth.registerVehicle(CAR);
 
   // Record dialog, opened from today's list and closed with Esc.
@@ -159,9 +155,7 @@ test('a half-typed vehicle is kept on disk as typed, restored after a reload wit
 });
 
 test('Enter never traps: after a temperature it goes to the next person or adds one, and an empty added line is not saved', async ({ page }) => {
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShift();
+  const booth = await BoothPage.withOpenShift(page);
   await booth.enterVehicle(CAR);
   await booth.fill('张三');
   await booth.fill(CAR.people[0]!.id);
@@ -179,9 +173,7 @@ test('Enter never traps: after a temperature it goes to the next person or adds 
 
 test('gloves and darkness: targets at least 40 px high, dark native controls at night, export focus not on the full-ID box', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShift();
+  const booth = await BoothPage.withOpenShift(page);
   await booth.enterVehicle({ ...CAR, plate: 'e a12345', origin: '武汉', keyArea: true });
   await booth.fill('李四');
   await booth.fill('34052419800101001X');
@@ -209,9 +201,7 @@ test('gloves and darkness: targets at least 40 px high, dark native controls at 
 });
 
 test('F1 lists every key of the one keyboard table, and the buttons name the same keys', async ({ page }) => {
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShift();
+  const booth = await BoothPage.withOpenShift(page);
   await booth.press('F1');
   const help = page.getByRole('dialog', { name: '快捷键' });
   await expect(help).toBeVisible();

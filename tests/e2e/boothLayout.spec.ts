@@ -45,9 +45,7 @@ for (const width of [1366, 1024]) {
   for (const theme of ['day', 'night'] as const) {
     test(`a three-person key-area vehicle, plate, temperatures and save confirmation fit one ${width}×768 screen (${theme})`, async ({ page }) => {
       await page.setViewportSize({ width, height: 768 });
-      const booth = new BoothPage(page);
-      await booth.goto();
-      await booth.openShift();
+      const booth = await BoothPage.withOpenShift(page);
       await booth.useTheme(theme);
       // A first vehicle saved, so the confirmation is on screen while the next one is typed.
       await booth.registerVehicle({ plate: 'a54321', origin: '巴中', destination: '南江', people: [THREE.people[0]!] });
@@ -73,9 +71,7 @@ for (const width of [1366, 1024]) {
 
 test('a refused save says how many fields need fixing, in the same place beside the plate', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShift();
+  const booth = await BoothPage.withOpenShift(page);
   await booth.type('a12345');
   await booth.press('Control+s');
   await expect(booth.saveStatus()).toHaveText(/^还有 \d+ 处需要修改，记录未保存$/);

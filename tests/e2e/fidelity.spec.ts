@@ -5,9 +5,7 @@ import { expect, test } from '@playwright/test';
 import { BoothPage } from './pages/BoothPage';
 
 test('a 100,000-character name is refused with a message, not cut; an invisible-only name is refused', async ({ page }) => {
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
+  const booth = await BoothPage.withOpenShift(page);
   await booth.fill('a54321');
   const name = page.getByLabel('姓名', { exact: true }).first();
   const long = '张'.repeat(100_000);

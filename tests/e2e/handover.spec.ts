@@ -220,9 +220,7 @@ test('closes a shift by keyboard, exports and prints its handover, and opens the
 });
 
 test('an export whose file cannot be saved says so and does not mark the shift exported', async ({ page }) => {
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShift({ checkpoint: '旌阳黄许卡点', lead: '刘警官', staff: '陈护士' });
+  const booth = await BoothPage.withOpenShift(page, { checkpoint: '旌阳黄许卡点', lead: '刘警官', staff: '陈护士' });
   // The browser build downloads; a failing download is simulated by making the Blob URL fail.
   await page.evaluate(() => {
     URL.createObjectURL = () => {
@@ -257,9 +255,7 @@ test('an export whose file cannot be saved says so and does not mark the shift e
 });
 
 test('a correction after the close is an amendment with a reason, counted and visible in the closed shift’s report', async ({ page }) => {
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShift({ checkpoint: '108国道漓江路口卡点', lead: '李所长', staff: '周医生' });
+  const booth = await BoothPage.withOpenShift(page, { checkpoint: '108国道漓江路口卡点', lead: '李所长', staff: '周医生' });
   await booth.registerVehicle({ plate: 'b12345', origin: '巴中', destination: '南江', people: [{ name: '赵甲', id: LOCAL_ID, phone: '13912345678', temp: '36.5' }] });
   await booth.closeShift({ receivingLead: '钱所长' });
 

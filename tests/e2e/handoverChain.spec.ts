@@ -7,24 +7,10 @@ import { expect, test } from '@playwright/test';
 import { BoothPage, exportHandoverByKeyboard, importWorkbooks, residentId } from './pages/BoothPage';
 
 test('a UI-made export before and after 交接班 imports through the supervisor UI; the closed one replaces the provisional one', async ({ page }) => {
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
+  const booth = await BoothPage.withOpenShift(page);
 
   // One local car, every optional field left blank.
-  await booth.expectFocusOn('车牌号');
-  await booth.fill('a54321');
-  await booth.press('Enter');
-  await booth.fill('巴中');
-  await booth.fill('');
-  await booth.fill('南江');
-  await booth.fill('');
-  await booth.fill('');
-  await booth.fill('王五');
-  await booth.fill(residentId('511902', '19900307', '223'));
-  await booth.fill('13912345678');
-  await booth.type('36.6');
-  await booth.press('Control+s');
+  await booth.registerVehicle({ plate: 'a54321', origin: '巴中', destination: '南江', people: [{ name: '王五', id: residentId('511902', '19900307', '223'), phone: '13912345678', temp: '36.6' }] });
   await booth.expectSaved('川A54321', 1);
 
   // ---- export before 交接班: says so in the dialog, the file name and the status ----

@@ -7,9 +7,7 @@ const FEVER_ID = '34052419800101001X';
 const CHILD_ID = residentId('510722', '20120601', '042');
 
 test('registers a key-area vehicle with three occupants by keyboard alone, and it survives a reload', async ({ page }) => {
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
+  const booth = await BoothPage.withOpenShift(page);
 
   await booth.enterVehicle({ plate: 'e a12345', origin: '武汉', route: '湖北', destination: '南江县城', purpose: '返乡', keyArea: true, people: [] });
   await expect(page.getByTestId('plate-preview')).toContainText('鄂A12345');
@@ -49,9 +47,7 @@ test('registers a key-area vehicle with three occupants by keyboard alone, and i
 });
 
 test('bad plates, IDs and temperatures get messages next to their fields and nothing is saved', async ({ page }) => {
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShift({ checkpoint: '旌阳黄许卡点', lead: '刘警官', staff: '陈护士' });
+  const booth = await BoothPage.withOpenShift(page, { checkpoint: '旌阳黄许卡点', lead: '刘警官', staff: '陈护士' });
 
   await booth.type('川A1O345');
   await booth.press('Enter');

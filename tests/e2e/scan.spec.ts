@@ -7,19 +7,9 @@ import { personField, recognisedBanner, reuseRecognisedPerson, scan, scanWithIme
 const ID = residentId('510722', '19850312', '123');
 const DRIVER = { name: '张三', id: residentId('420102', '19800101', '011'), phone: '13800138000', temp: '36.5' };
 
-async function start(page: import('@playwright/test').Page): Promise<BoothPage> {
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShift();
-  return booth;
-}
-
 test('an ID-card reader’s burst into the wrong field lands in the driver’s ID field; its Enter neither hops nor saves', async ({ page }) => {
-  const booth = await start(page);
-  await booth.type('a12345');
-  await booth.press('Enter');
-  await booth.press('Enter');
-  await booth.expectFocusOn('来自何地');
+  const booth = await BoothPage.withOpenShift(page);
+  await booth.enterPlate('a12345');
   await booth.type('巴中');
   await scan(booth, ID, { msPerKey: 8 });
   // The origin keeps what the person typed; the ID is the driver's, and the cursor is there.
@@ -31,7 +21,7 @@ test('an ID-card reader’s burst into the wrong field lands in the driver’s I
 });
 
 test('a scan while the cursor is on 保存 goes to a new person and never saves the vehicle', async ({ page }) => {
-  const booth = await start(page);
+  const booth = await BoothPage.withOpenShift(page);
   await booth.registerVehicle({ plate: 'a12345', origin: '巴中', destination: '南江', people: [DRIVER] }, { save: false });
   await page.getByRole('button', { name: /^保存/ }).focus();
   await scan(booth, ID, { msPerKey: 3, end: 'Tab' });
@@ -48,7 +38,7 @@ test('a scan while the cursor is on 保存 goes to a new person and never saves 
 });
 
 test('a plate scanned from the driver’s name goes to the plate; a QR person fills name and ID', async ({ page }) => {
-  const booth = await start(page);
+  const booth = await BoothPage.withOpenShift(page);
   await personField(booth, 0, 'name').focus();
   await scan(booth, '鄂A12345');
   await expect(booth.plateInput()).toHaveValue('鄂A12345');
@@ -69,7 +59,7 @@ test('a plate scanned from the driver’s name goes to the plate; a QR person fi
 });
 
 test('with a Chinese input method on, the reader’s keys (Process / 229) still land as the ID', async ({ page }) => {
-  const booth = await start(page);
+  const booth = await BoothPage.withOpenShift(page);
   await personField(booth, 0, 'name').focus();
   await scanWithImeOn(booth, ID);
   await expect(personField(booth, 0, 'docNumber')).toHaveValue(ID);
@@ -77,11 +67,8 @@ test('with a Chinese input method on, the reader’s keys (Process / 229) still 
 });
 
 test('a person typing the same ID at human speed (80–300 ms, or a fast typist’s ~50 ms) is not a scan: it stays where it was typed and Enter moves on', async ({ page }) => {
-  const booth = await start(page);
-  await booth.type('a12345');
-  await booth.press('Enter');
-  await booth.press('Enter');
-  await booth.expectFocusOn('来自何地');
+  const booth = await BoothPage.withOpenShift(page);
+  await booth.enterPlate('a12345');
   await typeLikeAPerson(booth, ID);
   await expect(page.getByLabel('来自何地')).toHaveValue(ID);
   await booth.expectFocusOn('途经');
@@ -93,7 +80,7 @@ test('a person typing the same ID at human speed (80–300 ms, or a fast typist�
 });
 
 test('a person seen before: earlier visits with masked ID and phone, F6 reuses name and phone, another name is flagged', async ({ page }) => {
-  const booth = await start(page);
+  const booth = await BoothPage.withOpenShift(page);
   await booth.registerVehicle({ plate: 'a12345', origin: '巴中', destination: '南江', people: [DRIVER] });
   await booth.registerVehicle({ plate: 'e a54321', origin: '武汉', destination: '南江', keyArea: true, people: [{ ...DRIVER, name: '张叁', phone: '13900139000', temp: '37.0' }] });
   // Next car: the ID typed into the driver's line.
@@ -123,7 +110,7 @@ test('a person seen before: earlier visits with masked ID and phone, F6 reuses n
 });
 
 test('a scanned plate is looked up at once, like Enter in the plate field (repeat vehicles)', async ({ page }) => {
-  const booth = await start(page);
+  const booth = await BoothPage.withOpenShift(page);
   await booth.registerVehicle({ plate: 'e a12345', origin: '武汉', destination: '南江', keyArea: true, people: [DRIVER] });
   await personField(booth, 0, 'name').focus();
   await scan(booth, '鄂A12345');
@@ -139,7 +126,7 @@ for (const width of [1366, 1024]) {
   for (const theme of ['day', 'night'] as const) {
     test(`the recognised-person banner, with a second-look line, fits beside two people on one ${width}×768 screen (${theme})`, async ({ page }) => {
       await page.setViewportSize({ width, height: 768 });
-      const booth = await start(page);
+      const booth = await BoothPage.withOpenShift(page);
       await booth.useTheme(theme);
       await booth.registerVehicle({ plate: 'a12345', origin: '巴中', destination: '南江', people: [DRIVER] });
       await booth.registerVehicle({ plate: 'e a54321', origin: '武汉', destination: '南江', keyArea: true, people: [{ ...DRIVER, name: '张叁', temp: '37.6', recheck: '36.9' }] });

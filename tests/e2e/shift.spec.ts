@@ -10,9 +10,7 @@ const FEVER = { name: '王五', id: '34052419800101001X', phone: '13700137000', 
 
 test('a night shift across midnight: every car stays listed and counted for 本班, the day figures roll over, a reload keeps them', async ({ page }) => {
   await page.clock.install({ time: new Date('2020-02-17T23:50:00+08:00') });
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
+  const booth = await BoothPage.withOpenShift(page);
 
   await registerLocalVehicle(booth, 'a11111', [A, { ...FEVER }]);
   await booth.expectSaved('川A11111', 2);
@@ -52,9 +50,7 @@ test('a night shift across midnight: every car stays listed and counted for 本�
 
 test('待复测: the lane moves on, the wait is shown live, the recheck is completed from the list, and only then does the shift close', async ({ page }) => {
   await page.clock.install({ time: new Date('2020-02-17T21:00:00+08:00') });
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
+  const booth = await BoothPage.withOpenShift(page);
 
   await registerLocalVehicle(booth, 'a33333', [A, FEVER]);
   await booth.expectSaved('川A33333', 2);

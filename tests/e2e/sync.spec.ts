@@ -66,9 +66,7 @@ async function shot(page: Page, name: string) {
 }
 
 test('the browser build shows sync as unavailable, with the reason in one line', async ({ page }) => {
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
+  const booth = await BoothPage.withOpenShift(page);
   await expect(booth.syncIndicator()).toHaveText('同步不可用');
   const panel = await booth.openSyncPanel();
   await expect(panel.getByTestId('sync-unavailable')).toHaveText('浏览器版不能与县级服务器同步，请使用桌面版');
@@ -82,9 +80,7 @@ test('the browser build shows sync as unavailable, with the reason in one line',
 
 test('with the desktop bridge, records go out in a batch; a refused one stays here, listed with its reason', async ({ page }) => {
   await page.addInitScript(installFakeDesktop);
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
+  const booth = await BoothPage.withOpenShift(page);
   await booth.registerCarWithDriver('a12345', { name: '张三', id: ID, temp: '36.5' });
   await booth.registerCarWithDriver('a44444', { name: '李四', id: ID, temp: '36.6' });
   const panel = await booth.openSyncPanel();

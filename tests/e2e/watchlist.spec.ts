@@ -32,9 +32,7 @@ function newerCsv(): ListFileUpload {
 
 test('a lead imports a messy list with its problems previewed, replaces it with a GBK csv, and retires it', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShift();
+  const booth = await BoothPage.withOpenShift(page);
 
   // The health worker acting by default may look but not import.
   let dialog = await openWatchlists(booth);
@@ -90,9 +88,7 @@ test('a lead imports a messy list with its problems previewed, replaces it with 
 });
 
 test('a file that is not a list says why and stores nothing', async ({ page }) => {
-  const booth = new BoothPage(page);
-  await booth.goto();
-  await booth.openShift();
+  const booth = await BoothPage.withOpenShift(page);
   await actAs(booth, '岳阳');
   const dialog = await openWatchlists(booth);
   await booth.click(dialog.getByRole('button', { name: '导入新名单' }));
@@ -109,9 +105,7 @@ for (const width of [1366, 1024]) {
   for (const theme of ['day', 'night'] as const) {
     test(`the import preview is usable at ${width}×768 (${theme})`, async ({ page }) => {
       await page.setViewportSize({ width, height: 768 });
-      const booth = new BoothPage(page);
-      await booth.goto();
-      await booth.openShift();
+      const booth = await BoothPage.withOpenShift(page);
       if (theme === 'night') await booth.toggleTheme();
       await actAs(booth, '岳阳');
       const dialog = await openWatchlists(booth);

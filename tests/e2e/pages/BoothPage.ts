@@ -349,12 +349,7 @@ export class BoothPage {
 
   /** Plate and vehicle fields, up to the driver's name. */
   async enterVehicle(v: VehicleEntry) {
-    await this.expectFocusOn('车牌号');
-    await this.type(v.plate);
-    await this.press('Enter');
-    await this.expectFocusOn('车辆类型');
-    await this.press('Enter'); // vehicle type: the default is right
-    await this.expectFocusOn('来自何地');
+    await this.enterPlate(v.plate);
     await this.fill(v.origin);
     await this.fill(v.route ?? '');
     await this.fill(v.destination);
@@ -369,6 +364,16 @@ export class BoothPage {
       await this.press('Enter');
     }
     await this.expectFocusOn('姓名');
+  }
+
+  /** The plate as typed, Enter, Enter on the vehicle type (the default is right): the cursor on 来自何地. */
+  async enterPlate(plate: string) {
+    await this.expectFocusOn('车牌号');
+    await this.type(plate);
+    await this.press('Enter');
+    await this.expectFocusOn('车辆类型');
+    await this.press('Enter');
+    await this.expectFocusOn('来自何地');
   }
 
   /** The people, from the driver's name on; the cursor ends in the last temperature. */
@@ -561,21 +566,7 @@ export class BoothPage {
 
   /** A local car with one driver, by keyboard: plate, defaults, driver's name, ID, phone, temperature, Ctrl+S. */
   async registerCarWithDriver(plate: string, driver: { name: string; id: string; temp: string }) {
-    await this.expectFocusOn('车牌号');
-    await this.type(plate);
-    await this.press('Enter');
-    await this.press('Enter'); // vehicle type
-    await this.fill('巴中');
-    await this.fill('');
-    await this.fill('南江');
-    await this.fill('');
-    await this.fill('');
-    await this.fill(driver.name);
-    await this.fill(driver.id);
-    await this.fill('13912345678');
-    await this.type(driver.temp);
-    await this.press('Control+s');
-    await expect(this.saveStatus()).toContainText('已保存');
+    await this.registerVehicle({ plate, origin: '巴中', destination: '南江', people: [{ ...driver, phone: '13912345678' }] });
   }
 
   syncIndicator(): Locator {
