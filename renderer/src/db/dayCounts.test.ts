@@ -5,8 +5,7 @@ import type { CheckpointDB } from './db';
 import { CheckpointDB as DB } from './db';
 import { recountDay } from './dayCounts';
 import { newId } from './ids';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
-import { freshDb, makePerson, makeShift, makeVehicle } from './testing';
+import { freshDb, makePerson, makeShift, makeVehicle, shippedDatabase } from './testing';
 import { amendVehicle, countPersonsByDay, countVehiclesByDay, saveVehicle, voidVehicle } from './vehicles';
 import { openRechecks, summarizeShift } from '../../../shared/shift/summary';
 import { ensureCounterRows, readDayCounts, readShiftCounts, recountShift } from './dayCounts';
@@ -71,15 +70,9 @@ describe('per-day counters', () => {
 
   it('a day with data from before v3 is counted from the indexes, then kept in step', async () => {
     const name = `pre-v3-${newId()}`;
-    const old = new Dexie(name);
-    old.version(1).stores(SCHEMA_V1);
-    old.version(2).stores(SCHEMA_V2);
     const shift = makeShift({ status: 'open' });
     const v = makeVehicle({ shiftId: shift.id });
-    await old.table('shifts').add(shift);
-    await old.table('vehicles').add(v);
-    await old.table('persons').bulkAdd([makePerson({ seq: 0 }, v), makePerson({ seq: 1 }, v)]);
-    old.close();
+    await shippedDatabase(name, 2, { shifts: [shift], vehicles: [v], persons: [makePerson({ seq: 0 }, v), makePerson({ seq: 1 }, v)] });
 
     const db = new DB(name);
     opened.push(db);
@@ -92,18 +85,10 @@ describe('per-day counters', () => {
 
   it('a v3 day row (vehicles and people only) is emptied by the v4 upgrade and recounted with the fever figures', async () => {
     const name = `pre-v4-${newId()}`;
-    const old = new Dexie(name);
-    old.version(1).stores(SCHEMA_V1);
-    old.version(2).stores(SCHEMA_V2);
-    old.version(3).stores(SCHEMA_V3);
     const shift = makeShift({ status: 'open' });
     const v = makeVehicle({ shiftId: shift.id, anyFever: true });
     const fever = makePerson({ seq: 1, feverFirst: true, feverConfirmed: true, first: { celsius: 38.0, method: 'infrared', at: v.createdAt }, recheck: { celsius: 38.2, method: 'mercuryAxillary', at: v.createdAt }, disposition: 'feverClinic' }, v);
-    await old.table('shifts').add(shift);
-    await old.table('vehicles').add(v);
-    await old.table('persons').bulkAdd([makePerson({ seq: 0 }, v), fever]);
-    await old.table('dayCounts').put({ day: v.day, vehicles: 1, persons: 2 });
-    old.close();
+    await shippedDatabase(name, 3, { shifts: [shift], vehicles: [v], persons: [makePerson({ seq: 0 }, v), fever], dayCounts: [{ day: v.day, vehicles: 1, persons: 2 }] });
 
     const db = new DB(name);
     opened.push(db);

@@ -6,12 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/journal';
 import { CheckpointDB } from './db';
 import { newId } from './ids';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
-import { makePerson, makeShift, makeVehicle } from './testing';
+import { makePerson, makeShift, makeVehicle, shippedDatabase } from './testing';
 import { countPersonsByDay, countVehiclesByDay } from './vehicles';
 import { currentShift } from './shifts';
 
-const SHIPPED = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3] as const;
 const toClose: Dexie[] = [];
 afterEach(() => {
   for (const d of toClose.splice(0)) d.close();
@@ -20,9 +18,6 @@ afterEach(() => {
 /** A database at `version` with the schema as it shipped, and rows in every table it has. */
 async function fixture(version: 1 | 2 | 3): Promise<{ name: string; rows: Record<string, unknown[]> }> {
   const name = `fixture-v${version}-${newId()}`;
-  const old = new Dexie(name);
-  SHIPPED.slice(0, version).forEach((stores, i) => old.version(i + 1).stores(stores));
-  await old.open();
   const open = makeShift({ status: 'open' });
   const closed = makeShift({ status: 'closed', openedAt: open.openedAt - 43_200_000, closedAt: open.openedAt - 1 });
   const vehicles = Array.from({ length: 5 }, (_, i) => makeVehicle({ shiftId: open.id, plate: `鄂A1000${i}`, createdAt: open.openedAt + i * 1000, voided: i === 4 ? 1 : 0 }));
@@ -36,8 +31,7 @@ async function fixture(version: 1 | 2 | 3): Promise<{ name: string; rows: Record
   };
   if (version >= 2) rows.importedShifts = [{ key: `黄许\u0000${newId()}`, day: open.day, checkpoint: '黄许', shift: { counts: { vehicles: 3 } }, fileName: 'a.xlsx', importedAt: 1 }];
   if (version >= 3) rows.dayCounts = [{ day: open.day, vehicles: 4, persons: 8 }];
-  for (const [t, rs] of Object.entries(rows)) await old.table(t).bulkAdd(rs);
-  old.close();
+  await shippedDatabase(name, version, rows);
   return { name, rows };
 }
 

@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../shared/privacy/roles';
 import type { Shift, Vehicle } from '../../../shared/model';
-import { listAudit as listAuditAs, checkAuditChain, type AuditQuery } from './audit';
+import { checkAuditChain } from './audit';
 import type { CheckpointDB } from './db';
 import { auditOutput, revealRecord, searchBeyondShift } from './privacy';
 import { scopeShiftIds, searchShifts } from './search';
-import { T0, VALID_ID, makePerson, makeShift, makeVehicle, withTestDb } from './testing';
+import { T0, VALID_ID, auditAsAdmin, makePerson, makeShift, makeVehicle, withTestDb } from './testing';
 import { saveVehicle } from './vehicles';
 
 let db: CheckpointDB;
-const admin: Actor = { name: '管理员', role: 'admin' };
-/** The trail as an administrator reads it. */
-async function listAudit(d: CheckpointDB, q: AuditQuery) {
-  const r = await listAuditAs(d, admin, q);
-  if (!r.ok) throw new Error(r.error.message.en);
-  return r.value;
-}
 let shift: Shift;
 withTestDb((c) => ({ db, shift } = c));
 
@@ -32,24 +25,18 @@ async function car(shiftId: string, plate: string, createdAt: number, person: { 
 }
 
 describe('reveal (full ID and phone of one record)', () => {
-  it('refuses staff and health actors and nobody at all, writing nothing to the trail', async () => {
+  it.each([
+    { name: 'refuses staff and health actors and nobody at all', actors: [staff, health, null], reason: { kind: 'feverReferral', text: '' }, code: 'privacy.forbidden' },
+    { name: 'needs a reason: a chosen one, or typed words for 其他', actors: [lead], reason: { kind: 'other', text: ' ' }, code: 'reveal.reasonRequired' },
+  ] as const)('$name, writing nothing to the trail', async ({ actors, reason, code }) => {
     const v = await car(shift.id, '川A12345', T0, { name: '张三', docNumber: VALID_ID });
     // The registration itself is audited (create); the refusals add nothing after it.
     const trail = await db.audit.count();
-    for (const actor of [staff, health, null]) {
-      const r = await revealRecord(db, actor, v.id, { kind: 'feverReferral', text: '' }, T0 + 1);
+    for (const actor of actors) {
+      const r = await revealRecord(db, actor, v.id, reason, T0 + 1);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error.code).toBe('privacy.forbidden');
+      if (!r.ok) expect(r.error.code).toBe(code);
     }
-    expect(await db.audit.count()).toBe(trail);
-  });
-
-  it('needs a reason: a chosen one, or typed words for 其他', async () => {
-    const v = await car(shift.id, '川A12345', T0, { name: '张三', docNumber: VALID_ID });
-    const trail = await db.audit.count();
-    const r = await revealRecord(db, lead, v.id, { kind: 'other', text: ' ' }, T0 + 1);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.code).toBe('reveal.reasonRequired');
     expect(await db.audit.count()).toBe(trail);
   });
 
@@ -57,7 +44,7 @@ describe('reveal (full ID and phone of one record)', () => {
     const v = await car(shift.id, '川A12345', T0, { name: '张三', docNumber: VALID_ID });
     const r = await revealRecord(db, lead, v.id, { kind: 'other', text: '核对发热转诊' }, T0 + 5);
     expect(r.ok && r.value).toEqual([{ personId: expect.any(String), docNumber: VALID_ID, phone: PHONE }]);
-    const [entry] = await listAudit(db, { action: 'reveal', limit: 5 });
+    const [entry] = await auditAsAdmin(db, { action: 'reveal', limit: 5 });
     expect(entry).toMatchObject({ actor: '王队长', role: 'lead', action: 'reveal', target: v.id, at: T0 + 5 });
     expect(entry?.detail).toMatchObject({ reason: 'other', reasonText: '核对发热转诊', persons: 1, plate: '川A12345' });
     expect(JSON.stringify(entry)).not.toContain(VALID_ID);
@@ -105,7 +92,7 @@ describe('search scoped to purpose', () => {
 
     const r = await searchBeyondShift(db, lead, '510107199001010017', { limit: 10 }, T0 + 10);
     expect(r.ok && r.value.map((v) => v.plate)).toEqual(['川A11111']);
-    const [entry] = await listAudit(db, { action: 'search', limit: 5 });
+    const [entry] = await auditAsAdmin(db, { action: 'search', limit: 5 });
     expect(entry).toMatchObject({ actor: '王队长', role: 'lead', target: 'allShifts', detail: { kind: 'digits', length: 18, results: 1 } });
     expect(JSON.stringify(entry)).not.toContain('510107');
   });
@@ -119,7 +106,7 @@ describe('export and print audit', () => {
     expect(refused.ok).toBe(false);
     expect((await auditOutput(db, lead, 'export', { ...out, fullIds: true }, T0 + 2)).ok).toBe(true);
     expect((await auditOutput(db, null, 'print', { ...out, fileName: '', fullIds: false }, T0 + 3)).ok).toBe(true);
-    const rows = await listAudit(db, { limit: 10 });
+    const rows = await auditAsAdmin(db, { limit: 10 });
     expect(rows.map((e) => [e.action, e.actor, e.detail?.masked])).toEqual([
       ['print', '', true],
       ['export', '王队长', false],

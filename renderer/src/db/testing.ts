@@ -1,8 +1,10 @@
 // Test factories (not part of the public API; not re-exported by index.ts).
 // They produce valid records; tests override what they are about.
+import Dexie from 'dexie';
 import { afterEach, beforeEach } from 'vitest';
 import type { Person, Shift, Vehicle } from '../../../shared/model';
 import { CheckpointDB } from './db';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 import { dayKey, newId } from './ids';
 import { docRevOf } from '../../../shared/derived';
 import type { JournalStore, SnapshotInfo } from './journal';
@@ -103,6 +105,19 @@ export function makeShift(partial: Partial<Shift> = {}): Shift {
 }
 
 /** A CheckpointDB on its own database (fake-indexeddb in tests), so tests never share state. */
+/**
+ * Writes a database named `name` as shipped schema `version` left it (its stores exactly as
+ * shipped, with raw Dexie: CheckpointDB would open the current version), holding `rows` per
+ * table, and closes it for the current code to open.
+ */
+export async function shippedDatabase(name: string, version: 1 | 2 | 3, rows: Record<string, unknown[]>): Promise<void> {
+  const old = new Dexie(name);
+  [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3].slice(0, version).forEach((stores, i) => old.version(i + 1).stores(stores));
+  await old.open();
+  for (const [table, rs] of Object.entries(rows)) await old.table(table).bulkAdd(rs);
+  old.close();
+}
+
 export function freshDb(): CheckpointDB {
   return new CheckpointDB(`test-${newId()}`);
 }

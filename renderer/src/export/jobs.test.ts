@@ -1,32 +1,29 @@
 // The export worker's jobs, run directly (same code, same thread) against fake-indexeddb: the
 // handover export reads the shift from its own connection by name, and its file imports back.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeShiftFixture } from '../../../shared/excel/testFixtures';
 import { summarizeShift } from '../../../shared/shift/summary';
-import { CheckpointDB } from '../db/db';
-import { newId } from '../db/ids';
+import type { CheckpointDB } from '../db/db';
+import { withTestDb } from '../db/testing';
 import { districtWorkbookJob, exportHandoverJob, failureMessage, JobFailure, readWorkbooksJob, runJob } from './jobs';
 import type { Progress } from './protocol';
 
-const dbs: CheckpointDB[] = [];
-afterEach(() => {
-  for (const d of dbs.splice(0)) d.close();
-});
+// A fresh named database per test (no shift in it), closed after the test.
+let db: CheckpointDB;
+withTestDb((c) => ({ db } = c), false);
 
 async function seeded() {
-  const db = new CheckpointDB(`jobs-${newId()}`);
-  dbs.push(db);
   const f = makeShiftFixture({ extraCars: 20 });
   await db.shifts.add(f.shift);
   await db.vehicles.bulkAdd(f.vehicles);
   await db.persons.bulkAdd(f.persons);
   await db.incidents.bulkAdd(f.incidents);
-  return { db, f };
+  return f;
 }
 
 describe('export jobs', () => {
   it('exports a shift by database name, with progress in order, and the file imports back', async () => {
-    const { db, f } = await seeded();
+    const f = await seeded();
     const progress: Progress[] = [];
     const file = await exportHandoverJob(
       { op: 'exportHandover', dbName: db.name, shiftId: f.shift.id, fullIds: false, exportedAt: Date.UTC(2020, 1, 18), tzOffsetMinutes: 480, appVersion: 'test' },
@@ -67,7 +64,7 @@ describe('export jobs', () => {
   });
 
   it('fails with a readable message for a shift that does not exist', async () => {
-    const { db } = await seeded();
+    await seeded();
     const job = exportHandoverJob(
       { op: 'exportHandover', dbName: db.name, shiftId: 'nope', fullIds: false, exportedAt: 0, tzOffsetMinutes: 480, appVersion: 'test' },
       () => undefined,
@@ -100,7 +97,7 @@ describe('export jobs', () => {
   });
 
   it('runJob maps each request to its job (the table the worker and the page fallback share)', async () => {
-    const { db, f } = await seeded();
+    const f = await seeded();
     const out = await runJob({ op: 'exportHandover', dbName: db.name, shiftId: f.shift.id, fullIds: false, exportedAt: Date.UTC(2020, 1, 18), tzOffsetMinutes: 480, appVersion: 'test' }, () => undefined);
     expect(out.value.fileName).toBe('南江南卡点_2020-02-17_夜班_交接表.xlsx');
     expect(out.transfer).toEqual([out.value.bytes.buffer]);

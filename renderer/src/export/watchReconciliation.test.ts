@@ -1,22 +1,20 @@
 // The reconciliation job end to end in storage: lists and entries in (fake) IndexedDB, the job
 // opens the database by name like the worker does, and the bytes are read back cell by cell.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { makeWatchEntry, makeWatchList } from '../../../shared/watchlist/testFixtures';
 import { DETAIL_HEADER, SUMMARY_HEADER } from '../../../shared/watchlist/reconciliation';
-import { CheckpointDB } from '../db/db';
-import { newId } from '../db/ids';
+import type { CheckpointDB } from '../db/db';
+import { withTestDb } from '../db/testing';
 import { JobFailure, watchReconciliationJob } from './jobs';
 
 const ID = '34052419800101001X';
-const dbs: CheckpointDB[] = [];
-afterEach(() => {
-  for (const d of dbs.splice(0)) d.close();
-});
+// A fresh named database per test (no shift in it), closed after the test.
+let db: CheckpointDB;
+withTestDb((c) => ({ db } = c), false);
 
+/** Two lists (one retired) and four entries: met, open, dropped from the current version, follow-up. */
 async function seeded() {
-  const db = new CheckpointDB(`reconcile-${newId()}`);
-  dbs.push(db);
   const a = makeWatchList({ name: '甲名单', version: 2, fileName: '甲.xlsx' });
   const b = makeWatchList({ name: '乙名单', status: 'retired' });
   const met = makeWatchEntry(a, { name: '赵六', idNumber: ID, phone: '13912345678', origin: '武汉', note: '自武汉返乡' });
@@ -29,7 +27,6 @@ async function seeded() {
   follow.resolutions = [{ status: 'followUp', at: Date.UTC(2020, 1, 17, 3, 0), by: '王医生', checkpoint: '黄许卡点', note: '通知社区', hitId: 'h2' }];
   await db.watchLists.bulkAdd([a, b]);
   await db.watchEntries.bulkAdd([met, open, dropped, follow]);
-  return db;
 }
 
 const cells = (bytes: Uint8Array, sheet: string) => {
@@ -43,7 +40,7 @@ describe('watchReconciliationJob', () => {
   const base = { op: 'watchReconciliation' as const, exportedAt: Date.UTC(2020, 1, 17, 8), tzOffsetMinutes: 480 };
 
   it('lists every entry with status, when, where, by whom, and each list’s totals, masked', async () => {
-    const db = await seeded();
+    await seeded();
     const file = await watchReconciliationJob({ ...base, dbName: db.name, actor: { name: '李警官', role: 'staff' }, fullIds: false });
     expect(file.fileName).toMatch(/^布控名单对账_2020-02-17\.xlsx$/);
     const summary = cells(file.bytes, '对账汇总');
@@ -65,7 +62,7 @@ describe('watchReconciliationJob', () => {
   });
 
   it('writes full IDs and phones only for a lead or admin', async () => {
-    const db = await seeded();
+    await seeded();
     await expect(watchReconciliationJob({ ...base, dbName: db.name, actor: { name: '李警官', role: 'staff' }, fullIds: true })).rejects.toBeInstanceOf(JobFailure);
     const file = await watchReconciliationJob({ ...base, dbName: db.name, actor: { name: '王队长', role: 'lead' }, fullIds: true });
     expect(file.fileName).toBe('布控名单对账_2020-02-17_含完整证件号码.xlsx');
@@ -73,8 +70,6 @@ describe('watchReconciliationJob', () => {
   });
 
   it('says so when there is no list', async () => {
-    const db = new CheckpointDB(`reconcile-${newId()}`);
-    dbs.push(db);
     await expect(watchReconciliationJob({ ...base, dbName: db.name, actor: null, fullIds: false })).rejects.toThrow(/No watchlists/);
   });
 });
