@@ -16,7 +16,7 @@ import { OriginMigration, originMigrationHandlers, type MigrationState } from '.
 import { IPC, type OriginSummary } from '../../shared/ipc';
 import { fail, ok } from '../../shared/result';
 import { BoothPage, residentId } from './pages/BoothPage';
-import { registerPlainVehicle } from './pages/shellFlows';
+import { registerPlainVehicle, type PlainVehicle } from './pages/shellFlows';
 import { extraPort, startRendererServer, type RendererServer } from './support/rendererServer';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -169,33 +169,45 @@ async function newPage(context: BrowserContext): Promise<Page> {
   return page;
 }
 
+/** The old version at the old origin: 开班, `vehicles` registered at the booth, then history; its database as it stands. */
+async function oldOriginData(context: BrowserContext, vehicles: PlainVehicle[]): Promise<Record<string, unknown[]>> {
+  const old = await newPage(context);
+  const oldBooth = new BoothPage(old);
+  await old.goto(`${oldOrigin.origin}/`);
+  await oldBooth.openShift();
+  for (const v of vehicles) await registerPlainVehicle(oldBooth, v);
+  await seedHistory(old, EXTRA_PERSONS);
+  const before = await dumpDatabase(old);
+  await old.close();
+  return before;
+}
+
+/** First start of the new version: the migration page at the OLD origin, with the built preload, exports into `spool`. */
+async function exportOldOrigin(context: BrowserContext, spool: string): Promise<void> {
+  const page = await newPage(context);
+  const main = await bindMain(page, spool);
+  await page.goto(`${oldOrigin.origin}/migrate.html`);
+  await new OriginMigration(spool).beginExport();
+  await page.evaluate(asPreload(preload('migrate.cjs')));
+  expect(await main.exportFinished).toBe(true);
+  await page.close();
+}
+
 test('a booth\'s data under the old origin appears under the new one with identical counts and content, once', async ({ context }) => {
   test.setTimeout(180_000);
   const spool = path.join(dataDir, 'origin-migration');
 
   // ---- the old version, at the old origin: two vehicles registered at the booth, plus history ----
-  const old = await newPage(context);
-  const oldBooth = new BoothPage(old);
-  await old.goto(`${oldOrigin.origin}/`);
-  await oldBooth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
-  await registerPlainVehicle(oldBooth, { typed: 'a12345', shown: '川A12345', driver: DRIVER });
-  await registerPlainVehicle(oldBooth, { typed: 'b23456', shown: '川B23456', driver: { ...DRIVER, name: '李四', id: residentId('510722', '19900101', '456') } });
-  await seedHistory(old, EXTRA_PERSONS);
-  const before = await dumpDatabase(old);
+  const before = await oldOriginData(context, [
+    { typed: 'a12345', shown: '川A12345', driver: DRIVER },
+    { typed: 'b23456', shown: '川B23456', driver: { ...DRIVER, name: '李四', id: residentId('510722', '19900101', '456') } },
+  ]);
   expect(before['vehicles']).toHaveLength(2);
   expect(before['persons']).toHaveLength(2 + EXTRA_PERSONS);
-  await old.close();
 
   // ---- first start of the new version: the migration page at the OLD origin, with the built preload ----
-  const migrationPage = await newPage(context);
-  const main1 = await bindMain(migrationPage, spool);
-  await migrationPage.goto(`${oldOrigin.origin}/migrate.html`);
-  const exportMain = new OriginMigration(spool);
-  await exportMain.beginExport();
-  await migrationPage.evaluate(asPreload(preload('migrate.cjs')));
-  expect(await main1.exportFinished).toBe(true);
-  await migrationPage.close();
-  const exported = exportMain.state();
+  await exportOldOrigin(context, spool);
+  const exported = new OriginMigration(spool).state();
   expect(exported?.status).toBe('exported');
   const exportedSummary = (exported as Extract<MigrationState, { status: 'exported' }>).summary;
   expect(exportedSummary.counts).toEqual(counts(before));
@@ -253,22 +265,8 @@ test('a booth\'s data under the old origin appears under the new one with identi
 test('an import cut off half-way keeps the app closed, and the next start completes it without duplicates', async ({ context }) => {
   test.setTimeout(180_000);
   const spool = path.join(dataDir, 'cut-off');
-  const old = await newPage(context);
-  const oldBooth = new BoothPage(old);
-  await old.goto(`${oldOrigin.origin}/`);
-  await oldBooth.openShiftByKeyboard({ checkpoint: '南江南高速出口卡点', lead: '岳阳', staff: '王医生' });
-  await registerPlainVehicle(oldBooth, { typed: 'a12345', shown: '川A12345', driver: DRIVER });
-  await seedHistory(old, EXTRA_PERSONS);
-  const before = await dumpDatabase(old);
-  await old.close();
-
-  const migrationPage = await newPage(context);
-  const exporting = await bindMain(migrationPage, spool);
-  await migrationPage.goto(`${oldOrigin.origin}/migrate.html`);
-  await new OriginMigration(spool).beginExport();
-  await migrationPage.evaluate(asPreload(preload('migrate.cjs')));
-  expect(await exporting.exportFinished).toBe(true);
-  await migrationPage.close();
+  const before = await oldOriginData(context, [{ typed: 'a12345', shown: '川A12345', driver: DRIVER }]);
+  await exportOldOrigin(context, spool);
 
   // First start: two chunks arrive, then the import is cut off.
   const cut = await newPage(context);

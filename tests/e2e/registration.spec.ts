@@ -61,30 +61,31 @@ test('bad plates, IDs and temperatures get messages next to their fields and not
   await expect(page.getByText('身份证号校验位不对')).toBeVisible();
 
   const temp = page.getByLabel('体温 ℃');
-  await temp.fill('98.6');
-  await temp.blur();
+  /** A reading typed and left: the field says what is wrong with it. */
+  const typeTemp = async (text: string) => {
+    await temp.fill(text);
+    await temp.blur();
+    await expect(page.locator('.field.temp .field-error')).toBeVisible();
+  };
+  /** The offered fix is applied only when the operator asks for it; focus goes back to the field (item 8). */
+  const acceptOffer = async (button: string, value: string) => {
+    await page.getByRole('button', { name: button }).click();
+    await expect(temp).toHaveValue(value);
+    await expect(temp).toBeFocused();
+  };
+
+  await typeTemp('98.6');
   await expect(page.getByText(/华氏/)).toBeVisible();
   await page.keyboard.press('Control+s');
   await expect(booth.saveStatus()).toContainText('记录未保存');
   await expect(page.getByTestId('shift-counts')).toHaveText('车辆 0 辆 · 人员 0 人');
-
-  // The offered conversion is applied only when the operator asks for it.
-  await page.getByRole('button', { name: '换算为 37.0 ℃' }).click();
-  await expect(temp).toHaveValue('37.0');
-  // Focus goes back to the field, so the next keys are not lost on the page (item 8).
-  await expect(temp).toBeFocused();
+  await acceptOffer('换算为 37.0 ℃', '37.0');
 
   // A glove misses the decimal point: 365 offers 36.5 the same way, never applied silently.
-  await temp.fill('365');
-  await temp.blur();
-  await expect(page.locator('.field.temp .field-error')).toBeVisible();
-  await page.getByRole('button', { name: '改为 36.5 ℃' }).click();
-  await expect(temp).toHaveValue('36.5');
-  await expect(temp).toBeFocused();
+  await typeTemp('365');
+  await acceptOffer('改为 36.5 ℃', '36.5');
 
-  await temp.fill('45');
-  await temp.blur();
-  await expect(page.locator('.field.temp .field-error')).toBeVisible();
+  await typeTemp('45');
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('shift-counts')).toHaveText('车辆 0 辆 · 人员 0 人');
 });

@@ -14,6 +14,15 @@ async function station(dbName?: string): Promise<StationProfile> {
   profiles.push(s);
   return s;
 }
+/** A station launched on an open shift, with vehicle `n` saved for each number (plates in that order). */
+async function stationWithVehicles(numbers: readonly number[]): Promise<{ s: StationProfile; plates: string[] }> {
+  const s = await station();
+  await s.launch();
+  await s.openShift();
+  const plates: string[] = [];
+  for (const n of numbers) plates.push(await s.register(n));
+  return { s, plates };
+}
 test.afterEach(async () => {
   for (const s of profiles.splice(0)) {
     await s.close().catch(() => undefined);
@@ -146,11 +155,7 @@ const DAMAGES: Damage[] = [
 for (const [i, damage] of DAMAGES.entries()) {
   test(`${damage.name}: the app shows the recovery screen and restores every record from the OPFS journal`, async () => {
     test.setTimeout(120_000);
-    const s = await station();
-    await s.launch();
-    await s.openShift();
-    const plates: string[] = [];
-    for (let k = 0; k < 8; k++) plates.push(await s.register(k));
+    const { s, plates } = await stationWithVehicles([0, 1, 2, 3, 4, 5, 6, 7]);
     await s.close();
 
     const what = await damage.apply(s.leveldbDir(), seeded(SEED + i));
@@ -183,10 +188,7 @@ for (const [i, damage] of DAMAGES.entries()) {
 
 test('a snapshot downloaded from 关于 restores a wiped station by upload, through the UI', async () => {
   test.setTimeout(120_000);
-  const a = await station();
-  await a.launch();
-  await a.openShift();
-  const plates = [await a.register(1), await a.register(2), await a.register(3)];
+  const { s: a, plates } = await stationWithVehicles([1, 2, 3]);
   await a.page.keyboard.press('F1');
   const panel = a.page.getByTestId('data-safety');
   await expect(panel.getByTestId('persist-state')).toContainText('浏览器存储：');
@@ -311,10 +313,7 @@ test('a full disk: 保存失败：磁盘空间不足, the form is kept, and the 
 
 test('with the journal damaged too, the restore starts from the newest OPFS snapshot and replays the journal after it', async () => {
   test.setTimeout(120_000);
-  const s = await station();
-  await s.launch();
-  await s.openShift();
-  const plates = [await s.register(1), await s.register(2), await s.register(3)];
+  const { s, plates } = await stationWithVehicles([1, 2, 3]);
   await s.page.keyboard.press('F1');
   await s.page.getByRole('button', { name: '立即快照' }).click();
   // Eleven writes: 开班 and its checkpoint name, three saves, and the audit lines of access — the
