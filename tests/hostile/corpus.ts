@@ -82,6 +82,21 @@ interface RawEntry {
   crc: number;
 }
 
+/** One field of a zip record: its byte offset, its width and its value (little-endian). */
+type ZipField = readonly [offset: number, width: 2 | 4, value: number];
+
+/** A zip record: `size` fixed bytes holding `fields` (the rest zero), then `name`. */
+function zipRecord(size: number, fields: readonly ZipField[], name: Uint8Array = new Uint8Array(0)): Uint8Array {
+  const out = new Uint8Array(size + name.length);
+  const view = new DataView(out.buffer);
+  for (const [at, width, value] of fields) {
+    if (width === 2) view.setUint16(at, value, true);
+    else view.setUint32(at, value, true);
+  }
+  out.set(name, size);
+  return out;
+}
+
 /** A zip written field by field, so headers can say what a test needs them to say. */
 function rawZip(entries: RawEntry[]): Uint8Array {
   const parts: Uint8Array[] = [];
@@ -89,40 +104,20 @@ function rawZip(entries: RawEntry[]): Uint8Array {
   let offset = 0;
   for (const e of entries) {
     const nameBytes = strToU8(e.name);
-    const local = new Uint8Array(30 + nameBytes.length);
-    const lv = new DataView(local.buffer);
-    lv.setUint32(0, 0x04034b50, true);
-    lv.setUint16(4, 20, true);
-    lv.setUint16(8, 8, true);
-    lv.setUint32(14, e.crc, true);
-    lv.setUint32(18, e.deflated.length, true);
-    lv.setUint32(22, e.declaredSize, true);
-    lv.setUint16(26, nameBytes.length, true);
-    local.set(nameBytes, 30);
-    const central = new Uint8Array(46 + nameBytes.length);
-    const cv = new DataView(central.buffer);
-    cv.setUint32(0, 0x02014b50, true);
-    cv.setUint16(4, 20, true);
-    cv.setUint16(6, 20, true);
-    cv.setUint16(10, 8, true);
-    cv.setUint32(16, e.crc, true);
-    cv.setUint32(20, e.deflated.length, true);
-    cv.setUint32(24, e.declaredSize, true);
-    cv.setUint16(28, nameBytes.length, true);
-    cv.setUint32(42, offset, true);
-    central.set(nameBytes, 46);
+    // Both headers: version 2.0, method 8 (deflate), the CRC, the packed and the declared size.
+    const local = zipRecord(30, [[0, 4, 0x04034b50], [4, 2, 20], [8, 2, 8], [14, 4, e.crc], [18, 4, e.deflated.length], [22, 4, e.declaredSize], [26, 2, nameBytes.length]], nameBytes);
+    // The central directory's copy also says where the local header starts.
+    const central = zipRecord(
+      46,
+      [[0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [10, 2, 8], [16, 4, e.crc], [20, 4, e.deflated.length], [24, 4, e.declaredSize], [28, 2, nameBytes.length], [42, 4, offset]],
+      nameBytes,
+    );
     parts.push(local, e.deflated);
     centrals.push(central);
     offset += local.length + e.deflated.length;
   }
   const cdSize = centrals.reduce((n, c) => n + c.length, 0);
-  const eocd = new Uint8Array(22);
-  const ev = new DataView(eocd.buffer);
-  ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, entries.length, true);
-  ev.setUint16(10, entries.length, true);
-  ev.setUint32(12, cdSize, true);
-  ev.setUint32(16, offset, true);
+  const eocd = zipRecord(22, [[0, 4, 0x06054b50], [8, 2, entries.length], [10, 2, entries.length], [12, 4, cdSize], [16, 4, offset]]);
   const all = new Uint8Array(offset + cdSize + 22);
   let p = 0;
   for (const part of [...parts, ...centrals, eocd]) {
