@@ -200,22 +200,9 @@ test('closes a shift by keyboard, exports and prints its handover, and opens the
   await expect(printDialog).toBeHidden();
   await expect(page.locator('.print-root')).toHaveCount(0);
 
-  // ---- the next shift opens from there ----
-  await booth.expectFocusOn('卡点名称');
-  await booth.press('Enter');
-  await booth.press('1'); // 白班
-  await booth.press('Enter');
-  await booth.expectFocusOn('值班负责人');
-  await booth.press('Enter');
+  // ---- the next shift opens from there: the offered checkpoint and receiving lead kept, 白班 ----
   // Each member sets a PIN as the shift opens (access).
-  await booth.expectFocusOn('负责人密码');
-  await booth.fill('2468');
-  await booth.fill('刘护士');
-  await booth.expectFocusOn('密码 1');
-  await booth.fill('1357');
-  await booth.press('4');
-  await booth.press('Enter');
-  await booth.press('Enter');
+  await booth.openShiftByKeyboard({ shift: 'day', staff: '刘护士', signInAs: 'lead' });
   await expect(page.getByTestId('shift-info')).toContainText('南江南高速出口卡点 · 白班');
 });
 

@@ -116,27 +116,31 @@ export class BoothPage {
   }
 
   /**
-   * 开班 by keyboard: checkpoint, 夜班, the lead and the lead's PIN, one health worker and their
-   * PIN, Enter on 开班. The lead who opened it is signed in; then (as the booth works) the health
-   * worker signs in with F8 and their PIN, so records carry the health worker as before sign-in
-   * existed. `signInAs: 'lead'` stays with the lead.
+   * 开班 by keyboard: checkpoint, 夜班 (or 白班 with `shift: 'day'`), the lead and the lead's PIN,
+   * one health worker and their PIN, Enter on 开班. A checkpoint or lead not given keeps what the
+   * form offers (after 交接班: the last shift's checkpoint and its receiving lead) with Enter. The
+   * lead who opened it is signed in; then (as the booth works) the health worker signs in with F8
+   * and their PIN, so records carry the health worker as before sign-in existed. `signInAs: 'lead'`
+   * stays with the lead.
    */
-  async openShiftByKeyboard(opts: { checkpoint: string; lead: string; staff: string; signInAs?: 'lead' | 'staff' | 'admin'; admin?: boolean }) {
+  async openShiftByKeyboard(opts: { checkpoint?: string; lead?: string; staff: string; shift?: 'day' | 'night'; signInAs?: 'lead' | 'staff' | 'admin'; admin?: boolean }) {
     await expect(this.page.getByRole('heading', { name: /开班/ })).toBeVisible();
     if ((opts.admin || opts.signInAs === 'admin') && !(await this.hasAdmin())) {
       await this.createAdmin();
       await this.page.getByLabel('卡点名称').focus();
     }
-    this.pins[opts.lead] ??= '2468';
     this.pins[opts.staff] ??= '1357';
     await this.expectFocusOn('卡点名称');
-    await this.fill(opts.checkpoint);
-    await this.press('2'); // 夜班
+    const checkpoint = opts.checkpoint ?? (await this.focused().inputValue());
+    await this.fill(opts.checkpoint ?? '');
+    await this.press(opts.shift === 'day' ? '1' : '2'); // 白班 / 夜班
     await this.press('Enter');
     await this.expectFocusOn('值班负责人');
-    await this.fill(opts.lead);
+    const lead = opts.lead ?? (await this.focused().inputValue());
+    this.pins[lead] ??= '2468';
+    await this.fill(opts.lead ?? '');
     await this.expectFocusOn('负责人密码');
-    await this.fill(this.pinOf(opts.lead));
+    await this.fill(this.pinOf(lead));
     await this.expectFocusOn('姓名 1');
     await this.fill(opts.staff);
     await this.expectFocusOn('密码 1');
@@ -145,8 +149,8 @@ export class BoothPage {
     await this.press('Enter');
     await expect(this.focused()).toHaveText('开班');
     await this.press('Enter');
-    await expect(this.page.getByTestId('shift-info')).toContainText(opts.checkpoint);
-    await this.expectSignedIn(opts.lead);
+    await expect(this.page.getByTestId('shift-info')).toContainText(checkpoint);
+    await this.expectSignedIn(lead);
     if (opts.signInAs === 'admin') await this.switchOperator(ADMIN);
     else if (opts.signInAs !== 'lead') await this.switchOperator(opts.staff);
   }
