@@ -55,6 +55,15 @@ function keyOf(command: KeyCommand): string {
   return chord ? chordLabel(chord) : '';
 }
 
+/** A top-bar button; when a key does the same, the button names it, so the key is learnt. */
+function BarButton({ label, command, onClick, lang }: { label: string; command?: KeyCommand; onClick: () => void; lang?: string }) {
+  return (
+    <button type="button" onClick={onClick} lang={lang}>
+      {label}
+      {command ? <> ({keyOf(command)})</> : null}
+    </button>
+  );
+}
 
 /** The booth of a signed-in operator (App shows the lock screen while nobody is signed in). */
 export function BoothScreen({ shift, settings, onSupervisor }: { shift: Shift; settings: StationSettings; onSupervisor: () => void }) {
@@ -103,6 +112,17 @@ function SignedInBooth({ shift, settings, onSupervisor, actor }: { shift: Shift;
   useCommand('print', () => setDialog({ kind: 'print' }));
 
   const close = () => setDialog({ kind: 'none' });
+  // What a dialog ends in: it closes first (focus goes home), then the booth acts on the outcome.
+  const correct = (target: AmendTarget) => {
+    close();
+    setAmend(target);
+  };
+  const recheckSaved = (message: string, personId: string) => {
+    close();
+    setRecheckNotice(message);
+    // Focus moves on once the list no longer shows this person (TodayPanel).
+    setRecheckDone(personId);
+  };
 
   return (
     <div className="booth">
@@ -120,61 +140,29 @@ function SignedInBooth({ shift, settings, onSupervisor, actor }: { shift: Shift;
         <span className="operator" data-testid="signed-in">
           <span className="op-label">{t('operator')}</span> <strong title={t('accessSignedIn', { name: actor.name, role: t(`role_${actor.role}`) })}>{actor.name}</strong>
           <span className="op-role">{t(`role_${actor.role}`)}</span>
-          <button type="button" onClick={() => setDialog({ kind: 'switchOperator' })}>
-            {t('accessSwitch')} ({keyOf('switchOperator')})
-          </button>
+          <BarButton label={t('accessSwitch')} command="switchOperator" onClick={() => setDialog({ kind: 'switchOperator' })} />
         </span>
         <SyncIndicator />
         <nav className="topbar-actions">
-          <button type="button" onClick={() => setDialog({ kind: 'incident' })}>
-            {t('incident')} ({keyOf('incident')})
-          </button>
-          <button type="button" onClick={openCloseShift}>
-            {t('closeShift')}
-          </button>
+          <BarButton label={t('incident')} command="incident" onClick={() => setDialog({ kind: 'incident' })} />
+          <BarButton label={t('closeShift')} onClick={openCloseShift} />
           {/* The rest folds into one control, so the top bar stays one row down to 1024 px. */}
           <details className="more-menu" ref={moreRef}>
             <summary>{t('menuMore')}</summary>
             <div className="more-list" onClick={() => moreRef.current?.removeAttribute('open')}>
-              <button type="button" onClick={() => setDialog({ kind: 'export' })}>
-                {t('exportHandover')} ({keyOf('exportHandover')})
-              </button>
-              <button type="button" onClick={() => setDialog({ kind: 'print' })}>
-                {t('printHandover')} ({keyOf('print')})
-              </button>
-              <button type="button" onClick={goSupervisor}>
-                {t('supervisor')}
-              </button>
-              <button type="button" onClick={() => setDialog({ kind: 'watchlists' })}>
-                {t('wlMenu')}
-              </button>
-              {mayChangeSettings ? (
-                <button type="button" onClick={openSettings}>
-                  {t('settings')} ({keyOf('settings')})
-                </button>
-              ) : null}
+              <BarButton label={t('exportHandover')} command="exportHandover" onClick={() => setDialog({ kind: 'export' })} />
+              <BarButton label={t('printHandover')} command="print" onClick={() => setDialog({ kind: 'print' })} />
+              <BarButton label={t('supervisor')} onClick={goSupervisor} />
+              <BarButton label={t('wlMenu')} onClick={() => setDialog({ kind: 'watchlists' })} />
+              {mayChangeSettings ? <BarButton label={t('settings')} command="settings" onClick={openSettings} /> : null}
               {/* Administrators only (storage refuses everyone else too). */}
-              {can(actor, 'viewAudit') ? (
-                <button type="button" onClick={() => setDialog({ kind: 'audit' })}>
-                  {t('auditOpen')}
-                </button>
-              ) : null}
-              {can(actor, 'purge') ? (
-                <button type="button" onClick={() => setDialog({ kind: 'retention' })}>
-                  {t('retentionOpen')}
-                </button>
-              ) : null}
-              <button type="button" onClick={toggleTheme}>
-                {settings.theme === 'night' ? t('dayMode') : t('nightMode')}
-              </button>
-              <button type="button" onClick={toggleLocale} lang={settings.locale === 'en' ? 'zh-CN' : 'en'}>
-                {t('language')}
-              </button>
+              {can(actor, 'viewAudit') ? <BarButton label={t('auditOpen')} onClick={() => setDialog({ kind: 'audit' })} /> : null}
+              {can(actor, 'purge') ? <BarButton label={t('retentionOpen')} onClick={() => setDialog({ kind: 'retention' })} /> : null}
+              <BarButton label={settings.theme === 'night' ? t('dayMode') : t('nightMode')} onClick={toggleTheme} />
+              <BarButton label={t('language')} onClick={toggleLocale} lang={settings.locale === 'en' ? 'zh-CN' : 'en'} />
             </div>
           </details>
-          <button type="button" onClick={() => setDialog({ kind: 'help' })}>
-            {t('help')} ({keyOf('help')})
-          </button>
+          <BarButton label={t('help')} command="help" onClick={() => setDialog({ kind: 'help' })} />
         </nav>
       </header>
       {notice ? (
@@ -192,30 +180,9 @@ function SignedInBooth({ shift, settings, onSupervisor, actor }: { shift: Shift;
           onRecheckFocused={() => setRecheckDone(null)}
         />
       </div>
-      {dialog.kind === 'record' ? (
-        <RecordDialog
-          vehicleId={dialog.id}
-          operator={operator}
-          onClose={close}
-          onCorrect={(target) => {
-            close();
-            setAmend(target);
-          }}
-        />
-      ) : null}
+      {dialog.kind === 'record' ? <RecordDialog vehicleId={dialog.id} operator={operator} onClose={close} onCorrect={correct} /> : null}
       {dialog.kind === 'recheck' ? (
-        <RecheckDialog
-          open={dialog.open}
-          feverLine={settings.feverLine}
-          operator={operator}
-          onClose={close}
-          onDone={(message) => {
-            close();
-            setRecheckNotice(message);
-            // Focus moves on once the list no longer shows this person (TodayPanel).
-            setRecheckDone(dialog.open.person.id);
-          }}
-        />
+        <RecheckDialog open={dialog.open} feverLine={settings.feverLine} operator={operator} onClose={close} onDone={(message) => recheckSaved(message, dialog.open.person.id)} />
       ) : null}
       {dialog.kind === 'incident' ? <IncidentDialog shift={shift} operator={operator} homeProvince={settings.homeProvince} onClose={close} /> : null}
       {dialog.kind === 'settings' ? <SettingsDialog settings={settings} onClose={close} /> : null}

@@ -10,6 +10,7 @@ import { useCommand } from '../runtime/commands';
 import { useT } from '../runtime/i18n';
 import { useMinuteClock } from '../runtime/clock';
 import { formatTime } from '../ui/format';
+import { TableHead } from '../ui/TableHead';
 import { RecheckQueue } from './RecheckQueue';
 
 const PAGE = 50;
@@ -96,30 +97,8 @@ export function TodayPanel({ shiftId, onOpen, onRecheck, recheckNotice, recheckD
       <header>
         <h2>{searching ? t('searchResults') : t('shiftList')}</h2>
         <div className="counts">
-          <p>
-            <strong>{t('shiftCountsLabel')}</strong>{' '}
-            {shiftCounts ? (
-              <>
-                <span data-testid="shift-counts">{t('shiftCounts', { v: shiftCounts.vehicles, p: shiftCounts.persons })}</span>
-                {' · '}
-                <span data-testid="shift-fever">{t('feverCount', { n: shiftCounts.feverFirst })}</span>
-              </>
-            ) : (
-              t('loading')
-            )}
-          </p>
-          <p className="day-counts">
-            <strong data-testid="day-label">{t('dayCountsLabel', { day: day.slice(5) })}</strong>{' '}
-            {dayCounts && dayCounts.day === day ? (
-              <>
-                <span data-testid="day-counts">{t('shiftCounts', { v: dayCounts.vehicles, p: dayCounts.persons })}</span>
-                {' · '}
-                <span data-testid="day-fever">{t('feverCount', { n: dayCounts.feverFirst })}</span>
-              </>
-            ) : (
-              t('loading')
-            )}
-          </p>
+          <CountsLine label={t('shiftCountsLabel')} counts={shiftCounts} testIdPrefix="shift" />
+          <CountsLine label={t('dayCountsLabel', { day: day.slice(5) })} labelTestId="day-label" counts={dayCounts && dayCounts.day === day ? dayCounts : undefined} testIdPrefix="day" className="day-counts" />
         </div>
       </header>
       <p className="recheck-notice" role="status" data-testid="recheck-status">
@@ -177,6 +156,26 @@ export function TodayPanel({ shiftId, onOpen, onRecheck, recheckNotice, recheckD
   );
 }
 
+/** "车辆 3 辆 · 人员 7 人 · 初测发热 1 人" after its label: one set of counts under its label, or 加载中 while it is read. */
+function CountsLine(p: { label: string; labelTestId?: string; counts: { vehicles: number; persons: number; feverFirst: number } | undefined; testIdPrefix: string; className?: string }) {
+  const { t } = useT();
+  const c = p.counts;
+  return (
+    <p className={p.className}>
+      <strong data-testid={p.labelTestId}>{p.label}</strong>{' '}
+      {c ? (
+        <>
+          <span data-testid={`${p.testIdPrefix}-counts`}>{t('shiftCounts', { v: c.vehicles, p: c.persons })}</span>
+          {' · '}
+          <span data-testid={`${p.testIdPrefix}-fever`}>{t('feverCount', { n: c.feverFirst })}</span>
+        </>
+      ) : (
+        t('loading')
+      )}
+    </p>
+  );
+}
+
 /** MM-DD HH:MM: a row from before midnight (or a search hit from another day) says which day. */
 function rowTime(v: Vehicle, today: string): string {
   return v.day === today ? formatTime(v.createdAt) : `${v.day.slice(5)} ${formatTime(v.createdAt)}`;
@@ -186,15 +185,7 @@ function VehicleTable({ rows, today, waiting, onOpen }: { rows: Vehicle[]; today
   const { t } = useT();
   return (
     <table className="vehicle-list">
-      <thead>
-        <tr>
-          <th scope="col">{t('time')}</th>
-          <th scope="col">{t('plate')}</th>
-          <th scope="col">{t('persons')}</th>
-          <th scope="col">{t('maxTemp')}</th>
-          <th scope="col">{t('flags')}</th>
-        </tr>
-      </thead>
+      <TableHead columns={[t('time'), t('plate'), t('persons'), t('maxTemp'), t('flags')]} />
       <tbody>
         {rows.map((v) => (
           <tr

@@ -87,22 +87,8 @@ export function HandoverReportView({ report }: { report: HandoverReport }) {
       <h2>交接签字</h2>
       <table className="report-signatures">
         <tbody>
-          <tr>
-            <th scope="row">交班负责人</th>
-            <td>{report.outgoingLead}</td>
-            <th scope="row">签字</th>
-            <td className="blank" />
-            <th scope="row">时间</th>
-            <td>{report.closedAt}</td>
-          </tr>
-          <tr>
-            <th scope="row">接班负责人</th>
-            <td>{report.receivingLead}</td>
-            <th scope="row">签字</th>
-            <td className="blank" />
-            <th scope="row">时间</th>
-            <td>{report.receivedAt}</td>
-          </tr>
+          <SignatureRow role="交班负责人" lead={report.outgoingLead} at={report.closedAt} />
+          <SignatureRow role="接班负责人" lead={report.receivingLead} at={report.receivedAt} />
         </tbody>
       </table>
     </article>
@@ -115,6 +101,18 @@ function Cell({ label, value }: { label: string; value: string }) {
       <th scope="row">{label}</th>
       <td>{value}</td>
     </>
+  );
+}
+
+/** One lead's line of the hand-over: who, a blank to sign in by hand, when. */
+function SignatureRow({ role, lead, at }: { role: string; lead: string; at: string }) {
+  return (
+    <tr>
+      <Cell label={role} value={lead} />
+      <th scope="row">签字</th>
+      <td className="blank" />
+      <Cell label="时间" value={at} />
+    </tr>
   );
 }
 

@@ -22,20 +22,8 @@ export function HourlyChart({ hourly, title }: { hourly: readonly HourCount[]; t
         {hourly.map((h) => (
           <div className="hour" role="listitem" key={h.hour}>
             <div className="hour-bars">
-              <div
-                className="bar bar-v"
-                role="img"
-                aria-label={t('chartBar', { hour: pad(h.hour), what: t('chartVehicles'), n: h.vehicles })}
-                title={`${pad(h.hour)} ${t('chartVehicles')} ${h.vehicles}`}
-                style={{ height: pct(h.vehicles) }}
-              />
-              <div
-                className="bar bar-p"
-                role="img"
-                aria-label={t('chartBar', { hour: pad(h.hour), what: t('chartPeople'), n: h.people })}
-                title={`${pad(h.hour)} ${t('chartPeople')} ${h.people}`}
-                style={{ height: pct(h.people) }}
-              />
+              <Bar hour={h.hour} what={t('chartVehicles')} n={h.vehicles} height={pct(h.vehicles)} className="bar-v" />
+              <Bar hour={h.hour} what={t('chartPeople')} n={h.people} height={pct(h.people)} className="bar-p" />
             </div>
             <span className="hour-label" aria-hidden="true">
               {pad(h.hour)}
@@ -56,20 +44,28 @@ export function HourlyChart({ hourly, title }: { hourly: readonly HourCount[]; t
           </tr>
         </thead>
         <tbody>
-          <tr>
-            <th scope="row">{t('chartVehicles')}</th>
-            {hourly.map((h) => (
-              <td key={h.hour}>{h.vehicles}</td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row">{t('chartPeople')}</th>
-            {hourly.map((h) => (
-              <td key={h.hour}>{h.people}</td>
-            ))}
-          </tr>
+          <CountRow label={t('chartVehicles')} hourly={hourly} count={(h) => h.vehicles} />
+          <CountRow label={t('chartPeople')} hourly={hourly} count={(h) => h.people} />
         </tbody>
       </table>
     </figure>
+  );
+}
+
+/** One hour's bar for one count, named for screen readers ("08时 车辆 12"). */
+function Bar({ hour, what, n, height, className }: { hour: number; what: string; n: number; height: string; className: string }) {
+  const { t } = useT();
+  return <div className={`bar ${className}`} role="img" aria-label={t('chartBar', { hour: pad(hour), what, n })} title={`${pad(hour)} ${what} ${n}`} style={{ height }} />;
+}
+
+/** The table's row of one count, an hour to a cell. */
+function CountRow({ label, hourly, count }: { label: string; hourly: readonly HourCount[]; count: (h: HourCount) => number }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      {hourly.map((h) => (
+        <td key={h.hour}>{count(h)}</td>
+      ))}
+    </tr>
   );
 }

@@ -19,6 +19,7 @@ import { useCommand } from '../runtime/commands';
 import { useT, type Say, type Translator } from '../runtime/i18n';
 import { useActor } from '../runtime/session';
 import { Modal } from '../ui/Modal';
+import { TableHead } from '../ui/TableHead';
 import { TextField } from '../ui/fields';
 import { readListFileIsolated } from './readListFileIsolated';
 
@@ -77,21 +78,11 @@ function ListsView({ notice, onNotice, onImport, onClose }: { notice: Say | null
       {lists && lists.length === 0 ? <p>{t('wlNoLists')}</p> : null}
       {lists && lists.length > 0 ? (
         <table className="wl-table" data-testid="watchlists">
-          <thead>
-            <tr>
-              <th>{t('wlColName')}</th>
-              <th>{t('wlColSource')}</th>
-              <th>{t('wlColIssued')}</th>
-              <th>{t('wlColVersion')}</th>
-              <th>{t('wlColEntries')}</th>
-              <th>{t('wlColDropped')}</th>
-              <th>{t('wlColMet')}</th>
-              <th>{t('wlColFollowUp')}</th>
-              <th>{t('wlColOpen')}</th>
-              <th>{t('wlColStatus')}</th>
-              {allowed ? <th></th> : null}
-            </tr>
-          </thead>
+          <TableHead
+            columns={[t('wlColName'), t('wlColSource'), t('wlColIssued'), t('wlColVersion'), t('wlColEntries'), t('wlColDropped'), t('wlColMet'), t('wlColFollowUp'), t('wlColOpen'), t('wlColStatus')]}
+          >
+            {allowed ? <th></th> : null}
+          </TableHead>
           <tbody>
             {lists.map(({ list, current, met, followUp, open }) => (
               <tr key={list.id} className={list.status === 'retired' ? 'wl-retired' : undefined}>
@@ -370,14 +361,7 @@ function SheetMappingView({ file, mapping, onChange }: { file: ListFile; mapping
       {!found ? <p className="warning">{t('wlSheetNoHeader')}</p> : null}
       {mapping.include || found ? (
         <table className="wl-columns">
-          <thead>
-            <tr>
-              <th>{t('wlColumn')}</th>
-              <th>{t('wlColumnHeader')}</th>
-              <th>{t('wlColumnSample')}</th>
-              <th>{t('wlColumnAs')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('wlColumn'), t('wlColumnHeader'), t('wlColumnSample'), t('wlColumnAs')]} />
           <tbody>
             {columns.map((field, c) => (
               <tr key={c}>
@@ -435,14 +419,7 @@ function PreviewView({ preview }: { preview: ListPreview }) {
         <div className="wl-problems-scroll">
           <table className="wl-problems" data-testid="wl-problems">
             <caption>{t('wlProblemsTitle')}</caption>
-            <thead>
-              <tr>
-                <th>{t('wlColRow')}</th>
-                <th>{t('wlColField')}</th>
-                <th>{t('wlColValue')}</th>
-                <th>{t('wlColProblem')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('wlColRow'), t('wlColField'), t('wlColValue'), t('wlColProblem')]} />
             <tbody>
               {shown.map((p, i) => (
                 <tr key={i} className={`wl-sev-${PROBLEM_SEVERITY[p.code]}`}>
