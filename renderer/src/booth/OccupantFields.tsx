@@ -5,14 +5,16 @@
 // fever makes a stop of the Enter chain.
 import { useState } from 'react';
 import type { StationSettings } from '../../../shared/model';
-import { DOC_TYPES, PERSON_DISPOSITIONS, SYMPTOMS, THERMOMETER_METHODS } from '../../../shared/model';
+import { DOC_TYPES, PERSON_DISPOSITIONS, THERMOMETER_METHODS } from '../../../shared/model';
+import type { EnumKey, EnumTable } from '../../../shared/i18n/labels';
 import { occupantReadings, type FieldErrors, type OccupantDraft } from '../../../shared/registration';
 import { missingDecimalPoint, parseTemperature } from '../../../shared/temperature';
 import { useT } from '../runtime/i18n';
-import { MultiCheckField, SelectField, TextField } from '../ui/fields';
+import { SelectField, TextField } from '../ui/fields';
 import { errorText } from './errorText';
 import { personTitle } from './personTitle';
 import { RecheckPendingField } from './RecheckPendingField';
+import { SymptomsField } from './SymptomsField';
 
 interface Props {
   index: number;
@@ -30,6 +32,14 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
   const { t } = tr;
   const p = `occupants.${index}`;
   const err = (field: string) => (shown(`${p}.${field}`) ? errorText(tr, errors[`${p}.${field}`]) : undefined);
+  /** What every typed field of this person takes, by its key in the draft: its value, path, error and edits. */
+  const typed = (field: 'name' | 'docNumber' | 'phone' | 'temp' | 'recheckTemp') => ({
+    value: o[field],
+    name: `${p}.${field}`,
+    error: err(field),
+    onChange: (value: string) => onChange({ [field]: value }),
+    onBlur: () => onBlur(`${p}.${field}`),
+  });
   const readings = occupantReadings(o, settings.feverLine);
   const title = personTitle(tr, index);
 
@@ -64,7 +74,7 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
     <SelectField
       label={t('personDisposition')}
       value={o.disposition}
-      options={PERSON_DISPOSITIONS.map((d) => ({ value: d, label: tr.label('personDisposition', d) }))}
+      options={tr.options('personDisposition', PERSON_DISPOSITIONS)}
       onChange={(d) => onChange({ disposition: d })}
       error={err('disposition')}
       name={`${p}.disposition`}
@@ -79,40 +89,10 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
         <span className="person-role" aria-hidden="true">
           {title}
         </span>
-        <TextField hideLabel label={t('name')} value={o.name} error={err('name')} onChange={(name) => onChange({ name })} onBlur={() => onBlur(`${p}.name`)} name={`${p}.name`} className="col-name" />
-        <TextField
-          hideLabel
-          label={t('docNumber')}
-          value={o.docNumber}
-          error={err('docNumber')}
-          onChange={(docNumber) => onChange({ docNumber })}
-          onBlur={() => onBlur(`${p}.docNumber`)}
-          name={`${p}.docNumber`}
-          className="col-doc"
-        />
-        <TextField
-          hideLabel
-          label={t('phone')}
-          value={o.phone}
-          inputMode="tel"
-          error={err('phone')}
-          onChange={(phone) => onChange({ phone })}
-          onBlur={() => onBlur(`${p}.phone`)}
-          name={`${p}.phone`}
-          className="col-phone"
-        />
-        <TextField
-          hideLabel
-          label={t('temp')}
-          value={o.temp}
-          inputMode="decimal"
-          error={err('temp')}
-          hint={readingFix(o.temp, 'temp')}
-          onChange={(temp) => onChange({ temp })}
-          onBlur={() => onBlur(`${p}.temp`)}
-          name={`${p}.temp`}
-          className="temp col-temp"
-        />
+        <TextField hideLabel label={t('name')} {...typed('name')} className="col-name" />
+        <TextField hideLabel label={t('docNumber')} {...typed('docNumber')} className="col-doc" />
+        <TextField hideLabel label={t('phone')} {...typed('phone')} inputMode="tel" className="col-phone" />
+        <TextField hideLabel label={t('temp')} {...typed('temp')} inputMode="decimal" hint={readingFix(o.temp, 'temp')} className="temp col-temp" />
         <span className="person-flags" data-testid={`person-flags-${index}`}>
           {readings.feverFirst ? <span className="flag flag-fever">{t('flagFever')}</span> : null}
           {o.docType !== 'residentId' ? <span className="flag">{tr.label('docType', o.docType)}</span> : null}
@@ -137,22 +117,8 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
       </div>
       {!folded ? (
         <div className="person-more">
-          <SelectField
-            label={t('docType')}
-            value={o.docType}
-            options={DOC_TYPES.map((d) => ({ value: d, label: tr.label('docType', d) }))}
-            onChange={(docType) => onChange({ docType })}
-            nav={false}
-            className="compact inline"
-          />
-          <SelectField
-            label={t('tempMethod')}
-            value={o.tempMethod}
-            options={THERMOMETER_METHODS.map((m) => ({ value: m, label: tr.label('method', m) }))}
-            onChange={(tempMethod) => onChange({ tempMethod })}
-            nav={false}
-            className="compact inline"
-          />
+          <DetailSelect label={t('docType')} table="docType" values={DOC_TYPES} value={o.docType} onChange={(docType) => onChange({ docType })} />
+          <DetailSelect label={t('tempMethod')} table="method" values={THERMOMETER_METHODS} value={o.tempMethod} onChange={(tempMethod) => onChange({ tempMethod })} />
           {readings.feverFirst ? null : disposition}
         </div>
       ) : null}
@@ -165,37 +131,19 @@ export function OccupantFields({ index, occupant: o, settings, errors, shown, on
                 ? t('recheckPendingNotice')
                 : t('feverNotice', { line: settings.feverLine.toFixed(1) })}
           </p>
-          <TextField
-            label={t('recheck')}
-            value={o.recheckTemp}
-            inputMode="decimal"
-            error={err('recheckTemp')}
-            hint={readingFix(o.recheckTemp, 'recheckTemp')}
-            onChange={(recheckTemp) => onChange({ recheckTemp })}
-            onBlur={() => onBlur(`${p}.recheckTemp`)}
-            name={`${p}.recheckTemp`}
-            className="temp inline"
-          />
+          <TextField label={t('recheck')} {...typed('recheckTemp')} inputMode="decimal" hint={readingFix(o.recheckTemp, 'recheckTemp')} className="temp inline" />
           <RecheckPendingField checked={o.recheckPending === true} recheckTyped={o.recheckTemp.trim() !== ''} onChange={(recheckPending) => onChange({ recheckPending })} />
-          <SelectField
-            label={t('recheckMethod')}
-            value={o.recheckMethod}
-            options={THERMOMETER_METHODS.map((m) => ({ value: m, label: tr.label('method', m) }))}
-            onChange={(recheckMethod) => onChange({ recheckMethod })}
-            nav={false}
-            className="compact inline"
-          />
-          <MultiCheckField
-            label={t('symptoms')}
-            values={o.symptoms}
-            options={SYMPTOMS.map((s) => ({ value: s, label: tr.label('symptom', s) }))}
-            onChange={(symptoms) => onChange({ symptoms })}
-            nav={false}
-            className="inline"
-          />
+          <DetailSelect label={t('recheckMethod')} table="method" values={THERMOMETER_METHODS} value={o.recheckMethod} onChange={(recheckMethod) => onChange({ recheckMethod })} />
+          <SymptomsField values={o.symptoms} onChange={(symptoms) => onChange({ symptoms })} className="inline" />
           {disposition}
         </div>
       ) : null}
     </section>
   );
+}
+
+/** A rarely changed choice of one person (document, thermometer): folded, compact, out of the Enter chain. */
+function DetailSelect<T extends EnumTable, V extends EnumKey<T>>(p: { label: string; table: T; values: readonly V[]; value: V; onChange: (value: V) => void }) {
+  const tr = useT();
+  return <SelectField label={p.label} value={p.value} options={tr.options(p.table, p.values)} onChange={p.onChange} nav={false} className="compact inline" />;
 }

@@ -4,7 +4,7 @@
 // Ctrl+S or Enter on the button saves; Esc closes. The first reading is shown, never edited.
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { PERSON_DISPOSITIONS, SYMPTOMS, THERMOMETER_METHODS } from '../../../shared/model';
+import { PERSON_DISPOSITIONS, THERMOMETER_METHODS } from '../../../shared/model';
 import { minutesWaited, recheckDraftFor, validateRecheck, type RecheckDraft } from '../../../shared/recheck';
 import { isFever, parseTemperature } from '../../../shared/temperature';
 import { completeRecheck, type OpenRecheck } from '../db';
@@ -13,9 +13,11 @@ import { useCommand } from '../runtime/commands';
 import { useT } from '../runtime/i18n';
 import { useMinuteClock } from '../runtime/clock';
 import { Modal } from '../ui/Modal';
-import { ChoiceField, MultiCheckField, TextField, moveOnEnter } from '../ui/fields';
+import { ChoiceField, TextField, moveOnEnter } from '../ui/fields';
 import { formatTime } from '../ui/format';
+import { AlertLine, FormActions, submitWith } from '../ui/formParts';
 import { errorText } from './errorText';
+import { SymptomsField } from './SymptomsField';
 
 interface Props {
   open: OpenRecheck;
@@ -63,16 +65,7 @@ export function RecheckDialog({ open, feverLine, operator, onClose, onDone }: Pr
 
   return (
     <Modal title={t('recheckDialogTitle', { name: p.name, plate: open.vehicle.plate })} onClose={onClose}>
-      <form
-        ref={rootRef}
-        className="recheck-dialog"
-        onKeyDown={(e: KeyboardEvent<HTMLFormElement>) => moveOnEnter(e)}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-        noValidate
-      >
+      <form ref={rootRef} className="recheck-dialog" onKeyDown={(e: KeyboardEvent<HTMLFormElement>) => moveOnEnter(e)} onSubmit={submitWith(save)} noValidate>
         <p className="recheck-first" data-testid="recheck-first">
           {t('recheckFirstLine', {
             t: p.first.celsius.toFixed(1),
@@ -83,42 +76,19 @@ export function RecheckDialog({ open, feverLine, operator, onClose, onDone }: Pr
         </p>
         <div className="grid">
           <TextField label={t('recheck')} name="recheckTemp" value={draft.temp} inputMode="decimal" autoFocus className="temp" error={err('temp')} onChange={(temp) => patch({ temp })} />
-          <ChoiceField
-            label={t('recheckMethod')}
-            value={draft.method}
-            options={THERMOMETER_METHODS.map((m) => ({ value: m, label: tr.label('method', m) }))}
-            onChange={(method) => patch({ method })}
-            nav={false}
-          />
+          <ChoiceField label={t('recheckMethod')} value={draft.method} options={tr.options('method', THERMOMETER_METHODS)} onChange={(method) => patch({ method })} nav={false} />
         </div>
-        <MultiCheckField
-          label={t('symptoms')}
-          values={draft.symptoms}
-          options={SYMPTOMS.map((s) => ({ value: s, label: tr.label('symptom', s) }))}
-          onChange={(symptoms) => patch({ symptoms })}
-          nav={false}
-        />
+        <SymptomsField values={draft.symptoms} onChange={(symptoms) => patch({ symptoms })} />
         <ChoiceField
           label={t('personDisposition')}
           value={draft.disposition}
-          options={PERSON_DISPOSITIONS.map((d) => ({ value: d, label: tr.label('personDisposition', d) }))}
+          options={tr.options('personDisposition', PERSON_DISPOSITIONS)}
           onChange={(disposition) => patch({ disposition })}
           error={err('disposition')}
           nav={stillFever}
         />
-        {failure ? (
-          <p className="field-error" role="alert">
-            {failure}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="primary" data-nav="">
-            {t('recheckSave')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('close')}
-          </button>
-        </div>
+        <AlertLine text={failure} />
+        <FormActions submitLabel={t('recheckSave')} closeLabel={t('close')} onClose={onClose} />
         <p className="shortcut-hint">{t('recheckKeys')}</p>
       </form>
     </Modal>

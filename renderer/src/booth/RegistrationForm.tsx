@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { Person, Shift, StationSettings, Vehicle } from '../../../shared/model';
-import { VEHICLE_DISPOSITIONS, VEHICLE_TYPES } from '../../../shared/model';
+import { DIRECTIONS, VEHICLE_DISPOSITIONS, VEHICLE_TYPES } from '../../../shared/model';
 import {
   buildRecords,
   draftFromRecords,
@@ -315,7 +315,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
     moveOnEnter(e);
   };
 
-  const vehicleTypes = VEHICLE_TYPES.map((v) => ({ value: v, label: tr.label('vehicleType', v) }));
+  const vehicleTypes = tr.options('vehicleType', VEHICLE_TYPES);
 
   return (
     <form
@@ -350,16 +350,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
           }}
         />
         <SelectField label={t('vehicleType')} name="vehicleType" value={draft.vehicleType} options={vehicleTypes} onChange={(vehicleType) => patch({ vehicleType })} />
-        <SelectField
-          label={t('direction')}
-          value={draft.direction}
-          options={[
-            { value: 'in', label: tr.label('direction', 'in') },
-            { value: 'out', label: tr.label('direction', 'out') },
-          ]}
-          onChange={(direction) => patch({ direction })}
-          nav={false}
-        />
+        <SelectField label={t('direction')} value={draft.direction} options={tr.options('direction', DIRECTIONS)} onChange={(direction) => patch({ direction })} nav={false} />
         <div className={`status status-${status.kind}`} role="status" aria-live="polite" data-testid="save-status">
           {status.kind === 'saved' || status.kind === 'error' || status.kind === 'info' ? status.say(tr) : status.kind === 'saving' ? t('saving') : ''}
         </div>
@@ -428,13 +419,7 @@ export function RegistrationForm({ shift, operator, settings, amend, onAmendDone
       </div>
 
       <div className="form-foot">
-        <SelectField
-          label={t('vehicleDisposition')}
-          value={draft.disposition}
-          options={VEHICLE_DISPOSITIONS.map((d) => ({ value: d, label: tr.label('vehicleDisposition', d) }))}
-          onChange={(disposition) => patch({ disposition })}
-          nav={false}
-        />
+        <SelectField label={t('vehicleDisposition')} value={draft.disposition} options={tr.options('vehicleDisposition', VEHICLE_DISPOSITIONS)} onChange={(disposition) => patch({ disposition })} nav={false} />
         <TextField label={t('remarks')} name="remarks" value={draft.remarks} error={err('remarks')} onChange={(remarks) => patch({ remarks })} className="remarks" />
         {amend ? (
           <TextField

@@ -71,7 +71,7 @@ export function IncidentDialog({ shift, operator, homeProvince, onClose }: { shi
         }}
         onSubmit={submitWith(save)}
       >
-        <ChoiceField label={t('incidentKind')} value={kind} options={INCIDENT_KINDS.map((k) => ({ value: k, label: tr.label('incidentKind', k) }))} onChange={setKind} />
+        <ChoiceField label={t('incidentKind')} value={kind} options={tr.options('incidentKind', INCIDENT_KINDS)} onChange={setKind} />
         <PlateInput label={t('incidentPlate')} name="incidentPlate" value={plate} preview={platePreview} onChange={setPlate} />
         <TextField label={t('incidentDescription')} value={description} multiline error={error?.(tr)} onChange={setDescription} />
         <FormActions submitLabel={t('incidentSave')} closeLabel={t('close')} onClose={onClose}>

@@ -23,6 +23,8 @@ export interface Translator {
   pick: (m: Bilingual) => string;
   /** An enum value's word from the one catalogue the print and the workbook use too. */
   label: <T extends EnumTable>(table: T, key: EnumKey<T>) => string;
+  /** An enum's values in the order given, each with its word: the options of a choice field. */
+  options: <T extends EnumTable, V extends EnumKey<T>>(table: T, values: readonly V[]) => { value: V; label: string }[];
 }
 
 export { fill };
@@ -35,6 +37,7 @@ export function makeTranslator(locale: Locale): Translator {
     msg: (code, params) => formatMessage(code, locale, params),
     pick: (m) => (locale === 'en' ? m.en : m.zh),
     label: (table, key) => enumLabel(table, key, locale),
+    options: (table, values) => values.map((value) => ({ value, label: enumLabel(table, value, locale) })),
   };
 }
 

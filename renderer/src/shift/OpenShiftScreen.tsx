@@ -10,7 +10,7 @@ import { PinField } from '../ui/PinField';
 import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { useT, type Say, type Translator } from '../runtime/i18n';
 import { ChoiceField, TextField, moveOnEnter } from '../ui/fields';
-import { submitWith } from '../ui/formParts';
+import { AlertLine, submitWith } from '../ui/formParts';
 
 /**
  * Nothing is registered outside a shift: every record carries checkpoint, shift and operator.
@@ -62,7 +62,7 @@ export function OpenShiftScreen({ settings, initialLead = '' }: { settings: Stat
   };
   const roleText = (name: string, unit: StaffMember['unit']) => t('accessRoleOf', { role: t(`role_${roleOfMember(lead.trim(), { name: name.trim(), unit })}`) });
 
-  const units = STAFF_UNITS.map((u) => ({ value: u, label: tr.label('staffUnit', u) }));
+  const units = tr.options('staffUnit', STAFF_UNITS);
 
   return (
     <main className="open-shift">
@@ -143,11 +143,7 @@ export function OpenShiftScreen({ settings, initialLead = '' }: { settings: Stat
             {t('addStaff')}
           </button>
         </fieldset>
-        {failure ? (
-          <p className="field-error" role="alert">
-            {failure(tr)}
-          </p>
-        ) : null}
+        <AlertLine text={failure?.(tr)} />
         <button type="submit" className="primary" data-nav="">
           {t('openShiftButton')}
         </button>
