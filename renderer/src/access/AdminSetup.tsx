@@ -8,6 +8,7 @@ import { useDb } from '../runtime/dbContext';
 import { useT, type Say, type Translator } from '../runtime/i18n';
 import { TextField, moveOnEnter } from '../ui/fields';
 import { PinField } from '../ui/PinField';
+import { submitWith } from '../ui/formParts';
 import { validatePin } from '../../../shared/privacy/pin';
 
 export function AdminSetup() {
@@ -42,15 +43,7 @@ export function AdminSetup() {
     <details className="admin-setup" open={admin === null}>
       <summary>{admin ? t('accessAdminIs', { name: admin.name }) : t('accessAdminTitle')}</summary>
       {admin ? null : (
-        <form
-          aria-label={t('accessAdminTitle')}
-          onKeyDown={moveOnEnter}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void create();
-          }}
-          noValidate
-        >
+        <form aria-label={t('accessAdminTitle')} onKeyDown={moveOnEnter} onSubmit={submitWith(create)} noValidate>
           <p className="hint">{t('accessAdminNone')}</p>
           <TextField label={t('accessAdminName')} value={name} onChange={setName} />
           <PinField label={t('accessAdminPin')} value={pin} onChange={setPin} />

@@ -12,6 +12,7 @@ import { useSession } from '../runtime/session';
 import { useT, type Say, type Translator } from '../runtime/i18n';
 import { ChoiceField, moveOnEnter } from '../ui/fields';
 import { PinField } from '../ui/PinField';
+import { AlertLine, submitWith } from '../ui/formParts';
 
 export function OperatorSwitch({ shift, onSignedIn, autoFocus = true }: { shift: Shift; onSignedIn: (actor: Actor) => void; autoFocus?: boolean }) {
   const db = useDb();
@@ -78,17 +79,7 @@ export function OperatorSwitch({ shift, onSignedIn, autoFocus = true }: { shift:
   };
 
   return (
-    <form
-      ref={formRef}
-      className="operator-switch"
-      aria-label={t('accessSwitchTitle')}
-      onKeyDown={moveOnEnter}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      noValidate
-    >
+    <form ref={formRef} className="operator-switch" aria-label={t('accessSwitchTitle')} onKeyDown={moveOnEnter} onSubmit={submitWith(submit)} noValidate>
       <ChoiceField
         label={t('accessWho')}
         value={who}
@@ -127,11 +118,7 @@ export function OperatorSwitch({ shift, onSignedIn, autoFocus = true }: { shift:
           }}
         />
       ) : null}
-      {message ? (
-        <p className="field-error" role="alert" data-testid="signin-error">
-          {message(tr)}
-        </p>
-      ) : null}
+      <AlertLine text={message?.(tr)} testId="signin-error" />
       <button type="submit" className="primary" disabled={busy}>
         {claiming ? t('accessClaim') : t('accessSignIn')}
       </button>

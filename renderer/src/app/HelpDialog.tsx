@@ -4,6 +4,7 @@ import { Modal } from '../ui/Modal';
 import { DataSafetyPanel } from '../recovery/DataSafetyPanel';
 import { PrivacyNotice } from '../audit/PrivacyNotice';
 import { TableHead } from '../ui/TableHead';
+import { CloseButton } from '../ui/formParts';
 
 /** F1: every key, read from the one keyboard table (shared/keyboard.ts) that also drives them. */
 export function HelpDialog({ onClose }: { onClose: () => void }) {
@@ -26,9 +27,7 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
       <p>{t('plateHint')}</p>
       <DataSafetyPanel />
       <PrivacyNotice />
-      <button type="button" autoFocus onClick={onClose}>
-        {t('close')}
-      </button>
+      <CloseButton onClose={onClose} autoFocus />
     </Modal>
   );
 }

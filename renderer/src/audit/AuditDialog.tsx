@@ -9,7 +9,9 @@ import { auditActors, checkAuditChain, listAudit, type AuditQuery } from '../db/
 import { useDb } from '../runtime/dbContext';
 import { useActor } from '../runtime/session';
 import { useT, type Say } from '../runtime/i18n';
-import { Modal } from '../ui/Modal';
+import { RestrictedModal } from '../ui/RestrictedModal';
+import { submitWith } from '../ui/formParts';
+import { TableHead } from '../ui/TableHead';
 import { exportAuditTrail } from './exportAudit';
 
 /** Rows per page on screen: a page fits the dialog at 1024×768 without a long scroll. */
@@ -105,110 +107,80 @@ export function AuditDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal title={t('auditTitle')} onClose={onClose}>
-      <div className="audit-viewer">
-        {!allowed ? (
-          <p className="warning" role="alert" data-testid="audit-refused">
-            {t('auditRefused')}
-          </p>
-        ) : (
-          <>
-            <p className={chain && !chain.ok ? 'audit-chain audit-chain-broken' : 'audit-chain audit-chain-ok'} role="status" data-testid="audit-chain">
-              {chain ? chainStatusText(chain, tr.locale) : t('auditChecking')}
-            </p>
-            <p className="audit-note">{t('auditReadOnly')}</p>
-            <form
-              className="audit-filter"
-              onSubmit={(e) => {
-                e.preventDefault();
-                apply();
-              }}
-            >
-              <label>
-                {t('auditFilterAction')}
-                <select name="action" aria-label={t('auditFilterAction')} value={action} onChange={(e) => setAction(e.target.value as AuditAction | '')}>
-                  <option value="">{t('auditAll')}</option>
-                  {AUDIT_ACTIONS.map((a) => (
-                    <option key={a} value={a}>
-                      {t(auditActionKey(a))}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t('auditFilterActor')}
-                <select name="actor" aria-label={t('auditFilterActor')} value={who} onChange={(e) => setWho(e.target.value)}>
-                  <option value="">{t('auditAll')}</option>
-                  {actors.map((a) => (
-                    <option key={a} value={a}>
-                      {a}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t('auditFrom')}
-                <input name="from" type="text" aria-label={t('auditFrom')} placeholder="2020-02-01" value={from} onChange={(e) => setFrom(e.target.value)} size={11} />
-              </label>
-              <label>
-                {t('auditTo')}
-                <input name="to" type="text" aria-label={t('auditTo')} placeholder="2020-02-29" value={to} onChange={(e) => setTo(e.target.value)} size={11} />
-              </label>
-              <button type="submit">{t('auditApply')}</button>
-              <button type="button" className="primary" disabled={busy} onClick={() => void exportAll()}>
-                {t('auditExport')}
-              </button>
-            </form>
-            {status ? (
-              <p className={status.kind === 'error' ? 'status status-error' : 'status status-saved'} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="audit-status">
-                {status.say(tr)}
-              </p>
-            ) : null}
-            <div className="audit-table-wrap">
-              <table className="audit-table" data-testid="audit-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('auditColSeq')}</th>
-                    <th scope="col">{t('auditColTime')}</th>
-                    <th scope="col">{t('auditColActor')}</th>
-                    <th scope="col">{t('auditColAction')}</th>
-                    <th scope="col">{t('auditColTarget')}</th>
-                    <th scope="col">{t('auditColDetail')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((e) => (
-                    <tr key={e.seq} data-seq={e.seq}>
-                      <td className="num">{e.seq}</td>
-                      <td>{timeText(e.at)}</td>
-                      <td>
-                        {e.actor}（{t(auditRoleKey(e.role))}）
-                      </td>
-                      <td>{t(auditActionKey(e.action))}</td>
-                      <td>{e.target ?? ''}</td>
-                      <td className="audit-detail">{describeAuditDetail(e.detail)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {rows.length === 0 ? <p className="empty">{t('auditEmpty')}</p> : null}
-            </div>
-            <p className="audit-shown">
-              {t('auditShown', { n: rows.length })}{' '}
-              {more ? (
-                <button type="button" onClick={() => void load(filter, rows[rows.length - 1])}>
-                  {t('auditOlder')}
-                </button>
-              ) : null}
-            </p>
-          </>
-        )}
-        <div className="actions">
-          <button type="button" autoFocus onClick={onClose}>
-            {t('close')}
-          </button>
-        </div>
+    <RestrictedModal title={t('auditTitle')} className="audit-viewer" allowed={allowed} refusal={t('auditRefused')} refusalTestId="audit-refused" closeAutoFocus onClose={onClose}>
+      <p className={chain && !chain.ok ? 'audit-chain audit-chain-broken' : 'audit-chain audit-chain-ok'} role="status" data-testid="audit-chain">
+        {chain ? chainStatusText(chain, tr.locale) : t('auditChecking')}
+      </p>
+      <p className="audit-note">{t('auditReadOnly')}</p>
+      <form className="audit-filter" onSubmit={submitWith(apply)}>
+        <label>
+          {t('auditFilterAction')}
+          <select name="action" aria-label={t('auditFilterAction')} value={action} onChange={(e) => setAction(e.target.value as AuditAction | '')}>
+            <option value="">{t('auditAll')}</option>
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {t(auditActionKey(a))}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('auditFilterActor')}
+          <select name="actor" aria-label={t('auditFilterActor')} value={who} onChange={(e) => setWho(e.target.value)}>
+            <option value="">{t('auditAll')}</option>
+            {actors.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('auditFrom')}
+          <input name="from" type="text" aria-label={t('auditFrom')} placeholder="2020-02-01" value={from} onChange={(e) => setFrom(e.target.value)} size={11} />
+        </label>
+        <label>
+          {t('auditTo')}
+          <input name="to" type="text" aria-label={t('auditTo')} placeholder="2020-02-29" value={to} onChange={(e) => setTo(e.target.value)} size={11} />
+        </label>
+        <button type="submit">{t('auditApply')}</button>
+        <button type="button" className="primary" disabled={busy} onClick={() => void exportAll()}>
+          {t('auditExport')}
+        </button>
+      </form>
+      {status ? (
+        <p className={status.kind === 'error' ? 'status status-error' : 'status status-saved'} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="audit-status">
+          {status.say(tr)}
+        </p>
+      ) : null}
+      <div className="audit-table-wrap">
+        <table className="audit-table" data-testid="audit-table">
+          <TableHead columns={[t('auditColSeq'), t('auditColTime'), t('auditColActor'), t('auditColAction'), t('auditColTarget'), t('auditColDetail')]} />
+          <tbody>
+            {rows.map((e) => (
+              <tr key={e.seq} data-seq={e.seq}>
+                <td className="num">{e.seq}</td>
+                <td>{timeText(e.at)}</td>
+                <td>
+                  {e.actor}（{t(auditRoleKey(e.role))}）
+                </td>
+                <td>{t(auditActionKey(e.action))}</td>
+                <td>{e.target ?? ''}</td>
+                <td className="audit-detail">{describeAuditDetail(e.detail)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 ? <p className="empty">{t('auditEmpty')}</p> : null}
       </div>
-    </Modal>
+      <p className="audit-shown">
+        {t('auditShown', { n: rows.length })}{' '}
+        {more ? (
+          <button type="button" onClick={() => void load(filter, rows[rows.length - 1])}>
+            {t('auditOlder')}
+          </button>
+        ) : null}
+      </p>
+    </RestrictedModal>
   );
 }

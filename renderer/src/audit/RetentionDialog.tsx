@@ -7,7 +7,8 @@ import { confirmFirstPurge, getRetention, planPurge, runPurge, saveRetentionDays
 import { useDb } from '../runtime/dbContext';
 import { useActor } from '../runtime/session';
 import { useT, type Say, type Translator } from '../runtime/i18n';
-import { Modal } from '../ui/Modal';
+import { RestrictedModal } from '../ui/RestrictedModal';
+import { CloseButton, submitWith } from '../ui/formParts';
 import { TextField } from '../ui/fields';
 
 export function RetentionDialog({ onClose }: { onClose: () => void }) {
@@ -70,56 +71,37 @@ export function RetentionDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal title={t('retentionTitle')} onClose={onClose}>
-      <div className="retention-dialog">
-        {!allowed ? (
-          <p className="warning" role="alert">
-            {t('retentionRefused')}
-          </p>
-        ) : state ? (
-          <>
-            <p>{t('retentionHelp')}</p>
-            <form
-              className="retention-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void save();
-              }}
-            >
-              <TextField label={t('retentionDays')} name="retentionDays" value={days} inputMode="numeric" error={error} onChange={setDays} autoFocus />
-              <button type="submit">{t('retentionSave')}</button>
-            </form>
-            {state.confirmedAt === undefined && plan ? (
-              <section className="purge-preview" aria-label={t('purgePreviewTitle')} data-testid="purge-preview">
-                <h3>{t('purgePreviewTitle')}</h3>
-                <p className="warning">
-                  {plan.shifts === 0 ? t('purgePreviewNone', { days: plan.days }) : t('purgePreview', { shifts: plan.shifts, days: plan.days, persons: plan.persons, vehicles: plan.vehicles, incidents: plan.incidents })}
-                </p>
-                <div className="actions">
-                  <button type="button" className="primary" disabled={busy} onClick={() => void confirm()}>
-                    {t('purgeConfirm')}
-                  </button>
-                  <button type="button" onClick={onClose}>
-                    {t('purgeLater')}
-                  </button>
-                </div>
-              </section>
-            ) : null}
-            {status ? (
-              <p className="status status-saved" role="status" data-testid="retention-status">
-                {status(tr)}
+    <RestrictedModal title={t('retentionTitle')} className="retention-dialog" allowed={allowed} refusal={t('retentionRefused')} onClose={onClose}>
+      {state ? (
+        <>
+          <p>{t('retentionHelp')}</p>
+          <form className="retention-form" onSubmit={submitWith(save)}>
+            <TextField label={t('retentionDays')} name="retentionDays" value={days} inputMode="numeric" error={error} onChange={setDays} autoFocus />
+            <button type="submit">{t('retentionSave')}</button>
+          </form>
+          {state.confirmedAt === undefined && plan ? (
+            <section className="purge-preview" aria-label={t('purgePreviewTitle')} data-testid="purge-preview">
+              <h3>{t('purgePreviewTitle')}</h3>
+              <p className="warning">
+                {plan.shifts === 0 ? t('purgePreviewNone', { days: plan.days }) : t('purgePreview', { shifts: plan.shifts, days: plan.days, persons: plan.persons, vehicles: plan.vehicles, incidents: plan.incidents })}
               </p>
-            ) : null}
-          </>
-        ) : (
-          <p>{t('loading')}</p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t('close')}
-          </button>
-        </div>
-      </div>
-    </Modal>
+              <div className="actions">
+                <button type="button" className="primary" disabled={busy} onClick={() => void confirm()}>
+                  {t('purgeConfirm')}
+                </button>
+                <CloseButton label={t('purgeLater')} onClose={onClose} />
+              </div>
+            </section>
+          ) : null}
+          {status ? (
+            <p className="status status-saved" role="status" data-testid="retention-status">
+              {status(tr)}
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <p>{t('loading')}</p>
+      )}
+    </RestrictedModal>
   );
 }

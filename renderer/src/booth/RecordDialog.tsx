@@ -14,7 +14,9 @@ import { useT, type Say, type Translator } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';
 import { TextField } from '../ui/fields';
 import { formatDateTime } from '../ui/format';
+import { TableHead } from '../ui/TableHead';
 import type { AmendTarget } from './RegistrationForm';
+import { CloseButton } from '../ui/formParts';
 
 interface Props {
   vehicleId: string;
@@ -115,17 +117,7 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
             <dd>{v.operator}</dd>
           </dl>
           <table className="persons">
-            <thead>
-              <tr>
-                <th scope="col">{t('role')}</th>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('docNumber')}</th>
-                <th scope="col">{t('phone')}</th>
-                <th scope="col">{t('temp')}</th>
-                <th scope="col">{t('recheck')}</th>
-                <th scope="col">{t('personDisposition')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('role'), t('name'), t('docNumber'), t('phone'), t('temp'), t('recheck'), t('personDisposition')]} />
             <tbody>
               {data.persons.map((p) => (
                 <tr key={p.id} className={p.voided ? 'voided' : ''}>
@@ -220,9 +212,7 @@ export function RecordDialog({ vehicleId, operator, onClose, onCorrect }: Props)
                 ) : null}
               </>
             ) : null}
-            <button type="button" onClick={onClose}>
-              {t('close')}
-            </button>
+            <CloseButton onClose={onClose} />
           </div>
         </div>
       )}

@@ -14,6 +14,7 @@ import { useShiftRecords } from './useShiftRecords';
 import { auditOutput } from '../db';
 import { useDb } from '../runtime/dbContext';
 import { useActor } from '../runtime/session';
+import { CloseButton } from '../ui/formParts';
 
 type Status = { tone: 'ok' | 'error' | 'info'; say: Say } | null;
 
@@ -84,9 +85,7 @@ export function PrintDialog({ shiftId, onClose }: { shiftId: string; onClose: ()
           ) : (
             <span className="field-hint">{t('pdfInBrowser')}</span>
           )}
-          <button type="button" onClick={onClose}>
-            {t('close')}
-          </button>
+          <CloseButton onClose={onClose} />
           <div role="status" aria-live="polite" className={`status ${status ? `status-${status.tone === 'error' ? 'error' : 'saved'}` : ''}`}>
             {status ? status.say(tr) : ''}
           </div>

@@ -11,7 +11,7 @@ import { Modal } from '../ui/Modal';
 import { formatDateTime } from '../ui/format';
 import { useSync } from './SyncContext';
 import { TableHead } from '../ui/TableHead';
-import { FieldRow } from '../ui/formParts';
+import { CloseButton, FieldRow } from '../ui/formParts';
 import type { StringKey } from '../../../shared/i18n/strings';
 import { useActor } from '../runtime/session';
 import { refusedOperatorName } from '../../../shared/sync/operatorId';
@@ -231,9 +231,7 @@ export function SyncPanel({ onClose }: { onClose: () => void }) {
               {t('syncForget')}
             </button>
           ) : null}
-          <button type="button" onClick={onClose}>
-            {t('close')}
-          </button>
+          <CloseButton onClose={onClose} />
         </div>
         <p className="hint">{t('syncImportHint')}</p>
       </form>
