@@ -5,7 +5,7 @@
 // the lists but cannot import.
 import { expect, test } from '@playwright/test';
 import { BoothPage } from './pages/BoothPage';
-import { actAs, chooseListFile, columnChoice, listRow, openWatchlists, retireList, setColumn, storeList, watchlistDialog, type ListFileUpload } from './pages/watchlistFlows';
+import { actAs, chooseListFile, columnChoice, expectListRow, listCells, openWatchlists, retireList, setColumn, storeList, watchlistDialog, type ListFileUpload } from './pages/watchlistFlows';
 import { csvOf, gbkBytes, listId, listPhone, xlsxOf, type Aoa } from '../../shared/watchlist/testFiles';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -66,7 +66,8 @@ test('a lead imports a messy list with its problems previewed, replaces it with 
 
   const stored = await storeList(booth, { name: '返乡人员核查名单', source: '县数据专班', issuedOn: '2020-02-19' });
   expect(stored).toContain('已保存“返乡人员核查名单”第 1 版：新增 3');
-  expect(await listRow(dialog, '返乡人员核查名单')).toEqual(['返乡人员核查名单', '县数据专班', '2020-02-19', '第 1 版', '3', '0', '0', '0', '3', '使用中', '更新版本停用']);
+  await expectListRow(dialog, '返乡人员核查名单', ['返乡人员核查名单', '县数据专班', '2020-02-19', '第 1 版', '3', '0', '0', '0', '3', '使用中', '更新版本停用']);
+  await expect(listCells(dialog, '返乡人员核查名单')).toHaveCount(11);
 
   // Closed and opened again (read back from IndexedDB), then a newer version replaces it.
   await booth.press('Escape');
@@ -79,11 +80,11 @@ test('a lead imports a messy list with its problems previewed, replaces it with 
   const v2 = await storeList(booth, { issuedOn: '2020-02-20', mode: 'replace' });
   expect(v2).toContain('第 2 版：新增 1，移除 2，不变 1');
   // Two entries listed now, two dropped by the replace (kept, no longer alerting): all four not met yet.
-  expect((await listRow(dialog, '返乡人员核查名单')).slice(0, 9)).toEqual(['返乡人员核查名单', '县数据专班', '2020-02-20', '第 2 版', '2', '2', '0', '0', '4']);
+  await expectListRow(dialog, '返乡人员核查名单', ['返乡人员核查名单', '县数据专班', '2020-02-20', '第 2 版', '2', '2', '0', '0', '4']);
   if (process.env.SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/watchlist-lists-1366x768-day.png' });
 
   await retireList(booth, '返乡人员核查名单');
-  expect((await listRow(dialog, '返乡人员核查名单'))[9]).toBe('已停用');
+  await expect(listCells(dialog, '返乡人员核查名单').nth(9)).toHaveText('已停用');
   await expect(dialog.getByRole('row').filter({ hasText: '返乡人员核查名单' }).getByRole('button')).toHaveCount(0);
 });
 

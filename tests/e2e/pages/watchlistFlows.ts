@@ -68,6 +68,16 @@ export async function retireList(booth: BoothPage, name: string): Promise<void> 
 }
 
 /** The list-of-lists row of a list, as cells' text. */
-export async function listRow(dialog: Locator, name: string): Promise<string[]> {
-  return dialog.getByTestId('watchlists').getByRole('row').filter({ hasText: name }).first().getByRole('cell').allTextContents();
+/** The cells of a list's row in the 名单 table. */
+export function listCells(dialog: Locator, name: string): Locator {
+  return dialog.getByTestId('watchlists').getByRole('row').filter({ hasText: name }).first().getByRole('cell');
+}
+
+/**
+ * The row's first cells read as given, retried until they do: after a save the table is read
+ * again from IndexedDB, so reading its cells at once could catch the old row.
+ */
+export async function expectListRow(dialog: Locator, name: string, texts: string[]): Promise<void> {
+  const cells = listCells(dialog, name);
+  for (const [i, t] of texts.entries()) await expect(cells.nth(i)).toHaveText(t);
 }
