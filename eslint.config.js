@@ -41,15 +41,15 @@ export default tseslint.config(
   },
   {
     // Components render and dispatch: a .tsx never builds, writes or parses a workbook (that is
-    // shared/excel, run by export/ jobs). fileName and district are allowed until they leave
-    // shared/excel for their concepts (shift file names, district merge).
+    // shared/excel, run by export/ jobs). File names and the district merge live by concept
+    // (shared/exportFileNames.ts, shared/district/).
     files: ['renderer/src/**/*.tsx'],
     ignores: ['renderer/src/app/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['electron', 'node:*'], message: 'The renderer reaches the desktop only through renderer/src/platform.' },
         { group: ['../app/*'], message: 'app/ sits on top: import from runtime/ instead.' },
-        { group: ['**/shared/excel/*', '!**/shared/excel/fileName', '!**/shared/excel/district'], message: 'A component does not touch the workbook format: run an export/ job.' },
+        { group: ['**/shared/excel/*'], message: 'A component does not touch the workbook format: run an export/ job.' },
       ] }],
     },
   },

@@ -6,7 +6,7 @@
 // - The supervisor's merge, as DistrictPanel does it: readWorkbooks job (app worker) →
 //   storeImportedShifts (mergeDistrict in one transaction) → districtTotals → districtWorkbook job.
 // A probe on the main thread records meanwhile how long the page could not respond.
-import { districtTotals } from '../../shared/excel/district';
+import { districtTotals } from '../../shared/district/merge';
 import { clearImportedShifts, listImportedShifts, storeImportedShifts } from '../../renderer/src/db';
 import { startJob } from '../../renderer/src/export/workerClient';
 import { exportShift, TZ_CHINA, type BoothFilesInfo, type ExportTiming } from './exportJobs';

@@ -1,7 +1,8 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { COUNT_KEYS, summarizeShift, sumSummaries } from '../shift/summary';
-import { buildDistrictWorkbook, districtTotals, mergeDistrict } from './district';
+import { districtTotals, mergeDistrict } from '../district/merge';
+import { buildDistrictWorkbook } from './districtWorkbook';
 import { buildHandoverWorkbook } from './handoverWorkbook';
 import { readHandoverWorkbook, type ImportedShift } from './importHandover';
 import { makeShiftFixture, TZ_CHINA, type FixtureOptions, type ShiftFixture } from './testFixtures';

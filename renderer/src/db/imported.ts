@@ -1,7 +1,7 @@
 // The supervisor's imported shifts (schema v2): what other booths' handover workbooks said, kept
 // so the district summary survives a restart. Rows are replaced, never edited: a shift is stored
 // once (key = checkpoint + shift id), and a later export of it replaces the earlier one.
-import { mergeDistrict, shiftKey, type MergeResult } from '../../../shared/excel/district';
+import { mergeDistrict, shiftKey, type MergeResult } from '../../../shared/district/merge';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import { ok, type Bilingual, type Result } from '../../../shared/result';
 import type { CheckpointDB, ImportedShiftRow, PinnedStationRow } from './db';

@@ -46,7 +46,7 @@
 //
 // importedShifts (v2; the supervisor's district summary: shifts read from other booths'
 // handover workbooks — a few per checkpoint per day, a few thousand at most)
-//   key                 checkpoint + '\u0000' + shiftId (shared/excel/district.ts shiftKey): one
+//   key                 checkpoint + '\u0000' + shiftId (shared/district/merge.ts shiftKey): one
 //                       row per shift, so a re-import replaces instead of adding.
 //   day                 the day view's imported shifts of one date.
 //   checkpoint          listing by checkpoint.

@@ -4,7 +4,7 @@
 // Every export is audited (ExportContext → db/privacy.ts auditOutput).
 import { useEffect, useRef, useState } from 'react';
 import type { Shift } from '../../../shared/model';
-import { handoverFileName } from '../../../shared/excel/fileName';
+import { handoverFileName } from '../../../shared/exportFileNames';
 import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { useT } from '../runtime/i18n';
 import { Modal } from '../ui/Modal';

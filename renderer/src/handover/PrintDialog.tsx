@@ -3,7 +3,7 @@
 // @media print rules (styles.css, body.print-handover) print that copy and nothing else.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { handoverFileName } from '../../../shared/excel/fileName';
+import { handoverFileName } from '../../../shared/exportFileNames';
 import { useCommand } from '../runtime/commands';
 import { useT, type Say } from '../runtime/i18n';
 import { getPlatform } from '../platform/platform';

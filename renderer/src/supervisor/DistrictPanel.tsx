@@ -4,7 +4,7 @@
 // in one transaction (mergeDistrict decides duplicates and replacements).
 import { useId, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { districtTotals, isProvisional } from '../../../shared/excel/district';
+import { districtTotals, isProvisional } from '../../../shared/district/merge';
 import { shiftNameLabel } from '../../../shared/i18n/labels';
 import { clearImportedShifts, listImportedShifts, storeImportedShifts } from '../db';
 import { useDb } from '../runtime/dbContext';

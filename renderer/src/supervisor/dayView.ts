@@ -3,7 +3,7 @@
 // series (sumHourly). A shift present both here and in an import is counted once — the local
 // records win, they are the source the workbook was made from.
 import { sumHourly, sumSummaries, type HourCount, type ShiftCounts } from '../../../shared/shift/summary';
-import { shiftKey } from '../../../shared/excel/district';
+import { shiftKey } from '../../../shared/district/merge';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import type { Shift } from '../../../shared/model';
 import type { CountyShiftRow } from '../../../shared/sync/batch';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeDistrict } from '../../../shared/excel/district';
+import { mergeDistrict } from '../../../shared/district/merge';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import { emptyCounts, emptyHourly } from '../../../shared/shift/summary';
 import { fail, ok } from '../../../shared/result';

@@ -1,7 +1,7 @@
 // What happened to each file the supervisor picked, in words they can act on: imported, the same
 // workbook again (重复，未重复计算), a later export replacing an earlier one, an older export that
 // was not used, or rejected with the reader's own message.
-import { shiftKey } from '../../../shared/excel/district';
+import { shiftKey } from '../../../shared/district/merge';
 import type { ImportedShift } from '../../../shared/excel/importHandover';
 import type { Bilingual, Result } from '../../../shared/result';
 import type { StoreImportResult } from '../db';

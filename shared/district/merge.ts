@@ -1,5 +1,5 @@
 // The supervisor's district summary: handover workbooks from several booths, merged without
-// counting any shift twice, totalled by checkpoint and day, exportable as one workbook.
+// counting any shift twice, totalled by checkpoint and day (its workbook: shared/excel/districtWorkbook.ts).
 //
 // Duplicate policy. A shift is identified by checkpoint + shift id (ids come from each booth's
 // own app; the checkpoint guards against two booths that happen to produce the same id).
@@ -14,10 +14,8 @@
 //   is a provisional version of its shift. The closed export always replaces it, whatever the
 //   export times say, and a provisional file never replaces a closed one. The district summary
 //   counts how many shifts are still provisional, so the supervisor sees which figures may move.
-import { COUNT_KEYS, emptyCounts, sumHourly, sumSummaries, type HourCount, type ShiftCounts } from '../shift/summary';
-import type { ImportedShift } from './importHandover';
-import { LABELS, shiftNameLabel } from '../i18n/labels';
-import { date, text, type CellValue, type SheetModel, type WorkbookModel } from './workbookModel';
+import { emptyCounts, sumHourly, sumSummaries, type HourCount, type ShiftCounts } from '../shift/summary';
+import type { ImportedShift } from '../excel/importHandover';
 
 export interface MergeResult {
   /** One entry per shift, sorted by day, checkpoint, start time. */
@@ -140,66 +138,6 @@ export function districtTotals(merged: readonly ImportedShift[]): DistrictTotals
       checkpoints: new Set(merged.map((s) => s.checkpoint)).size,
       shifts: merged.length,
       counts: merged.length === 0 ? emptyCounts() : sumSummaries(merged.map((s) => s.summary)),
-    },
-  };
-}
-
-const countHeaders = COUNT_KEYS.map((k) => LABELS.counts[k].zh);
-const countCells = (c: ShiftCounts): CellValue[] => COUNT_KEYS.map((k) => c[k]);
-const countWidths = COUNT_KEYS.map((k) => Math.max(8, LABELS.counts[k].zh.length * 2 + 2));
-
-/**
- * 区域汇总 (checkpoint × day with a 合计 row outside the filter range) and 班次明细 (one row per
- * shift, with the fingerprint so a figure can be traced to the booth's workbook).
- */
-export function buildDistrictWorkbook(merged: readonly ImportedShift[], exportedAt: number, tzOffsetMinutes: number): WorkbookModel {
-  const totals = districtTotals(merged);
-  const summaryRows: CellValue[][] = totals.byCheckpointDay.map((t) => [text(t.day), t.checkpoint, t.shifts, t.provisional, ...countCells(t.counts)]);
-  summaryRows.push(['合计', `${totals.total.checkpoints} 个卡点`, totals.total.shifts, totals.total.provisional, ...countCells(totals.total.counts)]);
-  const summary: SheetModel = {
-    name: '区域汇总',
-    header: ['日期', '卡点', '班次数', '其中未交班', ...countHeaders],
-    rows: summaryRows,
-    widths: [12, 24, 8, 10, ...countWidths],
-    autofilter: true,
-    footerRows: 1,
-    dateCols: [],
-    textCols: [0],
-  };
-
-  const detail: SheetModel = {
-    name: '班次明细',
-    header: ['日期', '卡点', '班次', '开始时间', '结束时间', '值班负责人', '接班负责人', ...countHeaders, '导出时间', '软件版本', '校验值'],
-    rows: merged.map((s) => [
-      text(s.day),
-      s.checkpoint,
-      shiftNameLabel(s.shiftName),
-      date(s.openedAt),
-      s.closedAt === null ? '未交班（中途导出）' : date(s.closedAt),
-      s.leadName,
-      s.receivingLead,
-      ...countCells(s.summary),
-      date(s.exportedAt),
-      text(s.appVersion),
-      text(s.fingerprint),
-    ]),
-    widths: [12, 24, 8, 17, 17, 10, 10, ...countWidths, 17, 10, 18],
-    autofilter: true,
-    dateCols: [3, 4, 7 + COUNT_KEYS.length],
-    textCols: [0, 8 + COUNT_KEYS.length, 9 + COUNT_KEYS.length],
-  };
-
-  const days = totals.byDay.map((d) => d.day);
-  const span = days.length === 0 ? '' : days[0] === days[days.length - 1] ? (days[0] ?? '') : `${days[0]} 至 ${days[days.length - 1]}`;
-  return {
-    sheets: [summary, detail],
-    tzOffsetMinutes,
-    meta: {
-      Title: `区域汇总 ${span}`.trim(),
-      Subject: 'checkpoint-station/district',
-      Company: '卡口登记站 Checkpoint Station',
-      Category: '区域汇总',
-      CreatedDate: new Date(exportedAt).toISOString(),
     },
   };
 }

@@ -1,10 +1,10 @@
 // The names of the workbooks the app writes. The rule for any file name (valid on Windows and
 // USB sticks, never disguised, bounded in bytes) is shared/fileName.ts, also used by main.
-import type { Shift } from '../model';
-import { MAX_FILE_NAME_BYTES, sanitizeFileName, sanitizeNamePart, truncateUtf8, utf8Length } from '../fileName';
-import { shiftNameLabel } from '../i18n/labels';
+import type { Shift } from './model';
+import { MAX_FILE_NAME_BYTES, sanitizeFileName, sanitizeNamePart, truncateUtf8, utf8Length } from './fileName';
+import { shiftNameLabel } from './i18n/labels';
 
-export { MAX_FILE_NAME_BYTES } from '../fileName';
+export { MAX_FILE_NAME_BYTES } from './fileName';
 
 /** Marks the file name of an export made before 交接班 (a provisional version of the shift). */
 export const PROVISIONAL_MARK = '未交班中途导出';

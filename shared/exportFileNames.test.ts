@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { districtFileName, handoverFileName, MAX_FILE_NAME_BYTES } from './fileName';
+import { districtFileName, handoverFileName, MAX_FILE_NAME_BYTES } from './exportFileNames';
 
 const utf8 = (s: string) => new TextEncoder().encode(s).length;
 
