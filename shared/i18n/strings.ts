@@ -4,6 +4,9 @@
 export const zh = {
   appTitle: '卡口登记站',
   loading: '正在加载…',
+  // Shown under 正在加载… once the database has taken a few seconds to open (a large booth, or
+  // the one-time upgrade after an update: 35 s measured at a million persons).
+  loadingLong: '数据较多，或刚更新了版本，首次打开可能需要一分钟。请勿关闭，记录不会丢失。',
   // shift opening
   openShiftTitle: '开班',
   openShiftHint: '登记前请先开班：填写卡点、班次和在岗人员。',
@@ -736,6 +739,7 @@ export type StringKey = keyof typeof zh;
 export const en: Record<StringKey, string> = {
   appTitle: 'Checkpoint Station',
   loading: 'Loading…',
+  loadingLong: 'A large database, or the first start after an update, can take a minute. Please do not close the app: no record is lost.',
   openShiftTitle: 'Open shift',
   openShiftHint: 'Open a shift before registering: checkpoint, shift and staff on duty.',
   checkpoint: 'Checkpoint',

@@ -24,6 +24,7 @@ import { SyncProvider } from '../sync/SyncContext';
 import { SessionProvider, useActor } from '../runtime/session';
 import { LockScreen } from '../access/LockScreen';
 import { AdminSetup } from '../access/AdminSetup';
+import { Loading } from '../ui/Loading';
 
 /** ?db=name gives a second station (or a test) its own database in the same browser profile. */
 function dbName(): string | undefined {
@@ -77,7 +78,7 @@ export function App() {
       live = false;
     };
   }, [db, attempt]);
-  if (gate.kind === 'checking') return <p className="loading">{makeTranslator('zh').t('loading')}</p>;
+  if (gate.kind === 'checking') return <Loading />;
   if (gate.kind === 'recover') {
     return (
       <RecoveryScreen
@@ -137,7 +138,7 @@ function Station({ journalError }: { journalError?: AppError }) {
     };
   }, [bus]);
   if (settings === undefined || shift === undefined || lastClosed === undefined) {
-    return <p className="loading">{makeTranslator('zh').t('loading')}</p>;
+    return <Loading />;
   }
   document.documentElement.lang = settings.locale === 'en' ? 'en' : 'zh-CN';
   document.documentElement.dataset.theme = settings.theme;
