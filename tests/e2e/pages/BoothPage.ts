@@ -593,6 +593,8 @@ export async function exportHandoverByKeyboard(booth: BoothPage): Promise<{ name
   await booth.press('Control+e');
   const dialog = page.getByRole('dialog', { name: '导出交接表（Excel）' });
   await expect(dialog).toBeVisible();
+  // The station's key fingerprint is read after the dialog opens: the text is whole once it shows.
+  await expect(dialog.getByTestId('station-fingerprint')).toBeVisible();
   const dialogText = (await dialog.textContent()) ?? '';
   const downloading = page.waitForEvent('download');
   await booth.press('Enter');
